@@ -1,0 +1,183 @@
+"""The `careerpath` command. A thin shell: every command calls the library and formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(
+    help="Career transition guides grounded in O*NET 30.1 and BLS data, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+CODE_PATTERN = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+REPO_SHARED = Path("..") / "shared" / "data"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    return typer.Exit(code)
+
+
+def print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+@kb_app.command("build")
+def kb_build(
+    onet: Path = typer.Option(REPO_SHARED / "onet", help="Folder of O*NET 30.1 text files."),
+    oews: Path = typer.Option(
+        REPO_SHARED / "bls" / "oews" / "oews-2025.sqlite.gz",
+        help="BLS OEWS May 2025 database (oews-2025.sqlite.gz, or unpacked)."),
+    projections: Path = typer.Option(
+        REPO_SHARED / "bls" / "ep_2024_34" / "ep_2024_34_table_1_2_occupational_projections.csv",
+        help="BLS Employment Projections 2024-34, Table 1.2 as CSV."),
+    separations: Path = typer.Option(
+        None, help="Table 1.10 (separations and openings) CSV; default: beside --projections."),
+    out_path: Path = typer.Option(
+        None, "--out", help="Where to write; a name ending in .gz is compressed. "
+        "Default: the knowledge base shipped inside the package."),
+) -> None:
+    """Import the raw public releases into one SQLite knowledge base.
+
+    Deterministic: the same input gives the same content hash. The new file is written
+    beside the target and renamed over it only when complete.
+    """
+    from careerpath.kb.api import SHIPPED_NAME
+    from careerpath.kb.importer import STEPS, ImportFailed, build
+
+    target = out_path or Path(__file__).parent / "kb" / "data" / SHIPPED_NAME
+    with Progress(TextColumn("{task.description:<44}"), BarColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as bar:
+        task = bar.add_task("Starting", total=STEPS)
+
+        def step(name: str) -> None:
+            bar.update(task, description=name, advance=1)
+
+        try:
+            report = build(onet, oews, projections, target, separations_file=separations, progress=step)
+        except ImportFailed as exc:
+            raise fail(str(exc)) from None
+        bar.update(task, description="Done", completed=STEPS)
+    err.print(f"[green]Wrote[/] {report.path}  content hash {report.content_hash[:16]}…  "
+              f"{report.counts['occupation']} occupations")
+
+
+@kb_app.command("info")
+def kb_info(json_output: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
+    """Versions, counts, content hash and the attribution the data's licence requires."""
+    from careerpath.kb import KnowledgeBase
+
+    kb = KnowledgeBase.default()
+    counts = kb.counts()
+    info = {
+        "onet_version": kb.meta["onet_version"],
+        "oews_release": kb.meta["oews_release"],
+        "projections_release": kb.meta["projections_release"],
+        "schema_version": int(kb.meta["schema_version"]),
+        "content_hash": kb.content_hash,
+        "occupations": counts["occupation"],
+        "rated_occupations": sum(o.has_ratings for o in kb.occupations()),
+        "counts": counts,
+        "sources": kb.sources(),
+        "attribution": kb.meta["attribution"],
+        "path": str(kb.path),
+    }
+    if json_output:
+        print_json(info)
+        return
+    table = Table(show_header=False, box=None)
+    for key in ("onet_version", "oews_release", "projections_release", "occupations",
+                "rated_occupations", "content_hash", "path"):
+        table.add_row(key.replace("_", " "), str(info[key]))
+    for name, count in counts.items():
+        table.add_row(f"rows: {name}", f"{count:,}")
+    out.print(Panel(table, title="careerpath knowledge base"))
+    out.print(info["attribution"], style="dim")
+
+
+def _money(value) -> str:
+    return "—" if value is None else f"${value:,.0f}"
+
+
+@app.command("occupation")
+def occupation(
+    code: str = typer.Argument(..., help="O*NET-SOC code, e.g. 15-1252.00 (15-1252 means .00)."),
+    json_output: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    top: int = typer.Option(10, min=1, help="How many skills, technologies and tasks to show."),
+) -> None:
+    """One occupation: ratings, top technologies, tasks, national wages and outlook."""
+    from careerpath.kb import KnowledgeBase, UnknownOccupation
+    from careerpath.kb.records import occupation_record
+
+    code = code.strip()
+    if re.fullmatch(r"\d{2}-\d{4}", code):
+        code += ".00"
+    if not CODE_PATTERN.match(code):
+        raise fail(f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
+    kb = KnowledgeBase.default()
+    try:
+        record = occupation_record(kb, code)
+    except UnknownOccupation as exc:
+        raise fail(str(exc)) from None
+    if json_output:
+        print_json(record)
+        return
+    _print_occupation(record, top)
+
+
+def _print_occupation(record: dict, top: int) -> None:
+    zone = record["job_zone"]
+    out.print(Panel(escape(record["description"]),
+                    title=f"[bold]{escape(record['title'])}[/] ({record['code']})",
+                    subtitle=f"O*NET job zone {zone}" if zone else "no O*NET job zone"))
+    if not record["has_ratings"]:
+        out.print("[yellow]O*NET has no skill or knowledge ratings for this occupation.[/]")
+    for domain in ("skills", "knowledge"):
+        if record[domain]:
+            table = Table(title=f"Top {domain} (O*NET importance 1-5, level 0-7)")
+            table.add_column("name"), table.add_column("importance", justify="right")
+            table.add_column("level", justify="right")
+            for item in record[domain][:top]:
+                table.add_row(item["name"], str(item["importance"]), str(item["level"]))
+            out.print(table)
+    if record["technologies"]:
+        names = [t["name"] + (" 🔥" if t["hot"] else "") for t in record["technologies"][:top]]
+        out.print("[bold]Technologies:[/] " + escape(", ".join(names)))
+    if record["tasks"]:
+        out.print("[bold]Tasks:[/]")
+        for task in record["tasks"][:top]:
+            out.print(f"  • {escape(task['text'])}")
+    wages = record["wages"]
+    if wages:
+        a = wages["annual"]
+        out.print(f"[bold]Wages[/] ({wages['source']}, {wages['area']['name']}, SOC {wages['soc']}"
+                  f"{'' if wages['soc_level'] == 'detailed' else ', ' + wages['soc_level'] + ' group'}): "
+                  f"median {_money(a['median'])}, 10th–90th percentile {_money(a['p10'])}–{_money(a['p90'])}")
+    else:
+        out.print("[yellow]BLS publishes no national wage estimate for this occupation.[/]")
+    outlook = record["outlook"]
+    if outlook:
+        out.print(f"[bold]Outlook[/] ({outlook['source']}): {outlook['change_percent']:+.1f}% employment "
+                  f"change, {outlook['annual_openings']:,} openings a year; typical entry education: "
+                  f"{outlook['typical_education'] or '—'}")
+
+
+if __name__ == "__main__":
+    app()
