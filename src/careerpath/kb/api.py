@@ -24,8 +24,7 @@ import numpy as np
 SHIPPED_NAME = "careerpath-kb.sqlite.gz"
 MANIFEST_NAME = SHIPPED_NAME + ".json"  # written beside every build by the importer
 NATIONAL = "0000000"
-OEWS_TOP_CODE_ANNUAL = 239_200  # BLS footnote 5: "equal to or greater than $239,200 per year"
-OEWS_TOP_CODE_HOURLY = 115.00
+TOP_CODED = "5"  # OEWS footnote: the wage is at or above BLS's top code
 
 DOMAINS = ("skills", "knowledge", "work_styles", "work_values", "interests")
 
@@ -335,11 +334,16 @@ class KnowledgeBase:
             return None
         values = dict(zip(_WAGE_FIELDS, rows[0][:-1]))
         notes = dict(pair.split(":") for pair in rows[0][-1].split(",") if pair)
-        top_coded = frozenset(_DATATYPE_FIELD[d] for d, note in notes.items() if note == "5" and d in _DATATYPE_FIELD)
+        top_coded = frozenset(
+            _DATATYPE_FIELD[d] for d, note in notes.items() if note == TOP_CODED and d in _DATATYPE_FIELD)
         cents = {k.removesuffix("_cents"): (None if v is None else v / 100)
                  for k, v in values.items() if k.endswith("_cents")}
         plain = {k: v for k, v in values.items() if not k.endswith("_cents")}
         return Wage(soc=occupation.wage_soc, area=self._areas[area], top_coded=top_coded, **plain, **cents)
+
+    def wage_footnote(self, code: str) -> str:
+        """BLS's wording for an OEWS footnote code, e.g. what "top coded" means."""
+        return self._query("SELECT text FROM wage_footnote WHERE code = ?", (code,))[0][0]
 
     @lru_cache(maxsize=4096)
     def outlook(self, code: str) -> Outlook | None:

@@ -340,6 +340,8 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
         areas.append((code, AREA_KINDS[kind], state, name))
     db.executemany("INSERT INTO area VALUES (?,?,?,?)", sorted(areas))
 
+    db.executemany("INSERT INTO wage_footnote VALUES (?,?)",
+                   sorted(oews.execute("SELECT footnote_code, footnote_text FROM footnote")))
     footnote_columns = [f"f{c[1:]}" for c in WAGE_COLUMNS]
     rows = []
     # key = OEU + areatype(1) + area(7) + industry(6) + SOC(6); 000000 = all industries.

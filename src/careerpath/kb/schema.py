@@ -147,6 +147,11 @@ CREATE TABLE wage (
     PRIMARY KEY (soc, area_code)
 ) WITHOUT ROWID;
 
+CREATE TABLE wage_footnote (
+    code TEXT PRIMARY KEY,         -- as used in wage.footnotes
+    text TEXT NOT NULL             -- BLS's own wording
+);
+
 -- BLS Employment Projections 2024-34, Table 1.2 joined with Table 1.10.
 CREATE TABLE projection (
     soc TEXT PRIMARY KEY,
