@@ -1,0 +1,305 @@
+"""Free-text job title -> ranked O*NET occupations, with a specialization if one was typed.
+
+How a query is resolved:
+1. Validate (empty, too long, binary -> ``InvalidTitle``); an O*NET-SOC code short-cuts.
+2. Build a few normalised *forms* of it: with and without qualifier words ("Senior",
+   "Intern"), and the part before a separator ("RN - ICU" -> "RN").
+3. Score every indexed title sharing a word with a form (``TitleIndex``), keep the best
+   title per occupation, and nudge by how well the occupation's own title and
+   description cover the query.
+4. Specializations: if the full title does not match confidently and contains a modifier
+   ("AI Technical Writer"), try again without it; the modifier is kept only if that
+   clearly improves the match. A confident full match ("Data Scientist", "Security
+   Guard") is never split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from .index import TitleIndex
+from .normalize import Normalized, normalize, normalize_light, segments, split_hints
+from .specializations import Specialization, load as load_specializations
+
+MAX_LENGTH = 200
+_CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
+# Characters that never occur in a typed title: control codes (tab is fine) and the
+# replacement character that undecodable bytes turn into.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+HEAD_MISS = 0.78  # a title whose head noun differs ("AI Technician" for "AI Writer")
+SEGMENT_PENALTY = 0.99  # the part before a separator is slightly weaker evidence
+CONFIDENT = 0.93  # a full-title match at least this good is never split on a modifier
+STRIP_MIN = 0.8  # the remainder after removing a modifier must resolve at least this well
+STRIP_GAIN = 0.02
+AMBIGUOUS_GAP = 0.04
+LOW_CONFIDENCE = 0.5
+TOP_FORMS = 60
+
+
+def _share(count: int) -> float:
+    """0 for no titles, 0.5 for 3, towards 1 for many: saturating, so size alone does not win."""
+    return count / (count + 3.0)
+
+
+class InvalidTitle(ValueError):
+    """The text cannot be a job title (empty, too long, binary)."""
+
+
+class Candidate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    title: str
+    score: float = Field(ge=0.0, le=1.0)
+    matched: str  # the knowledge-base title that matched the query
+
+
+class Resolution(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    query: str
+    candidates: list[Candidate]
+    specialization: Specialization | None = None
+    ambiguous: bool = False
+    hints: list[str] = []  # bracketed asides such as "(Python)", kept for the guide
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def validate(text: object) -> str:
+    """Return the stripped title or raise ``InvalidTitle`` saying what is wrong."""
+    if isinstance(text, bytes):
+        raise InvalidTitle("binary input: a job title must be text")
+    if not isinstance(text, str):
+        raise InvalidTitle(f"a job title must be text, not {type(text).__name__}")
+    stripped = text.strip()
+    if not stripped:
+        raise InvalidTitle("empty title: type a job title such as 'Registered Nurse'")
+    if len(stripped) > MAX_LENGTH:
+        raise InvalidTitle(f"title too long ({len(stripped)} characters, at most {MAX_LENGTH})")
+    if _BINARY.search(stripped):
+        raise InvalidTitle("binary input: the title contains control characters")
+    if not any(ch.isalnum() for ch in stripped):
+        raise InvalidTitle("no letters or digits: type a job title such as 'Registered Nurse'")
+    return stripped
+
+
+class _Match(tuple):
+    """(score, code, matched title, raw dice) kept as a tuple: built thousands of times."""
+
+
+class Resolver:
+    def __init__(self, index: TitleIndex, specializations: tuple[Specialization, ...] = ()):
+        self.index = index
+        self.specializations = specializations
+        self._modifiers = sorted(
+            ((normalize(m).tokens, s) for s in specializations for m in s.modifiers),
+            key=lambda ms: -len(ms[0]),
+        )
+        self._corrections: dict[str, int | None] = {}
+
+    @classmethod
+    def from_kb(cls, kb) -> "Resolver":
+        return cls(TitleIndex(kb.titles(), kb.occupations()), load_specializations())
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Resolver":
+        from careerpath.kb import KnowledgeBase
+
+        return cls.from_kb(KnowledgeBase.default())
+
+    # -- public -------------------------------------------------------------------------
+
+    def resolve(self, text: str, top: int = 5) -> Resolution:
+        query = validate(text)
+        top = max(1, int(top))
+        code = self._code(query)
+        if code:
+            occ = self.index.occupations[code]
+            cand = Candidate(code=code, title=occ.title, score=1.0, matched=occ.title)
+            return Resolution(query=query, candidates=[cand])
+
+        base, hints = split_hints(query)
+        forms = self._forms(base)
+        ranked = self._rank(forms)
+        spec = None
+        modifiers = self._find_modifiers(forms[0][0]) if forms else []
+        if modifiers and (not ranked or ranked[0][3] < CONFIDENT):
+            for tokens, s in modifiers:
+                stripped = [(self._without(f, tokens), w) for f, w in forms]
+                stripped = [(f, w) for f, w in stripped if f.tokens]
+                alt = self._rank(stripped)
+                best = ranked[0][0] if ranked else 0.0
+                if alt and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
+                    ranked, spec = alt, s
+        if spec is None and modifiers and ranked:
+            spec = self._inside_title(modifiers, ranked[0])
+        if spec is None:
+            spec = self._hint_specialization(hints)
+
+        cands = [
+            Candidate(code=c, title=self.index.occupations[c].title, score=round(s, 4), matched=m)
+            for s, c, m, _ in ranked[:top]
+        ]
+        ambiguous = bool(cands) and (
+            cands[0].score < LOW_CONFIDENCE
+            or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - AMBIGUOUS_GAP)
+        )
+        return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=ambiguous, hints=hints)
+
+    # -- forms --------------------------------------------------------------------------
+
+    def _code(self, query: str) -> str | None:
+        m = _CODE.match(query)
+        if not m:
+            return None
+        code = m.group(1) + (m.group(2) or ".00")
+        if code not in self.index.occupations:
+            raise InvalidTitle(f"unknown O*NET-SOC code {code}")
+        return code
+
+    def _forms(self, base: str) -> list[tuple[Normalized, float]]:
+        """Normalised variants of the title, each with how much to trust a match on it."""
+        segs = segments(base)
+        head_norm = normalize(segs[0])
+        forms: list[tuple[Normalized, float]] = []
+        seen: set[str] = set()
+
+        def add(n: Normalized, weight: float, head: str | None = None) -> None:
+            if n.tokens and n.text not in seen:
+                seen.add(n.text)
+                forms.append((Normalized(n.tokens, head or n.head), weight))
+
+        whole = " ".join(segs)
+        # The role is in the first segment, so that is where the head noun is.
+        add(normalize(whole), 1.0, head_norm.head if len(segs) > 1 else None)
+        add(normalize_light(whole), 1.0, normalize_light(segs[0]).head if len(segs) > 1 else None)
+        if len(segs) > 1:
+            add(head_norm, SEGMENT_PENALTY)
+            add(normalize_light(segs[0]), SEGMENT_PENALTY)
+        return forms
+
+    @staticmethod
+    def _without(form: Normalized, tokens: tuple[str, ...]) -> Normalized:
+        toks = list(form.tokens)
+        n = len(tokens)
+        for i in range(len(toks) - n + 1):
+            if tuple(toks[i : i + n]) == tokens:
+                del toks[i : i + n]
+                break
+        head = form.head if form.head in toks else (toks[-1] if toks else "")
+        return Normalized(tuple(toks), head)
+
+    def _find_modifiers(self, form: Normalized) -> list[tuple[tuple[str, ...], Specialization]]:
+        toks = form.tokens
+        found, seen = [], set()
+        for mtoks, spec in self._modifiers:
+            n = len(mtoks)
+            if spec.id in seen or n == 0:
+                continue
+            if any(tuple(toks[i : i + n]) == mtoks for i in range(len(toks) - n + 1)):
+                found.append((mtoks, spec))
+                seen.add(spec.id)
+        return found
+
+    def _inside_title(self, modifiers, best) -> Specialization | None:
+        """'Game Developer' matched as a title of Software Developers still means games."""
+        _, code, _, _ = best
+        own = self.index.occ_title_tokens[code] | self.index.occ_desc_tokens[code]
+        for mtoks, spec in modifiers:
+            if spec.applies_to and spec.applies(code) and not set(mtoks) & own:
+                return spec
+        return None
+
+    def _hint_specialization(self, hints: list[str]) -> Specialization | None:
+        for hint in hints:
+            found = self._find_modifiers(normalize(hint))
+            if found:
+                return found[0][1]
+        return None
+
+    # -- scoring ------------------------------------------------------------------------
+
+    def _token_id(self, tok: str) -> int | None:
+        idx = self.index
+        tid = idx.vocab.get(tok)
+        # Short tokens are acronyms or certifications ("CCNA"); "correcting" them invents words.
+        if tid is not None or len(tok) < 5:
+            return tid
+        if tok not in self._corrections:
+            hit = process.extractOne(
+                tok, idx.vocab_by_initial.get(tok[0], ()), scorer=fuzz.ratio, score_cutoff=84
+            )
+            self._corrections[tok] = idx.vocab[hit[0]] if hit else None
+        return self._corrections[tok]
+
+    def _score_form(self, form: Normalized, weight: float, out: dict[str, tuple]) -> None:
+        idx = self.index
+        tids: list[int] = []
+        qweight = 0.0
+        for tok in set(form.tokens):
+            tid = self._token_id(tok)
+            if tid is None:
+                qweight += float(idx.idf.max())  # an unknown word: rare, and unmatched
+            elif tid not in tids:
+                tids.append(tid)
+                qweight += float(idx.idf[tid])
+        if not tids:
+            return
+        head = self._token_id(form.head) if form.head else None
+        if head is None:
+            # Job boards append what the index does not know ("Network Engineer CCNA");
+            # the head noun is then the last word it does know.
+            known = [t for t in form.tokens if t in idx.vocab]
+            head = idx.vocab[known[-1]] if known else None
+        fids = np.concatenate([idx.postings[t] for t in tids])
+        wts = np.repeat(idx.idf[tids], [len(idx.postings[t]) for t in tids])
+        uniq, inv = np.unique(fids, return_inverse=True)
+        matched = np.bincount(inv, weights=wts)
+        dice = 2.0 * matched / (qweight + idx.form_weight[uniq])
+        score = dice * np.where(idx.form_head[uniq] == (head if head is not None else -2), 1.0, HEAD_MISS)
+        k = min(TOP_FORMS, len(uniq))
+        top = np.argpartition(-score, k - 1)[:k] if k < len(uniq) else np.arange(len(uniq))
+        for j in top:
+            fid = int(uniq[j])
+            s = float(score[j]) * weight
+            d = float(dice[j])
+            for e in idx.entries[fid]:
+                es = s * e.weight
+                prev = out.get(e.code)
+                if prev is None or es > prev[0]:
+                    out[e.code] = (es, e.code, e.title, d)
+
+    def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, str, float]]:
+        best: dict[str, tuple] = {}
+        for form, weight in forms:
+            self._score_form(form, weight, best)
+        if not best:
+            return []
+        qtoks = set(forms[0][0].tokens)
+        idx = self.index
+        qids = [(idx.vocab[t], float(idx.idf[idx.vocab[t]])) for t in qtoks if t in idx.vocab]
+        qw = sum(w for _, w in qids) or 1.0
+        ranked = []
+        for s, code, matched, dice in best.values():
+            # Occupation-level evidence breaks ties between occupations that share a title:
+            # how many of its titles use each query word, and its own title and description.
+            support = sum(
+                w * _share(idx.token_code_counts[tid].get(code, 0)) for tid, w in qids
+            ) / qw
+            t_cov = len(qtoks & idx.occ_title_tokens[code]) / len(qtoks)
+            d_cov = len(qtoks & idx.occ_desc_tokens[code]) / len(qtoks)
+            evidence = 0.5 * support + 0.35 * t_cov + 0.15 * d_cov
+            final = s * (0.9 + 0.1 * evidence)
+            ranked.append((min(1.0, max(0.0, final)), code, matched, dice))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        return ranked
