@@ -1,0 +1,214 @@
+"""Curated data the public releases lack: learning resources, topics and portfolio templates.
+
+O*NET says what a role needs; this catalog says where to learn it. Everything here is
+hand-checked YAML shipped with the package, loaded once and kept in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Catalog", "Element", "Resource", "Teaches", "Topic", "WorkTemplates", "KINDS"]
+
+_HERE = Path(__file__).resolve().parent
+# The C loader is several times faster; fall back where libyaml is missing.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Cost = Literal["free", "paid", "freemium"]
+Format = Literal["course", "book", "docs", "community", "practice"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+# resources_for's `kind` → the Teaches field it looks in.
+KINDS: dict[str, str] = {
+    "skill": "skills",
+    "knowledge": "knowledge",
+    "technology": "technologies",
+    "specialization": "specializations",
+    "topic": "topics",
+}
+
+# A learner short on time gets most from something structured they can work through,
+# so courses and hands-on practice come before reference docs, books and communities.
+_FORMAT_RANK = {"course": 0, "practice": 1, "docs": 2, "book": 3, "community": 4}
+_COST_RANK = {"free": 0, "freemium": 1, "paid": 2}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Teaches(_Frozen):
+    skills: tuple[str, ...] = ()
+    knowledge: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    specializations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+class Resource(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    provider: str
+    url: str = Field(pattern=r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+    cost: Cost
+    format: Format
+    hours: int = Field(gt=0)
+    level: Level
+    teaches: Teaches = Teaches()
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost == "free"
+
+
+class Topic(_Frozen):
+    id: str
+    name: str
+    specialization: str
+
+
+class Element(_Frozen):
+    """An O*NET skill or knowledge element, so lookups by name work without the knowledge base."""
+
+    id: str
+    name: str
+    kind: Literal["skill", "knowledge"]
+
+
+class WorkTemplates(_Frozen):
+    """How to build proof of ability for one kind of work.
+
+    `portfolio` entries carry a `{task}` placeholder for one of the target occupation's
+    core task statements (first letter lowercased).
+    """
+
+    kind: str
+    name: str
+    match: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    portfolio: tuple[str, ...]
+    experience: tuple[str, ...]
+    network: tuple[str, ...]
+    job_search: tuple[str, ...]
+
+    def portfolio_for(self, task: str) -> list[str]:
+        task = task.strip().rstrip(".")
+        task = task[:1].lower() + task[1:]
+        return [t.format(task=task) for t in self.portfolio]
+
+
+def _sort_key(r: Resource) -> tuple[int, int, int, str]:
+    return (_COST_RANK[r.cost], _FORMAT_RANK[r.format], r.hours, r.id)
+
+
+class Catalog:
+    def __init__(
+        self,
+        resources: list[Resource],
+        topics: list[Topic],
+        templates: list[WorkTemplates],
+        elements: list[Element] = (),
+    ) -> None:
+        self.resources = resources
+        self.elements = {e.id: e for e in elements}
+        self._topics = {t.id: t for t in topics}
+        self._templates = {t.kind: t for t in templates}
+        if "general" not in self._templates:
+            raise ValueError("portfolio.yaml needs a 'general' kind to fall back on")
+        self._by_id = {r.id: r for r in resources}
+        # (field, key) → resources, pre-sorted so lookups are a dict hit.
+        index: dict[tuple[str, str], list[Resource]] = defaultdict(list)
+        for r in resources:
+            for field in KINDS.values():
+                for key in getattr(r.teaches, field):
+                    index[(field, key)].append(r)
+        self._index = {k: sorted(v, key=_sort_key) for k, v in index.items()}
+
+    @classmethod
+    def load(cls, folder: Path = _HERE) -> Catalog:
+        def read(name: str):
+            with open(folder / name, encoding="utf-8") as f:
+                return yaml.load(f, Loader=_Loader) or []
+
+        templates = [
+            WorkTemplates(kind=kind, **body) for kind, body in read("portfolio.yaml").items()
+        ]
+        return cls(
+            [Resource.model_validate(r) for r in read("resources.yaml")],
+            [Topic.model_validate(t) for t in read("topics.yaml")],
+            templates,
+            [Element.model_validate(e) for e in read("elements.yaml")],
+        )
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> Catalog:
+        return Catalog.load()
+
+    # -- resources -------------------------------------------------------------------------
+
+    def resource(self, id: str) -> Resource:
+        return self._by_id[id]
+
+    def resources_for(self, kind: str, key: str, budget: str | None = None) -> list[Resource]:
+        """Resources teaching `key`, best first: free before paid, then by format and hours."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if budget not in (None, "free"):
+            raise ValueError(f"budget must be None or 'free', not {budget!r}")
+        found = self._index.get((KINDS[kind], key), [])
+        if budget == "free":
+            return [r for r in found if r.is_free]
+        return list(found)
+
+    def specializations(self) -> list[str]:
+        return sorted({t.specialization for t in self._topics.values()})
+
+    def keys(self, kind: str) -> set[str]:
+        """Every key of `kind` that at least one resource teaches."""
+        field = KINDS[kind]
+        return {k for (f, k) in self._index if f == field}
+
+    # -- topics ----------------------------------------------------------------------------
+
+    def topics(self) -> list[Topic]:
+        return list(self._topics.values())
+
+    def topic(self, id: str) -> Topic:
+        return self._topics[id]
+
+    # -- portfolio templates ---------------------------------------------------------------
+
+    def templates(self) -> list[WorkTemplates]:
+        return list(self._templates.values())
+
+    def templates_for(self, code: str, title: str = "") -> WorkTemplates:
+        """The templates for the most specific matching kind of work.
+
+        A 7-character SOC prefix ("27-3042") beats a title keyword, which beats a 2-digit
+        major group ("27"); with no match at all the `general` kind is used.
+        """
+        code = code.strip()
+        words = set(re.findall(r"[a-z]+", title.lower()))
+        lowered = title.lower()
+        best: tuple[int, WorkTemplates] | None = None
+        for t in self._templates.values():
+            score = 0
+            for m in t.match:
+                if code.startswith(m):
+                    score = max(score, 3 if len(m) >= 7 else 1)
+            for kw in t.keywords:
+                kw = kw.lower()
+                hit = kw in lowered if " " in kw else kw in words
+                if hit:
+                    score = max(score, 2)
+            if score and (best is None or score > best[0]):
+                best = (score, t)
+        return best[1] if best else self._templates["general"]
