@@ -179,5 +179,8 @@ def _print_occupation(record: dict, top: int) -> None:
                   f"{outlook['typical_education'] or '—'}")
 
 
+from careerpath.resolve.cli import resolve_command; app.command("resolve", help="Resolve a free-text job title (or \"-\": one per stdin line, JSON lines out) to ranked O*NET occupations.")(resolve_command)  # noqa: E402,E702
+
+
 if __name__ == "__main__":
     app()
