@@ -297,6 +297,19 @@ class KnowledgeBase:
     def dwa_titles(self) -> dict[str, str]:
         return dict(self._query("SELECT id, title FROM dwa"))
 
+    @lru_cache(maxsize=1)
+    def dwa_activities(self) -> dict[str, str]:
+        """The O*NET work activity (4.A...) each detailed work activity belongs to."""
+        return dict(self._query("SELECT id, element_id FROM dwa"))
+
+    @lru_cache(maxsize=1)
+    def skill_activities(self) -> dict[str, frozenset[str]]:
+        """Work activities O*NET links to each skill (Skills to Work Activities)."""
+        links: dict[str, set[str]] = {}
+        for skill_id, activity_id in self._query("SELECT skill_id, activity_id FROM skill_activity"):
+            links.setdefault(skill_id, set()).add(activity_id)
+        return {k: frozenset(v) for k, v in links.items()}
+
     @lru_cache(maxsize=4096)
     def emerging_tasks(self, code: str) -> tuple[str, ...]:
         self.occupation(code)
@@ -348,13 +361,19 @@ class KnowledgeBase:
     @lru_cache(maxsize=4096)
     def outlook(self, code: str) -> Outlook | None:
         occupation = self.occupation(code)
-        if occupation.projection_soc is None:
-            return None
-        r = self._query(
+        return None if occupation.projection_soc is None else self.projection(occupation.projection_soc)
+
+    @lru_cache(maxsize=2048)
+    def projection(self, soc: str) -> Outlook | None:
+        """A BLS projections row by its own code, e.g. 00-0000 for all occupations."""
+        rows = self._query(
             "SELECT soc, title, employment_2024, employment_2034, change_numeric, change_percent, "
             "annual_openings, self_employed_percent, median_wage_2024, median_wage_2024_top_coded, "
             "education, work_experience, on_the_job_training, labor_force_exit_rate, "
-            "occupational_transfer_rate FROM projection WHERE soc = ?", (occupation.projection_soc,))[0]
+            "occupational_transfer_rate FROM projection WHERE soc = ?", (soc,))
+        if not rows:
+            return None
+        r = rows[0]
         return Outlook(
             soc=r[0], title=r[1], employment_2024=_thousands(r[2]), employment_2034=_thousands(r[3]),
             change_numeric=_thousands(r[4]), change_percent=r[5], annual_openings=_thousands(r[6]),

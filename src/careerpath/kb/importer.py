@@ -220,6 +220,13 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
     ):
         dwas.append((dwa_id, iwa_id, element_id, title))
     db.executemany("INSERT INTO dwa VALUES (?,?,?,?)", sorted(dwas))
+    skill_links = set()
+    for _line_no, (skill_id, _skill, activity_id, _activity) in _onet_rows(
+        onet_dir, "Skills to Work Activities.txt",
+        ("Skills Element ID", "Skills Element Name", "Work Activities Element ID", "Work Activities Element Name"),
+    ):
+        skill_links.add((skill_id, activity_id))
+    db.executemany("INSERT INTO skill_activity VALUES (?,?)", sorted(skill_links))
     links = set()
     for line_no, (code, task_id, dwa_id, _d, _s) in _onet_rows(
         onet_dir, "Tasks to DWAs.txt", ("O*NET-SOC Code", "Task ID", "DWA ID", "Date", "Domain Source")

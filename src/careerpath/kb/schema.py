@@ -92,6 +92,14 @@ CREATE TABLE dwa (
     title TEXT NOT NULL
 );
 
+-- O*NET's link from each skill to the work activities that use it; with tasks -> DWAs ->
+-- activities it finds the task statements where an occupation exercises a skill.
+CREATE TABLE skill_activity (
+    skill_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    PRIMARY KEY (skill_id, activity_id)
+) WITHOUT ROWID;
+
 CREATE TABLE task_dwa (
     code TEXT NOT NULL,
     task_id INTEGER NOT NULL,
