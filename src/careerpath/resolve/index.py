@@ -8,7 +8,6 @@ titles mention "manager".
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,22 +103,24 @@ class TitleIndex:
         self.form_text = list(forms)
         self.form_id = forms
 
+        # Token ids as flat (form, token) pairs, each pair once: postings, document
+        # frequencies and title weights then come from a few array operations.
         vocab: dict[str, int] = {}
-        postings: defaultdict[int, list[int]] = defaultdict(list)
+        pair_form: list[int] = []
+        pair_tok: list[int] = []
         for fid, toks in enumerate(form_tokens):
             for tok in set(toks):
-                tid = vocab.setdefault(tok, len(vocab))
-                postings[tid].append(fid)
+                pair_form.append(fid)
+                pair_tok.append(vocab.setdefault(tok, len(vocab)))
         n = len(form_tokens)
+        forms_of = np.array(pair_form, dtype=np.int32)
+        toks_of = np.array(pair_tok, dtype=np.int32)
+        df = np.bincount(toks_of, minlength=len(vocab))
         self.vocab = vocab
-        self.idf = np.array(
-            [math.log((n + 1) / (len(postings[t]) + 0.5)) for t in range(len(vocab))],
-            dtype=np.float32,
-        )
-        self.postings = [np.array(postings[t], dtype=np.int32) for t in range(len(vocab))]
-        self.form_weight = np.array(
-            [sum(self.idf[vocab[t]] for t in toks) for toks in form_tokens], dtype=np.float32
-        )
+        self.idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
+        order = np.argsort(toks_of, kind="stable")  # stable: postings stay sorted by form
+        self.postings = np.split(forms_of[order], np.cumsum(df)[:-1])
+        self.form_weight = np.bincount(forms_of, weights=self.idf[toks_of], minlength=n).astype(np.float32)
         self.form_head = np.array([vocab[h] if h in vocab else -1 for h in form_heads], dtype=np.int32)
         self.form_len = np.array([len(t) for t in form_tokens], dtype=np.int32)
         # Typo correction looks only among words with the same first letter: fast, and

@@ -134,6 +134,7 @@ COMPOUNDS: dict[tuple[str, ...], str] = {
     ("lead", "of"): "director of",
 }
 _MAX_COMPOUND = max(len(k) for k in COMPOUNDS)
+_COMPOUND_FIRST = frozenset(k[0] for k in COMPOUNDS)
 
 _PARENS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -171,6 +172,8 @@ def stem(token: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase ASCII folding: accents off, anything unreadable becomes a space."""
+    if text.isascii():  # nearly every title: skip the Unicode work
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()
@@ -204,16 +207,26 @@ def segments(text: str) -> list[str]:
 
 def _tokens(text: str) -> list[str]:
     text = _SLASH_PAIR.sub(r"\1", fold(text).replace("'", "").replace("&", " and "))
-    raw = _NON_ALNUM.split(text)
     out: list[str] = []
-    for tok in raw:
-        if not tok or tok.isdigit() and len(tok) > 1:  # years, salaries, req ids
-            continue
-        tok = stem(tok)
-        tok = SYNONYMS.get(tok, tok)
-        expansion = ABBREVIATIONS.get(tok)
-        out.extend(expansion.split() if expansion else (tok,))
+    for tok in _NON_ALNUM.split(text):
+        mapped = _WORD_CACHE.get(tok)
+        if mapped is None:
+            mapped = _WORD_CACHE[tok] = _map_word(tok)
+        out.extend(mapped)
     return out
+
+
+_WORD_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _map_word(tok: str) -> tuple[str, ...]:
+    """One raw word -> its normalised token(s): stemmed, synonyms merged, abbreviations expanded."""
+    if not tok or tok.isdigit() and len(tok) > 1:  # years, salaries, req ids
+        return ()
+    tok = stem(tok)
+    tok = SYNONYMS.get(tok, tok)
+    expansion = ABBREVIATIONS.get(tok)
+    return tuple(expansion.split()) if expansion else (tok,)
 
 
 def words(text: str) -> frozenset[str]:
@@ -228,6 +241,8 @@ def words(text: str) -> frozenset[str]:
 
 
 def _compound(tokens: list[str]) -> list[str]:
+    if _COMPOUND_FIRST.isdisjoint(tokens):  # the common case: nothing to join
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -263,16 +278,20 @@ def _finish(tokens: list[str]) -> Normalized:
     return Normalized(tuple(content), head_content[-1] if head_content else content[-1])
 
 
-def _prepare(text: str) -> list[str]:
-    tokens = _compound(_tokens(text))
-    # A second pass lets a compound feed an abbreviation and vice versa ("dev ops").
-    return _compound([t for tok in tokens for t in (ABBREVIATIONS.get(tok) or tok).split()])
+@lru_cache(maxsize=131072)
+def _prepare(text: str) -> tuple[str, ...]:
+    raw = _tokens(text)
+    tokens = _compound(raw)
+    if tokens is raw:  # nothing was joined, so there is nothing new to expand
+        return tuple(tokens)
+    # A second pass lets a compound feed an abbreviation and vice versa ("sys admin").
+    return tuple(_compound([t for tok in tokens for t in (ABBREVIATIONS.get(tok) or tok).split()]))
 
 
 @lru_cache(maxsize=131072)
 def normalize_light(text: str) -> Normalized:
     """Keep every word; only case, punctuation, plurals, abbreviations and compounds change."""
-    return _finish(_prepare(text))
+    return _finish(list(_prepare(text)))
 
 
 @lru_cache(maxsize=131072)
@@ -284,5 +303,5 @@ def normalize(text: str) -> Normalized:
     # normalisation finds nothing left to do.
     kept = _compound(kept)
     if not [t for t in kept if t not in STOPWORDS]:
-        kept = tokens
+        kept = list(tokens)
     return _finish(kept)
