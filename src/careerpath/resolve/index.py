@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .normalize import Normalized, normalize, normalize_light, occupation_title, split_hints, words
+from .normalize import _EXCEPT, Normalized, normalize, normalize_light, occupation_title, split_hints, words
 
 # How much a title of each kind can be trusted to name the occupation. Short titles are
 # abbreviations (often shared by several occupations); reported titles are what
@@ -25,6 +25,7 @@ KIND_WEIGHT = {"occupation": 1.0, "alternate": 1.0, "reported": 0.97, "short": 0
 # indexed as "accountant") is slightly weaker evidence than the title itself.
 DROPPED_FORM_WEIGHT = 0.98
 KIND_SUPPORT = 0.015
+OCCUPATION_LEAD_WEIGHT = 0.99
 
 
 class TitleLike(Protocol):
@@ -73,6 +74,11 @@ class TitleIndex:
                 continue
             base, _ = split_hints(t.title)
             if t.kind == "occupation":
+                # "Substitute Teachers, Short-Term" is also simply "Substitute Teachers" (but
+                # "Cooks, Restaurant" is not just "Cooks": one word is too general).
+                lead = normalize_light(_EXCEPT.sub("", base).split(",")[0])
+                if "," in base and len(lead.tokens) >= 2:
+                    add(lead, Entry(t.code, t.title, t.kind, OCCUPATION_LEAD_WEIGHT))
                 base = occupation_title(base)
             weight = KIND_WEIGHT.get(t.kind, 0.95)
             light = normalize_light(base)

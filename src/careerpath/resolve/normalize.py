@@ -259,10 +259,11 @@ def _compound(tokens: list[str]) -> list[str]:
 
 
 def _finish(tokens: list[str]) -> Normalized:
-    # The head noun comes before "of"/"for" ("Director of Nursing"), else it is the last word.
+    # The head noun comes before "of"/"for"/"to" ("Director of Nursing", "Assistant to the
+    # CEO"), else it is the last word.
     head_tokens = tokens
     for i, tok in enumerate(tokens):
-        if tok in ("of", "for") and i > 0:
+        if tok in ("of", "for", "to") and i > 0:
             head_tokens = tokens[:i]
             break
     # "Tech" as the head noun is a technician ("Surgical Tech"); before it, it is the

@@ -139,7 +139,10 @@ class Resolver:
                 stripped = [(f, w) for f, w in stripped if f.tokens]
                 alt = self._rank(stripped)
                 best = ranked[0][0] if ranked else 0.0
-                if alt and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
+                # The remainder must resolve confidently: well, and to one clear occupation.
+                # "BI Developer" minus "BI" is just "Developer", which could be anything.
+                clear = len(alt) < 2 or alt[1][0] < alt[0][0] - AMBIGUOUS_GAP
+                if alt and clear and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
                     ranked, spec = alt, s
         if spec is None and modifiers and ranked:
             spec = self._inside_title(modifiers, ranked[0])
@@ -300,6 +303,7 @@ class Resolver:
             d_cov = len(qtoks & idx.occ_desc_tokens[code]) / len(qtoks)
             evidence = 0.5 * support + 0.35 * t_cov + 0.15 * d_cov
             final = s * (0.9 + 0.1 * evidence)
-            ranked.append((min(1.0, max(0.0, final)), code, matched, dice))
+            ranked.append((final, code, matched, dice))
+        # Sort before clipping to 0..1, so two exact matches still differ by their evidence.
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        return ranked
+        return [(min(1.0, max(0.0, f)), c, m, d) for f, c, m, d in ranked]
