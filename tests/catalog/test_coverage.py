@@ -22,7 +22,6 @@ def _costs(catalog, kind, key):
     return {r.cost for r in catalog.resources_for(kind, key)}
 
 
-@pytest.mark.xfail(reason="catalog still being extended", strict=False)
 @pytest.mark.parametrize("kind,fixture", [("skill", "skill_ids"), ("knowledge", "knowledge_ids")])
 def test_every_element_has_free_and_paid(catalog, kind, fixture, request):
     ids = request.getfixturevalue(fixture)
@@ -33,7 +32,6 @@ def test_every_element_has_free_and_paid(catalog, kind, fixture, request):
     assert no_paid == [], f"{kind}s without a paid option"
 
 
-@pytest.mark.xfail(reason="catalog still being extended", strict=False)
 def test_hot_technologies_have_a_free_resource(catalog, hot_technologies):
     assert len(hot_technologies) == 150
     missing = [t for t in hot_technologies
@@ -47,7 +45,6 @@ def test_exemptions_are_hot_and_still_missing(catalog, hot_technologies):
         assert "free" not in _costs(catalog, "technology", tech), f"{tech} now has one: unexempt it"
 
 
-@pytest.mark.xfail(reason="catalog still being extended", strict=False)
 def test_every_specialization_has_free_and_paid(catalog):
     for spec in catalog.specializations():
         costs = _costs(catalog, "specialization", spec)
@@ -55,12 +52,10 @@ def test_every_specialization_has_free_and_paid(catalog):
         assert costs & PAID, spec
 
 
-@pytest.mark.xfail(reason="catalog still being extended", strict=False)
 def test_every_topic_has_a_free_resource(catalog):
     for topic in catalog.topics():
         assert "free" in _costs(catalog, "topic", topic.id), topic.id
 
 
-@pytest.mark.xfail(reason="catalog still being extended", strict=False)
 def test_size(catalog):
     assert len(catalog.resources) >= 300

@@ -192,23 +192,23 @@ class Catalog:
     def templates_for(self, code: str, title: str = "") -> WorkTemplates:
         """The templates for the most specific matching kind of work.
 
-        A 7-character SOC prefix ("27-3042") beats a title keyword, which beats a 2-digit
-        major group ("27"); with no match at all the `general` kind is used.
+        A 7-character SOC prefix ("27-3042") beats a broader prefix ("15-12"), which beats a
+        2-digit major group ("27"). A title keyword adds a little, so it separates kinds that
+        share a major group and decides alone when no code matches. No match: `general`.
         """
         code = code.strip()
-        words = set(re.findall(r"[a-z]+", title.lower()))
         lowered = title.lower()
-        best: tuple[int, WorkTemplates] | None = None
+        words = set(re.findall(r"[a-z]+", lowered))
+        best: tuple[float, WorkTemplates] | None = None
         for t in self._templates.values():
-            score = 0
+            score = 0.0
             for m in t.match:
                 if code.startswith(m):
-                    score = max(score, 3 if len(m) >= 7 else 1)
-            for kw in t.keywords:
-                kw = kw.lower()
-                hit = kw in lowered if " " in kw else kw in words
-                if hit:
-                    score = max(score, 2)
+                    score = max(score, 3.0 if len(m) >= 7 else 1.5 if len(m) > 2 else 1.0)
+            if any((kw in lowered) if " " in kw else (kw in words or kw + "s" in words)
+                   for kw in map(str.lower, t.keywords)):
+                score += 0.75
+            # Ties go to the kind listed first in portfolio.yaml.
             if score and (best is None or score > best[0]):
                 best = (score, t)
         return best[1] if best else self._templates["general"]
