@@ -180,7 +180,6 @@ def _print_occupation(record: dict, top: int) -> None:
 
 
 from careerpath.resolve.cli import resolve_command; app.command("resolve", help="Resolve a free-text job title (or \"-\": one per stdin line, JSON lines out) to ranked O*NET occupations.")(resolve_command)  # noqa: E402,E702
-
 app.command("resources", help="Learning resources for a skill, knowledge area, technology or topic.")(__import__("careerpath.catalog.cli").catalog.cli.resources_command)
 
 
