@@ -269,6 +269,11 @@ class KnowledgeBase:
                 "WHERE code = ? ORDER BY hot DESC, in_demand DESC, name", (code,))
         )
 
+    @lru_cache(maxsize=1)
+    def hot_technology_counts(self) -> dict[str, int]:
+        """How many occupations mark each technology as a Hot Technology."""
+        return dict(self._query("SELECT name, count(*) FROM technology WHERE hot = 1 GROUP BY name"))
+
     @lru_cache(maxsize=4096)
     def tools(self, code: str) -> tuple[Tool, ...]:
         self.occupation(code)

@@ -1,0 +1,6 @@
+"""The engine: pure functions from two occupations and a person to a typed Guide."""
+
+from .guide import GuideRequest, Person, Specialty, build_guide
+from .model import Guide
+
+__all__ = ["Guide", "GuideRequest", "Person", "Specialty", "build_guide"]

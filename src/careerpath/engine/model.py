@@ -1,0 +1,170 @@
+"""The Guide and its parts: plain typed values. Renderers only format these.
+
+JSON field names are stable and documented in docs/json.md; `from` is spelled
+`from_` in Python (a keyword) and serialised as `from`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Priority = Literal["Critical", "Important", "Nice to have"]
+Difficulty = Literal["Easy", "Moderate", "Challenging", "Hard"]
+ItemKind = Literal["skill", "knowledge", "technology", "topic", "work_style"]
+
+
+class Value(BaseModel):
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+
+class Role(Value):
+    code: str
+    title: str
+    specialization: str | None = None        # display name, e.g. "AI / Machine Learning"
+    specialization_id: str | None = None
+    ratings_borrowed_from: Role | None = None  # thin data: whose O*NET ratings stand in
+
+
+class ResourceRef(Value):
+    name: str
+    provider: str
+    url: str | None = None
+    cost: str | None = None                  # free | paid | freemium
+    format: str | None = None
+    hours: int | None = None
+
+
+class SalaryComparison(Value):
+    """OEWS median annual wages; every percentage is computed from the two medians shown."""
+    area: str                                # "National" or the state/metro name
+    source_median: int | None
+    target_median: int | None
+    target_p25: int | None
+    change_pct: int | None                   # target median vs source median
+    early_career_change_pct: int | None      # target 25th percentile vs source median
+    source_range: tuple[int | None, int | None]  # 10th-90th percentile
+    target_range: tuple[int | None, int | None]
+    note: str | None = None                  # why a figure is missing or widened
+    source: str = "BLS OEWS May 2025"
+
+
+class Demand(Value):
+    summary: str
+    growth_pct: float | None                 # employment change 2024-34
+    band: str | None                         # BLS-style wording, e.g. "much faster than average"
+    annual_openings: int | None
+    employment_2024: int | None
+    hot_technologies: list[str]
+    source: str = "BLS Employment Projections 2024-34; O*NET 30.1 Technology Skills"
+
+
+class Driver(Value):
+    name: str
+    value: float                             # 0..1 share of the maximum for this driver
+    weight: float
+    explanation: str
+
+
+class TransferableSkill(Value):
+    name: str
+    kind: ItemKind
+    why: str
+    source_level: float | None = None        # O*NET level 0-7 where it applies
+    target_level: float | None = None
+    target_importance: float | None = None   # O*NET importance 1-5
+
+
+class SkillToLearn(Value):
+    name: str
+    kind: ItemKind
+    key: str                                 # element id, technology name or topic id
+    priority: Priority
+    hours: int
+    weeks: int
+    why: str
+    how: str
+    resources: list[ResourceRef]
+    source_level: float | None = None
+    target_level: float | None = None
+    target_importance: float | None = None
+
+
+class Phase(Value):
+    phase: int
+    title: str
+    weeks: int
+    start_week: int
+    tasks: list[str]
+    resources: list[ResourceRef]
+
+
+class RealityCheck(Value):
+    love: list[str]
+    miss: list[str]
+    challenges: list[str]
+
+
+class ActionPlan(Value):
+    this_week: list[str]
+    this_month: list[str]
+    next_90_days: list[str]
+
+
+class FAQ(Value):
+    question: str
+    answer: str
+
+
+class Source(Value):
+    dataset: str
+    release: str
+    publisher: str
+    license: str
+    url: str
+    used_for: str
+
+
+class SteppingStone(Value):
+    code: str
+    title: str
+    first_leg: float                         # unmet-requirement share, source -> stone
+    second_leg: float                        # stone -> target
+
+
+class Personalization(Value):
+    hours_per_week: float
+    location: str | None
+    budget: str | None
+    skills_recognised: list[str]             # what we matched in the person's own words
+    skills_not_recognised: list[str]
+    changes: list[str]                       # what differs from the untailored guide
+
+
+class Guide(Value):
+    from_: Role = Field(alias="from")
+    to: Role
+    title: str
+    difficulty: Difficulty
+    difficulty_score: int                    # 0-100, see docs/methodology.md
+    difficulty_drivers: list[Driver]
+    timeline_months: int
+    timeline_weeks: int
+    salary_change_pct: int | None
+    salary: SalaryComparison
+    demand: Demand
+    overview: str
+    transferable_skills: list[TransferableSkill]
+    skills_to_learn: list[SkillToLearn]
+    roadmap: list[Phase]
+    reality_check: RealityCheck
+    action_plan: ActionPlan
+    faq: list[FAQ]
+    stepping_stones: list[SteppingStone]
+    sources: list[Source]
+    data_notes: list[str]                    # thin data, borrowed ratings, widened BLS groups
+    personalization: Personalization
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)

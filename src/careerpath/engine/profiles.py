@@ -1,0 +1,133 @@
+"""Occupation profiles as arrays, prepared once per knowledge base.
+
+Two repairs make every occupation comparable, and both are recorded so a guide can
+say what it did:
+- O*NET suppresses some level estimates as too imprecise. Where the importance is
+  known we estimate the level from it with a per-element least-squares line fitted over
+  all occupations that have both (importance and level correlate strongly).
+- 122 occupations have no skill or knowledge ratings at all ("All Other" groups and
+  some new titles). They borrow the profile of the rated occupation closest in the
+  SOC hierarchy, ties broken by title similarity; the guide names the donor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from careerpath.kb import KnowledgeBase
+
+RATED_DOMAINS = ("skills", "knowledge")
+
+
+@dataclass(frozen=True)
+class Profiles:
+    kb: KnowledgeBase
+    element_ids: tuple[str, ...]        # skills then knowledge, the columns below
+    kinds: tuple[str, ...]              # "skill" | "knowledge" per column
+    importance: np.ndarray              # (n, m) O*NET importance 1-5, after borrowing
+    level: np.ndarray                   # (n, m) O*NET level 0-7, suppressed ones estimated
+    level_estimated: np.ndarray         # (n, m) bool: level came from the importance fit
+    donor: tuple[int, ...]              # row whose skill/knowledge ratings each row uses
+    requirement: np.ndarray             # (n,) sum of importance x level: what a role asks for
+    work_styles: np.ndarray             # (n, 21) impact -3..3 (NaN if none, even after borrowing)
+    work_values: np.ndarray             # (n, 6) extent 1-7
+    interests: np.ndarray               # (n, 6) RIASEC 1-7
+    style_donor: tuple[int, ...]
+    value_donor: tuple[int, ...]
+    interest_donor: tuple[int, ...]
+    activity_specificity: dict[str, float]  # 1 / number of skills O*NET links to a work activity
+
+    @property
+    def n(self) -> int:
+        return len(self.kb.codes)
+
+    def unmet_share_from(self, source_row: int) -> np.ndarray:
+        """For every occupation k: the share of k's requirement the source does not meet."""
+        shortfall = np.clip(self.level - self.level[source_row], 0.0, None)
+        return (self.importance * shortfall).sum(axis=1) / self.requirement
+
+    def unmet_share_to(self, target_row: int) -> np.ndarray:
+        """For every occupation k: the share of the target's requirement k does not meet."""
+        shortfall = np.clip(self.level[target_row] - self.level, 0.0, None)
+        return (shortfall * self.importance[target_row]).sum(axis=1) / self.requirement[target_row]
+
+
+def _estimate_levels(importance: np.ndarray, level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    level = level.copy()
+    estimated = np.zeros_like(level, dtype=bool)
+    for j in range(level.shape[1]):
+        both = ~np.isnan(importance[:, j]) & ~np.isnan(level[:, j])
+        missing = ~np.isnan(importance[:, j]) & np.isnan(level[:, j])
+        if not missing.any() or both.sum() < 10:
+            continue
+        slope, intercept = np.polyfit(importance[both, j], level[both, j], 1)
+        level[missing, j] = np.clip(intercept + slope * importance[missing, j], 0.0, 7.0)
+        estimated[missing, j] = True
+    return level, estimated
+
+
+def _donors(kb: KnowledgeBase, has_data: np.ndarray) -> tuple[int, ...]:
+    """Each row's own index if it has data, else the nearest rated row in the SOC tree."""
+    codes = kb.codes
+    by_prefix: dict[str, list[int]] = {}
+    for i, code in enumerate(codes):
+        if has_data[i]:
+            for length in range(1, len(code) + 1):
+                by_prefix.setdefault(code[:length], []).append(i)
+    donors = []
+    for i, code in enumerate(codes):
+        if has_data[i]:
+            donors.append(i)
+            continue
+        # Longest shared code prefix first: 15-1299.00 looks to 15-1299.xx, then 15-129x ...
+        candidates = next(by_prefix[code[:n]] for n in range(len(code), -1, -1) if code[:n] in by_prefix)
+        title = kb.occupation(code).title
+        donors.append(max(candidates, key=lambda j: (fuzz.token_set_ratio(title, kb.occupation(codes[j]).title), -j)))
+    return tuple(donors)
+
+
+def _with_donors(array: np.ndarray, donors: tuple[int, ...]) -> np.ndarray:
+    return array[list(donors)]
+
+
+@lru_cache(maxsize=4)
+def profiles_for(kb: KnowledgeBase) -> Profiles:
+    importance = np.hstack([kb.ratings(d, "IM") for d in RATED_DOMAINS]).astype(np.float64)
+    level = np.hstack([kb.ratings(d, "LV") for d in RATED_DOMAINS]).astype(np.float64)
+    element_ids = tuple(e for d in RATED_DOMAINS for e in kb.rating_columns(d, "IM"))
+    assert element_ids == tuple(e for d in RATED_DOMAINS for e in kb.rating_columns(d, "LV"))
+    kinds = tuple("skill" if e.startswith("2.A") or e.startswith("2.B") else "knowledge" for e in element_ids)
+
+    level, estimated = _estimate_levels(importance, level)
+    donor = _donors(kb, ~np.isnan(importance).all(axis=1))
+    importance, level, estimated = (_with_donors(a, donor) for a in (importance, level, estimated))
+    # Whatever is still missing after estimation carries no evidence either way.
+    importance = np.nan_to_num(importance, nan=1.0)
+    level = np.nan_to_num(level, nan=0.0)
+    requirement = (importance * level).sum(axis=1)
+
+    def borrowed(domain: str, scale: str) -> tuple[np.ndarray, tuple[int, ...]]:
+        values = kb.ratings(domain, scale).astype(np.float64)
+        donors = _donors(kb, ~np.isnan(values).all(axis=1))
+        return _with_donors(values, donors), donors
+
+    work_styles, style_donor = borrowed("work_styles", "WI")
+    work_values, value_donor = borrowed("work_values", "EX")
+    interests, interest_donor = borrowed("interests", "OI")
+    links: dict[str, int] = {}
+    for activities in kb.skill_activities().values():
+        for activity in activities:
+            links[activity] = links.get(activity, 0) + 1
+    for array in (importance, level, estimated, requirement, work_styles, work_values, interests):
+        array.setflags(write=False)
+    return Profiles(
+        kb=kb, element_ids=element_ids, kinds=kinds, importance=importance, level=level,
+        level_estimated=estimated, donor=donor, requirement=requirement,
+        work_styles=work_styles, work_values=work_values, interests=interests,
+        style_donor=style_donor, value_donor=value_donor, interest_donor=interest_donor,
+        activity_specificity={a: 1.0 / n for a, n in links.items()},
+    )
