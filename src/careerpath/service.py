@@ -1,0 +1,151 @@
+"""From people's words to a Guide: resolve titles and places, then call the engine.
+
+The CLI and the web app both go through here, so a title, a location or a skills list
+means the same thing wherever it is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from careerpath.engine import Guide, GuideRequest, Person, Specialty, build_guide
+from careerpath.kb import Area, KnowledgeBase
+from careerpath.kb.api import NATIONAL
+from careerpath.resolve import Candidate, InvalidTitle, Resolver
+
+MAX_SKILLS_TEXT = 5000
+MAX_HOURS_PER_WEEK = 80
+
+# USPS abbreviations for the areas OEWS publishes as states (incl. DC and territories).
+STATE_ABBREVIATIONS = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana",
+    "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
+    "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio",
+    "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "GU": "Guam", "PR": "Puerto Rico", "VI": "Virgin Islands",
+}
+
+
+class InputError(ValueError):
+    """Something the person typed that we cannot use; the message says what to do."""
+
+
+class RoleNotFound(InputError):
+    pass
+
+
+class AmbiguousRole(InputError):
+    def __init__(self, query: str, candidates: list[Candidate]):
+        self.query = query
+        self.candidates = candidates
+        choices = "; ".join(f"{c.title} ({c.code})" for c in candidates)
+        super().__init__(f"{query!r} could mean several occupations: {choices}. "
+                         "Type a more specific title or one of the codes.")
+
+
+class UnknownArea(InputError):
+    pass
+
+
+@dataclass(frozen=True)
+class ResolvedRole:
+    code: str
+    title: str
+    specialty: Specialty | None
+    matched: str
+    score: float
+
+
+def resolve_role(text: str, allow_ambiguous: bool = False) -> ResolvedRole:
+    """The occupation a title means. Raises RoleNotFound / AmbiguousRole with a clear message."""
+    try:
+        resolution = Resolver.default().resolve(text, top=5)
+    except InvalidTitle as exc:
+        raise RoleNotFound(str(exc)) from None
+    if not resolution.candidates:
+        raise RoleNotFound(f"no occupation matches {text!r}; try a common job title or an O*NET-SOC code")
+    if resolution.ambiguous and not allow_ambiguous:
+        raise AmbiguousRole(text, resolution.candidates[:5])
+    best = resolution.candidates[0]
+    spec = resolution.specialization
+    specialty = Specialty(id=spec.id, name=spec.name, implies=spec.implies) if spec else None
+    return ResolvedRole(code=best.code, title=best.title, specialty=specialty, matched=best.matched,
+                        score=best.score)
+
+
+def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:
+    """A state (name or USPS code) or metro area (OEWS name, fuzzy) from what a person typed."""
+    kb = kb or KnowledgeBase.default()
+    query = text.strip()
+    if not query or len(query) > 100:
+        raise UnknownArea("a location is a U.S. state (e.g. 'CA' or 'Texas') or a metro area (e.g. 'Austin')")
+    areas = [a for a in kb.areas() if a.code != NATIONAL]
+    name = STATE_ABBREVIATIONS.get(query.upper(), query)
+    for area in areas:
+        if area.name.lower() == name.lower():
+            return area
+    names = {a.code: a.name for a in areas}
+    # Metro names read "Austin-Round Rock-San Marcos, TX": match on the words people type.
+    matches = process.extract(query, names, scorer=fuzz.WRatio, limit=3)
+    if matches and matches[0][1] >= 86 and (len(matches) == 1 or matches[0][1] - matches[1][1] >= 3):
+        return kb.area(matches[0][2])
+    hints = ", ".join(m[0] for m in matches[:3])
+    raise UnknownArea(f"no OEWS state or metro area matches {text!r}" + (f"; did you mean: {hints}?" if hints else ""))
+
+
+def read_skills(text: str | None, kb: KnowledgeBase | None = None) -> tuple[frozenset, tuple, tuple]:
+    """(known items, recognised labels, unrecognised phrases) from a comma-separated list.
+
+    Technologies are matched against O*NET's technology names, skills and knowledge areas
+    against element names; anything else is reported back as not recognised.
+    """
+    if not text or not text.strip():
+        return frozenset(), (), ()
+    if len(text) > MAX_SKILLS_TEXT:
+        raise InputError(f"the skills list is longer than {MAX_SKILLS_TEXT} characters")
+    from careerpath.profile import extract  # the profile extractor owns the matching rules
+
+    found = extract(text, kb or KnowledgeBase.default())
+    known = frozenset((item.kind, item.key) for item in found.items)
+    recognised = tuple(f"{item.name} (from “{item.phrase}”)" for item in found.items)
+    return known, recognised, tuple(found.unrecognised)
+
+
+def plan_guide(
+    source: str,
+    target: str,
+    hours_per_week: float = 10.0,
+    location: str | None = None,
+    skills: str | None = None,
+    budget: str | None = None,
+) -> Guide:
+    if not 1 <= hours_per_week <= MAX_HOURS_PER_WEEK:
+        raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
+    if budget not in (None, "free", "any"):
+        raise InputError("budget is 'free' or 'any'")
+    kb = KnowledgeBase.default()
+    source_role, target_role = resolve_role(source), resolve_role(target)
+    area = find_area(location, kb) if location and location.strip() else None
+    known, recognised, unrecognised = read_skills(skills, kb)
+    person = Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=known,
+                    recognised=recognised, not_recognised=unrecognised,
+                    budget="free" if budget == "free" else None)
+    request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person)
+    return build_guide(request, kb)
+
+
+def pathway_slug(guide: Guide) -> str:
+    """A readable, stable URL part: software-developers-to-technical-writers[-ai-ml]."""
+    def part(title: str, spec: str | None) -> str:
+        text = (f"{spec} " if spec else "") + title
+        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return f"{part(guide.from_.title, guide.from_.specialization_id)}-to-{part(guide.to.title, guide.to.specialization_id)}"
