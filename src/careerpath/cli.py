@@ -179,8 +179,87 @@ def _print_occupation(record: dict, top: int) -> None:
                   f"{outlook['typical_education'] or '—'}")
 
 
-from careerpath.resolve.cli import resolve_command; app.command("resolve", help="Resolve a free-text job title (or \"-\": one per stdin line, JSON lines out) to ranked O*NET occupations.")(resolve_command)  # noqa: E402,E702
-app.command("resources", help="Learning resources for a skill, knowledge area, technology or topic.")(__import__("careerpath.catalog.cli").catalog.cli.resources_command)
+from careerpath.catalog.cli import resources_command  # noqa: E402
+from careerpath.resolve.cli import resolve_command  # noqa: E402
+
+app.command("resolve", help="Resolve a free-text job title (or \"-\": one per stdin line, JSON lines out) "
+            "to ranked O*NET occupations.")(resolve_command)
+app.command("resources", help="Learning resources for a skill, knowledge area, technology or topic.")(
+    resources_command)
+
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+@app.command("guide")
+def guide(
+    source: str = typer.Argument(..., metavar="FROM", help="Your current role: a job title in your own words "
+                                 "or an O*NET-SOC code."),
+    target: str = typer.Argument(..., metavar="TO", help="The role you want, e.g. \"AI Technical Writer\"."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text (terminal), markdown, json or html."),
+    hours_per_week: float = typer.Option(10.0, "--hours-per-week", "-h", min=1, max=80,
+                                         help="Study hours you can give each week; sets every duration."),
+    location: str = typer.Option(None, "--location", "-l",
+                                 help="U.S. state (CA, Texas) or metro area for local wages."),
+    skills: str = typer.Option(None, "--skills", "-s",
+                               help="What you already know, comma-separated: it leaves the plan."),
+    budget: str = typer.Option("any", "--budget", help="free: only free learning resources; any: all."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to a file instead of the terminal."),
+) -> None:
+    """A complete transition guide from FROM to TO, computed from O*NET 30.1 and BLS data.
+
+    Examples:
+
+      careerpath guide "Backend Developer" "AI Technical Writer"
+
+      careerpath guide "RN" "Nurse Practitioner" --location TX --hours-per-week 15
+
+      careerpath guide 15-1252.00 27-3042.00 --format json
+    """
+    from careerpath.service import AmbiguousRole, InputError, plan_guide
+
+    if output_format not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}")
+    try:
+        result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
+                            skills=skills, budget=budget)
+    except AmbiguousRole as exc:
+        err.print(f"[bold red]error:[/] {escape(repr(exc.query))} could mean several occupations. Did you mean:")
+        for candidate in exc.candidates:
+            err.print(f"  {candidate.code}  {escape(candidate.title)}  [dim](matched “{escape(candidate.matched)}”)[/]")
+        err.print("Type a more specific title, or use one of the codes above.")
+        raise typer.Exit(2) from None
+    except InputError as exc:
+        raise fail(str(exc)) from None
+
+    if output_format == "text" and output is None:
+        from careerpath.render.text import render_text
+
+        render_text(result, out)
+        return
+    if output_format == "text":
+        from careerpath.render.text import render_text
+
+        file_console = Console(record=True, width=100, file=open("/dev/null", "w"))
+        render_text(result, file_console)
+        text = file_console.export_text()
+    elif output_format == "markdown":
+        from careerpath.render.markdown import render_markdown
+
+        text = render_markdown(result)
+    elif output_format == "json":
+        text = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        try:
+            from careerpath.render.html import render_html
+        except ImportError:
+            raise fail("HTML output needs the web extra: pip install 'careerpath[web]'") from None
+        text = render_html(result)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"[green]Wrote[/] {output}")
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ class Known:
 class Comparison:
     transferable: list[TransferableSkill] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    covered: set[tuple[str, str]] = field(default_factory=set)  # every transferable (kind, key), listed or not
 
 
 def _quote(text: str | None) -> str:
@@ -116,6 +117,7 @@ def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Com
                 why = (f"As {_article(source_title)} you use it at level {source_level:.1f}/7{source_note}"
                        f"{_quote(source_task)}. {target_title} rate it {importance:.1f}/5 in importance and "
                        f"need level {target_level:.1f}/7{target_note}{_quote(target_task)}.")
+            result.covered.add((kind, element.id))
             result.transferable.append(TransferableSkill(
                 name=element.name, kind=kind, why=why, source_level=round(source_level, 2),
                 target_level=round(target_level, 2), target_importance=round(importance, 2)))

@@ -14,7 +14,7 @@ from . import effort, market
 from .compare import Comparison, Gap, Known, compare_elements, compare_technologies, transferable_styles
 from .model import (
     FAQ, Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillToLearn, Source,
-    SteppingStone,
+    SteppingStone, TransferableSkill,
 )
 from .profiles import Profiles, profiles_for
 from .roadmap import PlannedPhase, Step, action_plan, learning_phases, schedule
@@ -64,12 +64,15 @@ class GuideRequest:
 _PRIORITY_RANK = {"Critical": 0, "Important": 1, "Nice to have": 2}
 
 
-def _specialty_gaps(kb: KnowledgeBase, catalog: Catalog, specialty: Specialty, comparison: Comparison,
-                    known: Known, source_techs: set[str]) -> list[Gap]:
+def _specialty_gaps(p: Profiles, catalog: Catalog, specialty: Specialty, source: str, comparison: Comparison,
+                    known: Known, source_techs: set[str]) -> tuple[list[Gap], list[TransferableSkill]]:
     """What a target specialization adds, unless the person already has it."""
-    covered = {t.name for t in comparison.transferable}
+    kb = p.kb
+    s = kb.index[source]
+    columns = {element_id: j for j, element_id in enumerate(p.element_ids)}
     existing = {(g.kind, g.key): g for g in comparison.gaps}
-    added = []
+    source_title = kb.occupation(source).title
+    added, carried = [], []
     why = f"The {specialty.name} specialization calls for it (careerpath's curated specialization data)."
 
     def add(kind: str, key: str, name: str, priority: str, hours: int, order: int) -> None:
@@ -79,7 +82,15 @@ def _specialty_gaps(kb: KnowledgeBase, catalog: Catalog, specialty: Specialty, c
                 gap.priority = priority
             gap.why += " " + why
             return
-        if name in covered or known.has(kind, key):
+        if known.has(kind, key) or (kind, key) in comparison.covered:
+            return
+        j = columns.get(key)
+        if j is not None and p.importance[s, j] >= effort.IMPORTANT_IMPORTANCE:
+            # The source role already relies on it: it carries over rather than being learned.
+            carried.append(TransferableSkill(
+                name=name, kind=kind, source_level=round(float(p.level[s, j]), 2),
+                why=(f"{why[:-1]}, and {source_title} already rate it {p.importance[s, j]:.1f}/5 in importance "
+                     f"at level {p.level[s, j]:.1f}/7.")))
             return
         added.append(Gap(kind=kind, key=key, name=name, priority=priority, hours=hours, why=why,
                          order=order, origin="specialization"))
@@ -94,7 +105,7 @@ def _specialty_gaps(kb: KnowledgeBase, catalog: Catalog, specialty: Specialty, c
             add("technology", item.name, item.name, item.priority, item.hours, 4)
     for item in implies.topics:
         add("topic", item.id, catalog.topic(item.id).name, item.priority, item.hours, 2)
-    return added
+    return added, carried
 
 
 def _how(kind: str, name: str, refs: list[ResourceRef], example_task: str | None) -> str:
@@ -277,6 +288,11 @@ def _display_title(role: Role) -> str:
     return role.title
 
 
+def _indefinite(education: str) -> str:
+    lowered = education[0].lower() + education[1:]
+    return ("an " if lowered[0] in "aeiou" else "a ") + lowered
+
+
 def _education_step(kb: KnowledgeBase, source: str, target: str) -> tuple[int, str | None]:
     src, dst = kb.outlook(source), kb.outlook(target)
     if src is None or dst is None or src.education is None or dst.education is None:
@@ -320,7 +336,7 @@ def _sources(kb: KnowledgeBase) -> list[Source]:
                       url=s["url"], used_for=used[s["id"]]) for s in kb.sources()]
     sources.append(Source(dataset="careerpath learning catalog and specializations", release="curated",
                           publisher="careerpath contributors", license="MIT",
-                          url="https://github.com/careerpath", used_for="learning resources, specialization needs, "
+                          url=None, used_for="learning resources, specialization needs, "
                           "portfolio and networking templates"))
     return sources
 
@@ -348,9 +364,11 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     tech_transferable, tech_gaps = compare_technologies(kb, source, target, known)
     gaps = comparison.gaps + tech_gaps
     same_role = source == target and (request.source_specialty or None) == (request.target_specialty or None)
+    carried = []
     if request.target_specialty and not same_role:
-        gaps += _specialty_gaps(kb, catalog, request.target_specialty, comparison, known,
-                                source_techs | spec_techs)
+        added, carried = _specialty_gaps(p, catalog, request.target_specialty, source, comparison, known,
+                                         source_techs | spec_techs)
+        gaps += added
     if same_role:
         gaps = []
 
@@ -365,8 +383,9 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     if education_years > 0 and not same_role:
         planned.append(PlannedPhase(
             f"Credential: {education_name.lower()}", 0,
-            [(0, f"Enrol in a program leading to {education_name.lower()}, the typical entry education for "
-                 f"{target_occupation.title} (BLS); about {education_years} year(s) of full-time study.")],
+            [(0, f"Compare accredited programs leading to {_indefinite(education_name)}, the typical entry "
+                 f"education for {target_occupation.title} (BLS), and apply."),
+             (0, f"Complete the program: about {education_years} year(s) of full-time study.")],
             [], fixed_weeks=education_years * 52))
     planned += learning_phases(to_learn, order)
     if not same_role:
@@ -379,7 +398,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
         if portfolio_tasks:
             planned.append(PlannedPhase("Portfolio", effort.PORTFOLIO_HOURS_PER_PIECE * len(portfolio_tasks),
                                         portfolio_tasks, []))
-        network = list(templates.experience[:2]) + list(templates.network[:2])
+        network = list(templates.experience[:2]) + [f"Meet practitioners: {n}" for n in templates.network[:2]]
         planned.append(PlannedPhase("Experience and network", effort.NETWORKING_HOURS,
                                     [(0, text) for text in network], []))
     planned.append(PlannedPhase("Job search", effort.JOB_SEARCH_HOURS,
@@ -387,7 +406,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     phases, steps, total_weeks = schedule(planned, person.hours_per_week)
     plan = action_plan(steps)
     if not same_role and templates.network:
-        plan = plan.model_copy(update={"this_week": plan.this_week + [templates.network[0]]})
+        plan = plan.model_copy(update={"this_week": plan.this_week + [f"Find your people: {templates.network[0]}"]})
 
     salary = market.salary_comparison(kb, source, target, person.area_code)
     demand = market.demand(kb, target)
@@ -401,7 +420,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     from_role = _role(kb, p, source, request.source_specialty)
     to_role = _role(kb, p, target, request.target_specialty)
-    transferable = comparison.transferable + tech_transferable + transferable_styles(p, source, target)
+    transferable = comparison.transferable + carried + tech_transferable + transferable_styles(p, source, target)
     stones = [] if same_role else stepping_stones(p, source, target)
     months = effort.months(total_weeks)
     reality = _reality_check(kb, p, source, target, salary, [g for g in comparison.gaps
@@ -426,4 +445,5 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
             skills_recognised=list(person.recognised), skills_not_recognised=list(person.not_recognised),
             changes=[],
         ),
+        attribution=kb.meta["attribution"],
     )

@@ -122,7 +122,7 @@ class Source(Value):
     release: str
     publisher: str
     license: str
-    url: str
+    url: str | None
     used_for: str
 
 
@@ -165,6 +165,7 @@ class Guide(Value):
     sources: list[Source]
     data_notes: list[str]                    # thin data, borrowed ratings, widened BLS groups
     personalization: Personalization
+    attribution: str                         # required by O*NET's CC BY 4.0 licence
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

@@ -30,8 +30,7 @@ def overview(source: Role, target: Role, difficulty: str, score: int, drivers: l
              to_learn: list[SkillToLearn], months: int, hours_per_week: float) -> str:
     target_name = target.title + (f" ({target.specialization})" if target.specialization else "")
     parts = [f"Moving from {source.title} to {target_name} rates {difficulty.lower()} "
-             f"({score}/100 on careerpath's difficulty score), driven mostly by: {drivers[0].explanation[0].lower()}"
-             f"{drivers[0].explanation[1:]}"]
+             f"({score}/100 on careerpath's difficulty score). The main driver: {drivers[0].explanation}"]
     if salary.change_pct is not None:
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "

@@ -18,8 +18,9 @@ MAX_PHASE_RESOURCES = 6
 
 @dataclass(frozen=True)
 class Step:
-    """One scheduled thing to do, for the action plan."""
+    """One scheduled thing to do, for the action plan; weeks count from 0."""
     start_week: int
+    end_week: int              # exclusive
     text: str
 
 
@@ -33,10 +34,23 @@ class PlannedPhase:
 
 
 def _learning_tasks(items: list[SkillToLearn]) -> list[tuple[float, str]]:
+    """One step per resource, then practice for the rest of the item's hours, so the
+    action plan can name the very next thing to open."""
     tasks, offset = [], 0.0
     for item in items:
-        tasks.append((offset, f"{item.name} (~{item.hours} h): {item.how}"))
-        offset += item.hours
+        remaining = float(item.hours)
+        for ref in item.resources[:2]:
+            if remaining <= 0:
+                break
+            spend = min(remaining, float(ref.hours or remaining))
+            tasks.append((offset, f"{item.name}: work through {ref.name} ({ref.provider}, {ref.cost}, ~{ref.hours} h)."))
+            offset, remaining = offset + spend, remaining - spend
+        if remaining > 0:
+            verb = "Practise" if item.resources else "Learn"
+            tasks.append((offset, f"{item.name}: {verb} for ~{remaining:.0f} h more — {item.how}"
+                          if not item.resources else f"{item.name}: practise for ~{remaining:.0f} h more on "
+                          "real examples from the target role's work."))
+            offset += remaining
     return tasks
 
 
@@ -51,13 +65,12 @@ def _resources(items: list[SkillToLearn]) -> list[ResourceRef]:
 
 
 def learning_phases(items: list[SkillToLearn], order: dict[str, int]) -> list[PlannedPhase]:
-    """Critical items first (foundations), then Important ones and tools, then the rest."""
+    """Critical items first (foundations), then Important ones and tools."""
     def sort(group: list[SkillToLearn]) -> list[SkillToLearn]:
         return sorted(group, key=lambda i: (order.get(i.key, 9), -(i.target_importance or 0), i.name))
 
     critical = sort([i for i in items if i.priority == "Critical"])
     important = sort([i for i in items if i.priority == "Important"])
-    nice = sort([i for i in items if i.priority == "Nice to have"])
     phases = []
     if critical:
         phases.append(PlannedPhase("Foundations", sum(i.hours for i in critical),
@@ -65,9 +78,8 @@ def learning_phases(items: list[SkillToLearn], order: dict[str, int]) -> list[Pl
     if important:
         phases.append(PlannedPhase("Tools, standards and core skills", sum(i.hours for i in important),
                                    _learning_tasks(important), _resources(important)))
-    if nice:
-        phases.append(PlannedPhase("Rounding out", sum(i.hours for i in nice),
-                                   _learning_tasks(nice), _resources(nice)))
+    # Nice-to-have items stay in the skills list with their own weeks but out of the
+    # timeline: they help, yet nobody should wait for them before applying.
     return phases
 
 
@@ -80,9 +92,14 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
             length = effort.weeks(planned_phase.hours, hours_per_week)
         if length == 0:
             continue
-        for offset, text in planned_phase.tasks:
-            within = 0 if planned_phase.fixed_weeks is not None else int(offset // hours_per_week)
-            steps.append(Step(week + within, text))
+        starts = [offset for offset, _ in planned_phase.tasks] + [planned_phase.hours]
+        for (offset, text), next_offset in zip(planned_phase.tasks, starts[1:]):
+            if planned_phase.fixed_weeks is not None:
+                steps.append(Step(week, week + length, text))
+                continue
+            begin = week + int(offset // hours_per_week)
+            end = max(begin + 1, week + effort.weeks(next_offset, hours_per_week))
+            steps.append(Step(begin, end, text))
         phases.append(Phase(
             phase=len(phases) + 1, title=planned_phase.title, weeks=length, start_week=week + 1,
             tasks=[text for _, text in planned_phase.tasks], resources=planned_phase.resources,
@@ -92,13 +109,14 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
 
 
 def action_plan(steps: list[Step]) -> ActionPlan:
-    """This week: what starts in week 1; this month: weeks 2-4; next 90 days: weeks 5-13."""
-    def short(text: str) -> str:
-        return text if len(text) <= 220 else text[:217].rstrip() + "…"
+    """This week: steps under way in week 1; this month: weeks 2-4; next 90 days: weeks 5-13.
 
-    this_week = [short(s.text) for s in steps if s.start_week == 0][:4]
-    this_month = [short(s.text) for s in steps if 1 <= s.start_week <= 3][:5]
-    next_90 = [short(s.text) for s in steps if 4 <= s.start_week <= 12][:6]
-    if not this_week and steps:  # a long credential phase starts everything later
-        this_week = [short(steps[0].text)]
-    return ActionPlan(this_week=this_week, this_month=this_month, next_90_days=next_90)
+    A long step spans several windows; it is listed where it starts and, when nothing
+    new starts in a later window, carried there as "Keep going"."""
+    def window(first: int, last: int, limit: int) -> list[str]:
+        starting = [s.text for s in steps if first <= s.start_week <= last]
+        if starting:
+            return starting[:limit]
+        return [f"Keep going: {s.text}" for s in steps if s.start_week < first < s.end_week][:limit]
+
+    return ActionPlan(this_week=window(0, 0, 4), this_month=window(1, 3, 5), next_90_days=window(4, 12, 6))
