@@ -192,7 +192,8 @@ def compare_technologies(
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
 
     shared = [t for t in kb.technologies(target) if t.name in have]
-    shared.sort(key=lambda t: (not (t.hot and t.in_demand), not t.hot, -hot_counts.get(t.name, 0), t.name))
+    # Rarer tools first: Word and Excel carry over to most roles, JIRA says more about this move.
+    shared.sort(key=lambda t: (not (t.hot and t.in_demand), not t.hot, hot_counts.get(t.name, 0), t.name))
     transferable = [
         TransferableSkill(
             name=t.name, kind="technology",

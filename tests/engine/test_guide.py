@@ -1,0 +1,144 @@
+"""Properties every guide must satisfy, and golden examples that pin meaning, not layout."""
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerpath.engine import GuideRequest, Person, build_guide
+from careerpath.engine import effort
+from careerpath.kb import KnowledgeBase
+
+KB = KnowledgeBase.default()
+CODES = list(KB.codes)
+SOFTWARE, WRITERS = "15-1252.00", "27-3042.00"
+
+REQUIRED_KEYS = {"from", "to", "difficulty", "timeline_months", "salary_change_pct", "demand", "overview",
+                 "transferable_skills", "skills_to_learn", "roadmap", "reality_check", "action_plan", "faq",
+                 "sources"}
+
+
+def guide(source, target, **person):
+    return build_guide(GuideRequest(source, target, person=Person(**person)))
+
+
+def check_invariants(g):
+    learn = {(i.kind, i.name) for i in g.skills_to_learn}
+    carry = {(t.kind, t.name) for t in g.transferable_skills}
+    assert not learn & carry, f"both transferable and to learn: {learn & carry}"
+    assert sum(p.weeks for p in g.roadmap) == g.timeline_weeks
+    assert g.timeline_months == effort.months(g.timeline_weeks)
+    assert [p.phase for p in g.roadmap] == list(range(1, len(g.roadmap) + 1))
+    assert all(p.weeks > 0 and p.tasks for p in g.roadmap)
+    starts = [p.start_week for p in g.roadmap]
+    assert starts == sorted(starts)
+    assert f"Your {g.timeline_months}-Month Transition Guide" in g.title
+    data = g.to_json_dict()
+    assert REQUIRED_KEYS <= data.keys()
+    assert set(data["reality_check"]) == {"love", "miss", "challenges"}
+    assert set(data["action_plan"]) == {"this_week", "this_month", "next_90_days"}
+    assert all({"name", "priority", "weeks", "resources"} <= i.keys() for i in data["skills_to_learn"])
+    assert all({"phase", "title", "weeks", "tasks", "resources"} <= p.keys() for p in data["roadmap"])
+    assert len(g.faq) >= 4 and g.overview
+
+
+def test_software_developers_to_technical_writers():
+    g = guide(SOFTWARE, WRITERS)
+    check_invariants(g)
+    assert (g.salary.source_median, g.salary.target_median) == (135980, 90390)
+    assert g.salary_change_pct == -34
+    top_gaps = [i.name for i in g.skills_to_learn[:4]]
+    assert "Writing" in top_gaps and g.skills_to_learn[0].priority == "Critical"
+    writing = next(i for i in g.skills_to_learn if i.name == "Writing")
+    assert writing.resources and writing.target_level == 5.0
+    carried = {t.name for t in g.transferable_skills}
+    assert {"Computers and Electronics", "Critical Thinking"} <= carried
+    programming_tools = {"Git", "GitHub", "Extensible markup language XML", "Hypertext markup language HTML",
+                         "JavaScript", "Oracle Java", "Microsoft SQL Server", "Atlassian JIRA"}
+    assert carried & programming_tools, "programming-related technologies carry over"
+    assert g.demand.growth_pct == 0.9 and g.demand.annual_openings == 4500
+    assert "−34%" in g.overview or "34% less" in g.overview
+
+
+def test_same_role_has_nothing_to_learn_and_is_easy():
+    for code in (SOFTWARE, WRITERS, "29-1141.00", "47-2111.00"):
+        g = guide(code, code)
+        check_invariants(g)
+        assert g.skills_to_learn == [] and g.difficulty == "Easy"
+        assert g.salary_change_pct == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CODES), st.sampled_from(CODES), st.floats(1, 40), st.floats(1, 40))
+def test_more_hours_never_lengthen_the_timeline(source, target, a, b):
+    low, high = sorted((a, b))
+    slow, fast = guide(source, target, hours_per_week=low), guide(source, target, hours_per_week=high)
+    assert fast.timeline_weeks <= slow.timeline_weeks
+    assert fast.timeline_months <= slow.timeline_months
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(CODES), st.sampled_from(CODES))
+def test_salary_change_matches_the_wage_table(source, target):
+    g = guide(source, target)
+    a, b = KB.wages(source), KB.wages(target)
+    if a is None or b is None or a.annual_median is None or b.annual_median is None:
+        assert g.salary_change_pct is None
+        assert g.salary.note
+    else:
+        assert g.salary_change_pct == round((b.annual_median - a.annual_median) / a.annual_median * 100)
+        assert (g.salary.source_median, g.salary.target_median) == (a.annual_median, b.annual_median)
+
+
+def test_local_wages_when_a_state_is_given():
+    texas = next(a for a in KB.areas() if a.name == "Texas")
+    g = guide(SOFTWARE, WRITERS, area_code=texas.code)
+    assert g.salary.area == "Texas"
+    assert g.salary.source_median == KB.wages(SOFTWARE, texas.code).annual_median
+    assert g.personalization.location == "Texas"
+
+
+def test_known_skills_leave_the_plan_and_shorten_it():
+    base = guide(SOFTWARE, WRITERS)
+    first = base.skills_to_learn[0]
+    told = guide(SOFTWARE, WRITERS, known=frozenset({(first.kind, first.key)}))
+    assert first.name not in {i.name for i in told.skills_to_learn}
+    assert first.name in {t.name for t in told.transferable_skills}
+    assert told.timeline_weeks <= base.timeline_weeks
+
+
+def test_thin_data_is_said_plainly_and_borrowed_ratings_are_named():
+    unrated = next(o for o in KB.occupations() if not o.has_ratings)
+    g = guide(SOFTWARE, unrated.code)
+    check_invariants(g)
+    assert g.to.ratings_borrowed_from is not None
+    assert any(g.to.ratings_borrowed_from.title in note for note in g.data_notes)
+    no_wage = next(o for o in KB.occupations() if KB.wages(o.code) is None)
+    g = guide(SOFTWARE, no_wage.code)
+    assert g.salary_change_pct is None and g.salary.target_median is None
+    assert "No OEWS median" in g.salary.note
+
+
+def test_credential_step_is_a_phase_of_its_own():
+    g = guide("41-2011.00", "29-1141.00")  # cashiers -> registered nurses
+    check_invariants(g)
+    assert g.roadmap[0].title.startswith("Credential")
+    assert g.difficulty in ("Challenging", "Hard")
+
+
+def test_every_critical_item_names_a_resource():
+    rng = random.Random(7)
+    rated = [o.code for o in KB.occupations() if o.has_ratings]
+    for _ in range(20):
+        g = guide(rng.choice(rated), rng.choice(rated))
+        for item in g.skills_to_learn:
+            if item.priority == "Critical":
+                assert item.resources, f"{g.title}: no resource for {item.name}"
+
+
+@pytest.mark.slow
+def test_two_thousand_random_pairs_produce_complete_guides():
+    rng = random.Random(2024)
+    for _ in range(2000):
+        check_invariants(guide(rng.choice(CODES), rng.choice(CODES)))
