@@ -127,7 +127,7 @@ def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Com
             priority=effort.element_priority(importance, gap),
             hours=effort.element_hours(kind, gap),
             why=(f"{target_title} need level {target_level:.1f}/7{target_note} with importance "
-                 f"{importance:.1f}/5{_quote(target_task)}; {source_title} work reaches "
+                 f"{importance:.1f}/5{_quote(target_task)}; as {_article(source_title)} you work at "
                  f"{source_level:.1f}/7{source_note}: a gap of {gap:.1f} level points."),
             source_level=round(source_level, 2), target_level=round(target_level, 2),
             target_importance=round(importance, 2), order=_element_order(kind, element.id),
