@@ -5,6 +5,14 @@
 """
 
 from .resolver import Candidate, InvalidTitle, Resolution, Resolver
-from .specializations import Specialization
 
 __all__ = ["Candidate", "InvalidTitle", "Resolution", "Resolver", "Specialization"]
+
+
+def __getattr__(name: str):
+    # Lazily: the Specialization model needs pydantic, which a one-shot resolve does not.
+    if name == "Specialization":
+        from .specializations import Specialization
+
+        return Specialization
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,158 +1,203 @@
 """The title index: every knowledge-base title, normalised, as arrays for vector scoring.
 
-Built once per process from ``kb.titles()``. A query is scored against all titles that
-share a word with it in a handful of numpy operations (IDF-weighted Dice overlap plus a
-head-noun check), so resolving costs well under a millisecond regardless of how many
-titles mention "manager".
+A query is scored against all titles that share a word with it in a handful of numpy
+operations (IDF-weighted Dice overlap plus a head-noun check), so resolving costs well
+under a millisecond regardless of how many titles mention "manager".
+
+Building it (build.py) takes about a second, too slow for a command that resolves one
+title and exits. So the index is built ahead of time and shipped in the package as plain
+arrays (``title-index.npz``, no pickle): loading it takes a few milliseconds. The file
+records the content hash of the knowledge base it was built from and a fingerprint of the
+code that built it (build.py and normalize.py); if either differs at run time the index
+is rebuilt in memory instead, so a stale file can make a process slow but never wrong.
+``write_shipped_index()`` regenerates it, and a test checks that the shipped file is what
+the builder makes from the shipped KB.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
-from .normalize import _EXCEPT, Normalized, normalize, normalize_light, occupation_title, split_hints, words
-
-# How much a title of each kind can be trusted to name the occupation. Short titles are
-# abbreviations (often shared by several occupations); reported titles are what
-# incumbents wrote, a little noisier than the curated alternates.
-KIND_WEIGHT = {"occupation": 1.0, "alternate": 1.0, "reported": 0.97, "short": 0.95}
-# A title reached only after dropping seniority/employment words ("Senior Accountant"
-# indexed as "accountant") is slightly weaker evidence than the title itself.
-DROPPED_FORM_WEIGHT = 0.98
-KIND_SUPPORT = 0.015
-OCCUPATION_LEAD_WEIGHT = 0.99
-
-
-class TitleLike(Protocol):
-    code: str
-    title: str
-    kind: str
-
-
-class OccupationLike(Protocol):
-    code: str
-    title: str
-    description: str
+SHIPPED_INDEX = "title-index.npz"
+FORMAT = 2  # bump when the arrays change meaning
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    """One indexed form: a normalised title and where it came from."""
-
+class IndexedOccupation:
     code: str
-    title: str  # as written in the knowledge base
-    kind: str
-    weight: float
+    title: str
+
+
+def _unpack(array: np.ndarray) -> list[str]:
+    return array.tobytes().decode("utf-8").split("\n")
+
+
+# -- the index ----------------------------------------------------------------------------
+
+
+class _LazySets(dict):
+    """code -> frozenset of words, split from the packed text on first use."""
+
+    def __init__(self, codes: list[str], texts: list[str]):
+        super().__init__()
+        self._text = dict(zip(codes, texts))
+
+    def __missing__(self, code: str) -> frozenset[str]:
+        value = self[code] = frozenset(self._text[code].split())
+        return value
 
 
 class TitleIndex:
-    def __init__(self, titles: Iterable[TitleLike], occupations: Iterable[OccupationLike]):
-        self.occupations = {o.code: o for o in occupations}
-        forms: dict[str, int] = {}  # normalised text -> form id
-        form_tokens: list[tuple[str, ...]] = []
-        form_heads: list[str] = []
-        entries: list[list[Entry]] = []
+    """The arrays, with the few accessors the resolver needs.
 
-        def add(norm: Normalized, entry: Entry) -> None:
-            if not norm.tokens:
-                return
-            fid = forms.get(norm.text)
-            if fid is None:
-                fid = forms[norm.text] = len(form_tokens)
-                form_tokens.append(norm.tokens)
-                form_heads.append(norm.head)
-                entries.append([])
-            entries[fid].append(entry)
+    ``TitleIndex(titles, occupations)`` builds it; ``TitleIndex.from_arrays`` wraps
+    arrays built earlier (the shipped file).
+    """
 
-        for t in titles:
-            if t.code not in self.occupations:
-                continue
-            base, _ = split_hints(t.title)
-            if t.kind == "occupation":
-                # "Substitute Teachers, Short-Term" is also simply "Substitute Teachers" (but
-                # "Cooks, Restaurant" is not just "Cooks": one word is too general).
-                lead = normalize_light(_EXCEPT.sub("", base).split(",")[0])
-                if "," in base and len(lead.tokens) >= 2:
-                    add(lead, Entry(t.code, t.title, t.kind, OCCUPATION_LEAD_WEIGHT))
-                base = occupation_title(base)
-            weight = KIND_WEIGHT.get(t.kind, 0.95)
-            light = normalize_light(base)
-            add(light, Entry(t.code, t.title, t.kind, weight))
-            full = normalize(base)
-            # Only when dropping qualifiers kept the head noun: "General Contractor" must not
-            # become an index entry "general".
-            if full.text != light.text and full.head == light.head:
-                add(full, Entry(t.code, t.title, t.kind, weight * DROPPED_FORM_WEIGHT))
+    def __init__(self, titles: Iterable, occupations: Iterable):
+        from .build import build_arrays
 
-        # Per form, keep the best entry per code. A title found under several kinds for the
-        # same occupation (an O*NET alternate that incumbents also reported) is better
-        # evidence than one found once, which breaks ties between occupations sharing it.
-        self.entries: list[tuple[Entry, ...]] = []
-        for es in entries:
-            best: dict[str, Entry] = {}
-            kinds: defaultdict[str, set[str]] = defaultdict(set)
-            for e in es:
-                kinds[e.code].add(e.kind)
-                if e.code not in best or e.weight > best[e.code].weight:
-                    best[e.code] = e
-            self.entries.append(
-                tuple(
-                    Entry(e.code, e.title, e.kind, e.weight + KIND_SUPPORT * (len(kinds[e.code]) - 1))
-                    for e in best.values()
-                )
-            )
-        self.form_text = list(forms)
-        self.form_id = forms
+        self._load(build_arrays(titles, occupations))
 
-        # Token ids as flat (form, token) pairs, each pair once: postings, document
-        # frequencies and title weights then come from a few array operations.
-        vocab: dict[str, int] = {}
-        pair_form: list[int] = []
-        pair_tok: list[int] = []
-        for fid, toks in enumerate(form_tokens):
-            for tok in set(toks):
-                pair_form.append(fid)
-                pair_tok.append(vocab.setdefault(tok, len(vocab)))
-        n = len(form_tokens)
-        forms_of = np.array(pair_form, dtype=np.int32)
-        toks_of = np.array(pair_tok, dtype=np.int32)
-        df = np.bincount(toks_of, minlength=len(vocab))
-        self.vocab = vocab
-        self.idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-        order = np.argsort(toks_of, kind="stable")  # stable: postings stay sorted by form
-        self.postings = np.split(forms_of[order], np.cumsum(df)[:-1])
-        self.form_weight = np.bincount(forms_of, weights=self.idf[toks_of], minlength=n).astype(np.float32)
-        self.form_head = np.array([vocab[h] if h in vocab else -1 for h in form_heads], dtype=np.int32)
-        self.form_len = np.array([len(t) for t in form_tokens], dtype=np.int32)
-        # Typo correction looks only among words with the same first letter: fast, and
-        # people rarely misspell the first letter.
-        by_initial: defaultdict[str, list[str]] = defaultdict(list)
-        for tok in vocab:
-            by_initial[tok[0]].append(tok)
-        self.vocab_by_initial = dict(by_initial)
+    @classmethod
+    def from_arrays(cls, arrays) -> TitleIndex:
+        self = cls.__new__(cls)
+        self._load(arrays)
+        return self
 
-        # Occupation-level evidence: how many of an occupation's titles use a word. "Forklift
-        # Operator" is filed under several occupations, but only one has a dozen forklift titles.
-        counts: defaultdict[int, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for fid, toks in enumerate(form_tokens):
-            codes = {e.code for e in self.entries[fid]}
-            for tok in set(toks):
-                per_code = counts[vocab[tok]]
-                for code in codes:
-                    per_code[code] += 1
-        self.token_code_counts = {tid: dict(c) for tid, c in counts.items()}
-        # ... and the words of its own title and description.
-        self.occ_title_tokens = {
-            c: frozenset(normalize_light(occupation_title(o.title)).tokens) for c, o in self.occupations.items()
+    def _load(self, a) -> None:
+        self.arrays = {k: a[k] for k in a}
+        a = self.arrays
+        self.codes = _unpack(a["codes"])
+        self.occupations = {
+            c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))
         }
-        self.occ_desc_tokens = {
-            c: words(o.description or "") for c, o in self.occupations.items()
-        }
+        self.occ_title_tokens = _LazySets(self.codes, _unpack(a["occ_title_tokens"]))
+        self.occ_desc_tokens = _LazySets(self.codes, _unpack(a["occ_desc_tokens"]))
+        self.vocab = {tok: i for i, tok in enumerate(_unpack(a["vocab"]))}
+        self.idf = a["idf"]
+        self.idf_max = float(self.idf.max())
+        self.post_off = a["post_off"].tolist()
+        self.post_forms = a["post_forms"]
+        self.form_weight = a["form_weight"]
+        self.form_head = a["form_head"]
+        self._ent_off = a["ent_off"]
+        self._ent_code = a["ent_code"]
+        self._ent_title = a["ent_title"]
+        self._ent_weight = a["ent_weight"]
+        self._titles = a["titles"].tobytes()
+        self._title_off = a["title_off"]
+        self._entries: dict[int, tuple[tuple[str, int, float], ...]] = {}
+        self._code_counts: dict[int, dict[str, int]] = {}
+        self._by_initial: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
-        return len(self.form_text)
+        return len(self.form_weight)
+
+    def postings(self, tid: int) -> np.ndarray:
+        """Ids of the forms that contain token ``tid``, ascending."""
+        return self.post_forms[self.post_off[tid] : self.post_off[tid + 1]]
+
+    def title(self, title_id: int) -> str:
+        lo, hi = int(self._title_off[title_id]), int(self._title_off[title_id + 1]) - 1
+        return self._titles[lo:hi].decode("utf-8")
+
+    def entries(self, fid: int) -> tuple[tuple[str, int, float], ...]:
+        """(code, title id, weight) of every occupation that has form ``fid``."""
+        found = self._entries.get(fid)
+        if found is None:
+            lo, hi = int(self._ent_off[fid]), int(self._ent_off[fid + 1])
+            codes = self.codes
+            found = self._entries[fid] = tuple(
+                (codes[c], t, w)
+                for c, t, w in zip(
+                    self._ent_code[lo:hi].tolist(), self._ent_title[lo:hi].tolist(), self._ent_weight[lo:hi].tolist()
+                )
+            )
+        return found
+
+    def code_counts(self, tid: int) -> dict[str, int]:
+        """How many titles of each occupation use token ``tid``."""
+        found = self._code_counts.get(tid)
+        if found is None:
+            a = self.arrays
+            lo, hi = int(a["tcc_off"][tid]), int(a["tcc_off"][tid + 1])
+            codes = self.codes
+            found = self._code_counts[tid] = {
+                codes[c]: k for c, k in zip(a["tcc_code"][lo:hi].tolist(), a["tcc_count"][lo:hi].tolist())
+            }
+        return found
+
+    @property
+    def vocab_by_initial(self) -> dict[str, list[str]]:
+        # Typo correction looks only among words with the same first letter: fast, and
+        # people rarely misspell the first letter.
+        if self._by_initial is None:
+            by_initial: defaultdict[str, list[str]] = defaultdict(list)
+            for tok in self.vocab:
+                by_initial[tok[0]].append(tok)
+            self._by_initial = dict(by_initial)
+        return self._by_initial
+
+
+# -- the shipped file ------------------------------------------------------------------------
+
+
+def builder_fingerprint() -> str:
+    """Changes whenever the code that decides the index's content changes."""
+    h = hashlib.sha256(f"format {FORMAT}\n".encode())
+    here = Path(__file__).parent
+    for name in ("build.py", "normalize.py"):
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:  # installed without sources: trust the format number alone
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+def shipped_index_path() -> Path:
+    return Path(str(resources.files("careerpath.resolve").joinpath(SHIPPED_INDEX)))
+
+
+def save_index(arrays: dict[str, np.ndarray], path: Path, content_hash: str) -> None:
+    from .build import _pack
+
+    meta = _pack([content_hash, builder_fingerprint()])
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        # Uncompressed: 3.6 MB instead of 1.1 MB, but loads in 4 ms instead of 15.
+        np.savez(f, meta=meta, **arrays)
+    tmp.replace(path)
+
+
+def load_index(path: Path, content_hash: str) -> TitleIndex | None:
+    """The index stored at ``path`` if it was built from this KB by this code, else None."""
+    try:
+        data = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    with data:
+        if _unpack(data["meta"]) != [content_hash, builder_fingerprint()]:
+            return None
+        return TitleIndex.from_arrays({k: data[k] for k in data.files if k != "meta"})
+
+
+def write_shipped_index(kb=None, path: Path | None = None) -> Path:
+    """Rebuild the index from the knowledge base (default: the shipped one) and write it
+    into the package, where ``Resolver.default()`` looks first. Returns the path."""
+    if kb is None:
+        from careerpath.kb import KnowledgeBase
+
+        kb = KnowledgeBase.default()
+    from .build import build_arrays
+
+    path = path or shipped_index_path()
+    save_index(build_arrays(kb.titles(), kb.occupations()), path, kb.content_hash)
+    return path

@@ -16,15 +16,19 @@ How a query is resolved:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import fuzz, process
 
-from .index import TitleIndex
+from . import modifiers as _modifiers
+from .index import TitleIndex, load_index, shipped_index_path
+from .modifiers import Modifier
 from .normalize import Normalized, normalize, normalize_light, segments, split_hints
-from .specializations import Specialization, load as load_specializations
+
+if TYPE_CHECKING:
+    from .specializations import Specialization
 
 MAX_LENGTH = 200
 _CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
@@ -47,27 +51,48 @@ def _share(count: int) -> float:
     return count / (count + 3.0)
 
 
+def _default_content_hash() -> str:
+    """Content hash of the KB that ``KnowledgeBase.default()`` opens, without opening it
+    when it is the shipped one (its manifest says the hash)."""
+    import json
+    import os
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    if not os.environ.get("CAREERPATH_KB"):
+        # The manifest beside the shipped KB, read directly: importing careerpath.kb
+        # (sqlite3, gzip, ...) costs more than the rest of a cold resolve.
+        spec = find_spec("careerpath.kb")
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            manifest = Path(folder) / "data" / "careerpath-kb.sqlite.gz.json"
+            if manifest.is_file():
+                return json.loads(manifest.read_text("utf-8"))["content_hash"]
+    from careerpath.kb import KnowledgeBase
+
+    return KnowledgeBase.default().content_hash
+
+
 class InvalidTitle(ValueError):
     """The text cannot be a job title (empty, too long, binary)."""
 
 
-class Candidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+# Plain frozen dataclasses rather than pydantic models: the resolver builds them itself
+# (nothing to validate), and importing pydantic would double a one-shot command's start-up.
+@dataclass(frozen=True, slots=True)
+class Candidate:
     code: str
     title: str
-    score: float = Field(ge=0.0, le=1.0)
+    score: float  # 0..1
     matched: str  # the knowledge-base title that matched the query
 
 
-class Resolution(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class Resolution:
     query: str
     candidates: list[Candidate]
     specialization: Specialization | None = None
     ambiguous: bool = False
-    hints: list[str] = []  # bracketed asides such as "(Python)", kept for the guide
+    hints: list[str] = field(default_factory=list)  # bracketed asides such as "(Python)", kept for the guide
 
     @property
     def best(self) -> Candidate | None:
@@ -97,25 +122,54 @@ class _Match(tuple):
 
 
 class Resolver:
-    def __init__(self, index: TitleIndex, specializations: tuple[Specialization, ...] = ()):
+    def __init__(self, index: TitleIndex, specializations: tuple[Specialization, ...] | None = None):
+        """``specializations``: the curated ones (the default) or any others, e.g. in tests."""
         self.index = index
-        self.specializations = specializations
-        self._modifiers = sorted(
-            ((normalize(m).tokens, s) for s in specializations for m in s.modifiers),
-            key=lambda ms: -len(ms[0]),
-        )
+        if specializations is None:
+            self._modifiers = _modifiers.load()
+            self._specs: dict[str, Specialization] | None = None  # loaded when first needed
+        else:
+            self._modifiers = _modifiers.from_items(specializations)
+            self._specs = {s.id: s for s in specializations}
         self._corrections: dict[str, int | None] = {}
+
+    @property
+    def specializations(self) -> tuple[Specialization, ...]:
+        return tuple(self._specs_by_id().values())
+
+    def _specs_by_id(self) -> dict[str, Specialization]:
+        if self._specs is None:
+            from .specializations import load
+
+            self._specs = {s.id: s for s in load()}
+        return self._specs
+
+    def _specialization(self, modifier: Modifier | None) -> Specialization | None:
+        return self._specs_by_id()[modifier.spec_id] if modifier else None
 
     @classmethod
     def from_kb(cls, kb) -> "Resolver":
-        return cls(TitleIndex(kb.titles(), kb.occupations()), load_specializations())
+        """A resolver over ``kb``: the shipped index if it was built from this KB, else built now."""
+        index = load_index(shipped_index_path(), kb.content_hash)
+        if index is None:
+            index = TitleIndex(kb.titles(), kb.occupations())
+        return cls(index)
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "Resolver":
-        from careerpath.kb import KnowledgeBase
+        """The resolver over the default knowledge base, made once per process.
 
-        return cls.from_kb(KnowledgeBase.default())
+        With the shipped KB and an up-to-date shipped index this opens neither the KB nor
+        anything slow: the index is a few milliseconds of array loading.
+        """
+        index = load_index(shipped_index_path(), _default_content_hash())
+        if index is None:
+            from careerpath.kb import KnowledgeBase
+
+            kb = KnowledgeBase.default()
+            index = TitleIndex(kb.titles(), kb.occupations())
+        return cls(index)
 
     # -- public -------------------------------------------------------------------------
 
@@ -134,7 +188,8 @@ class Resolver:
         spec = None
         modifiers = self._find_modifiers(forms[0][0]) if forms else []
         if modifiers and (not ranked or ranked[0][3] < CONFIDENT):
-            for tokens, s in modifiers:
+            for s in modifiers:
+                tokens = s.tokens
                 stripped = [(self._without(f, tokens), w) for f, w in forms]
                 stripped = [(f, w) for f, w in stripped if f.tokens]
                 alt = self._rank(stripped)
@@ -148,9 +203,10 @@ class Resolver:
             spec = self._inside_title(modifiers, ranked[0])
         if spec is None:
             spec = self._hint_specialization(hints)
+        spec = self._specialization(spec)
 
         cands = [
-            Candidate(code=c, title=self.index.occupations[c].title, score=round(s, 4), matched=m)
+            Candidate(code=c, title=self.index.occupations[c].title, score=round(s, 4), matched=self.index.title(m))
             for s, c, m, _ in ranked[:top]
         ]
         ambiguous = bool(cands) and (
@@ -202,32 +258,34 @@ class Resolver:
         head = form.head if form.head in toks else (toks[-1] if toks else "")
         return Normalized(tuple(toks), head)
 
-    def _find_modifiers(self, form: Normalized) -> list[tuple[tuple[str, ...], Specialization]]:
+    def _find_modifiers(self, form: Normalized) -> list[Modifier]:
         toks = form.tokens
+        tokset = set(toks)
         found, seen = [], set()
-        for mtoks, spec in self._modifiers:
+        for m in self._modifiers:
+            mtoks = m.tokens
             n = len(mtoks)
-            if spec.id in seen or n == 0:
+            if m.spec_id in seen or n == 0 or mtoks[0] not in tokset:
                 continue
             if any(tuple(toks[i : i + n]) == mtoks for i in range(len(toks) - n + 1)):
-                found.append((mtoks, spec))
-                seen.add(spec.id)
+                found.append(m)
+                seen.add(m.spec_id)
         return found
 
-    def _inside_title(self, modifiers, best) -> Specialization | None:
+    def _inside_title(self, modifiers: list[Modifier], best) -> Modifier | None:
         """'Game Developer' matched as a title of Software Developers still means games."""
         _, code, _, _ = best
         own = self.index.occ_title_tokens[code] | self.index.occ_desc_tokens[code]
-        for mtoks, spec in modifiers:
-            if spec.applies_to and spec.applies(code) and not set(mtoks) & own:
-                return spec
+        for m in modifiers:
+            if m.applies_to and m.applies(code) and not set(m.tokens) & own:
+                return m
         return None
 
-    def _hint_specialization(self, hints: list[str]) -> Specialization | None:
+    def _hint_specialization(self, hints: list[str]) -> Modifier | None:
         for hint in hints:
             found = self._find_modifiers(normalize(hint))
             if found:
-                return found[0][1]
+                return found[0]
         return None
 
     # -- scoring ------------------------------------------------------------------------
@@ -239,6 +297,8 @@ class Resolver:
         if tid is not None or len(tok) < 5:
             return tid
         if tok not in self._corrections:
+            from rapidfuzz import fuzz, process  # only typos need it
+
             hit = process.extractOne(
                 tok, idx.vocab_by_initial.get(tok[0], ()), scorer=fuzz.ratio, score_cutoff=84
             )
@@ -252,7 +312,7 @@ class Resolver:
         for tok in set(form.tokens):
             tid = self._token_id(tok)
             if tid is None:
-                qweight += float(idx.idf.max())  # an unknown word: rare, and unmatched
+                qweight += idx.idf_max  # an unknown word: rare, and unmatched
             elif tid not in tids:
                 tids.append(tid)
                 qweight += float(idx.idf[tid])
@@ -264,8 +324,9 @@ class Resolver:
             # the head noun is then the last word it does know.
             known = [t for t in form.tokens if t in idx.vocab]
             head = idx.vocab[known[-1]] if known else None
-        fids = np.concatenate([idx.postings[t] for t in tids])
-        wts = np.repeat(idx.idf[tids], [len(idx.postings[t]) for t in tids])
+        posts = [idx.postings(t) for t in tids]
+        fids = np.concatenate(posts)
+        wts = np.repeat(idx.idf[tids], [len(p) for p in posts])
         uniq, inv = np.unique(fids, return_inverse=True)
         matched = np.bincount(inv, weights=wts)
         dice = 2.0 * matched / (qweight + idx.form_weight[uniq])
@@ -276,11 +337,11 @@ class Resolver:
             fid = int(uniq[j])
             s = float(score[j]) * weight
             d = float(dice[j])
-            for e in idx.entries[fid]:
-                es = s * e.weight
-                prev = out.get(e.code)
+            for code, title_id, ew in idx.entries(fid):
+                es = s * ew
+                prev = out.get(code)
                 if prev is None or es > prev[0]:
-                    out[e.code] = (es, e.code, e.title, d)
+                    out[code] = (es, code, title_id, d)
 
     def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, str, float]]:
         best: dict[str, tuple] = {}
@@ -297,7 +358,7 @@ class Resolver:
             # Occupation-level evidence breaks ties between occupations that share a title:
             # how many of its titles use each query word, and its own title and description.
             support = sum(
-                w * _share(idx.token_code_counts[tid].get(code, 0)) for tid, w in qids
+                w * _share(idx.code_counts(tid).get(code, 0)) for tid, w in qids
             ) / qw
             t_cov = len(qtoks & idx.occ_title_tokens[code]) / len(qtoks)
             d_cov = len(qtoks & idx.occ_desc_tokens[code]) / len(qtoks)

@@ -9,10 +9,8 @@ what the specialization ``implies`` to what the occupation needs.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 Priority = Literal["Critical", "Important", "Nice to have"]
@@ -66,8 +64,9 @@ class Specialization(_Frozen):
 @lru_cache(maxsize=1)
 def load() -> tuple[Specialization, ...]:
     """All curated specializations, parsed and validated once per process."""
-    text = resources.files("careerpath.catalog").joinpath("specializations.yaml").read_text("utf-8")
-    return tuple(Specialization.model_validate(item) for item in yaml.safe_load(text))
+    from .modifiers import parse_yaml, yaml_text
+
+    return tuple(Specialization.model_validate(item) for item in parse_yaml(yaml_text()))
 
 
 def by_id(spec_id: str) -> Specialization:
