@@ -7,16 +7,17 @@ say what it did:
   all occupations that have both (importance and level correlate strongly).
 - 122 occupations have no skill or knowledge ratings at all ("All Other" groups and
   some new titles). They borrow the profile of the rated occupation closest in the
-  SOC hierarchy, ties broken by title similarity; the guide names the donor.
+  SOC hierarchy, chosen by how alike the titles and descriptions read; the guide names
+  the donor.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from careerpath.kb import KnowledgeBase
 
@@ -70,23 +71,47 @@ def _estimate_levels(importance: np.ndarray, level: np.ndarray) -> tuple[np.ndar
     return level, estimated
 
 
-def _donors(kb: KnowledgeBase, has_data: np.ndarray) -> tuple[int, ...]:
-    """Each row's own index if it has data, else the nearest rated row in the SOC tree."""
+def _text_vectors(kb: KnowledgeBase) -> np.ndarray:
+    """Unit TF-IDF vectors of each occupation's title (counted twice) and description."""
+    docs = [re.findall(r"[a-z]{3,}", f"{o.title} {o.title} {o.description}".lower()) for o in kb.occupations()]
+    document_frequency: dict[str, int] = {}
+    for words in docs:
+        for word in set(words):
+            document_frequency[word] = document_frequency.get(word, 0) + 1
+    # A word in one description only cannot make two occupations alike.
+    vocabulary = {w: i for i, w in enumerate(sorted(w for w, n in document_frequency.items() if n > 1))}
+    counts = np.zeros((len(docs), len(vocabulary)), dtype=np.float32)
+    for row, words in enumerate(docs):
+        for word in words:
+            if word in vocabulary:
+                counts[row, vocabulary[word]] += 1
+    idf = np.log(len(docs) / (1 + (counts > 0).sum(axis=0))).astype(np.float32)
+    vectors = counts * idf
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def _donors(kb: KnowledgeBase, has_data: np.ndarray, text: np.ndarray) -> tuple[int, ...]:
+    """Each row's own index if it has data, else the closest rated occupation: within the
+    longest shared SOC code prefix (at least the major group when one is rated there),
+    the one whose title and description read most alike."""
     codes = kb.codes
     by_prefix: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
         if has_data[i]:
-            for length in range(1, len(code) + 1):
+            for length in range(2, len(code) + 1):
                 by_prefix.setdefault(code[:length], []).append(i)
+    everyone = [i for i in range(len(codes)) if has_data[i]]
+    missing = [i for i in range(len(codes)) if not has_data[i]]
+    similarity = dict(zip(missing, text[missing] @ text.T)) if missing else {}
     donors = []
     for i, code in enumerate(codes):
         if has_data[i]:
             donors.append(i)
             continue
-        # Longest shared code prefix first: 15-1299.00 looks to 15-1299.xx, then 15-129x ...
-        candidates = next(by_prefix[code[:n]] for n in range(len(code), -1, -1) if code[:n] in by_prefix)
-        title = kb.occupation(code).title
-        donors.append(max(candidates, key=lambda j: (fuzz.token_set_ratio(title, kb.occupation(codes[j]).title), -j)))
+        # 15-1299.00 looks to 15-1299.xx, then 15-129x, ...; a major group with no rated
+        # occupation at all (military, 55-) looks everywhere rather than at a random neighbour.
+        candidates = next((by_prefix[code[:n]] for n in range(len(code), 1, -1) if code[:n] in by_prefix), everyone)
+        donors.append(candidates[int(np.argmax(similarity[i][candidates]))])
     return tuple(donors)
 
 
@@ -103,7 +128,8 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
     kinds = tuple("skill" if e.startswith("2.A") or e.startswith("2.B") else "knowledge" for e in element_ids)
 
     level, estimated = _estimate_levels(importance, level)
-    donor = _donors(kb, ~np.isnan(importance).all(axis=1))
+    text = _text_vectors(kb)
+    donor = _donors(kb, ~np.isnan(importance).all(axis=1), text)
     importance, level, estimated = (_with_donors(a, donor) for a in (importance, level, estimated))
     # Whatever is still missing after estimation carries no evidence either way.
     importance = np.nan_to_num(importance, nan=1.0)
@@ -112,7 +138,7 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
 
     def borrowed(domain: str, scale: str) -> tuple[np.ndarray, tuple[int, ...]]:
         values = kb.ratings(domain, scale).astype(np.float64)
-        donors = _donors(kb, ~np.isnan(values).all(axis=1))
+        donors = _donors(kb, ~np.isnan(values).all(axis=1), text)
         return _with_donors(values, donors), donors
 
     work_styles, style_donor = borrowed("work_styles", "WI")
