@@ -1,0 +1,221 @@
+"""From a skills list or a pasted résumé to the knowledge-base items it evidences.
+
+Every item carries the words that evidence it, so the person can confirm or remove it;
+nothing is inferred that the text does not show. Three channels, in order of precision:
+1. technologies, by O*NET name, derived alias or curated nickname (lexicon.py);
+2. skill and knowledge names and curated phrases (elements.yaml);
+3. O*NET work language: a sentence that carries every content word of a DWA title
+   ("Negotiated contracts with suppliers" ~ "Negotiate contracts") evidences the skills
+   that DWA is linked to.
+Pure: no I/O beyond reading the knowledge base and the package's data files; the text
+is not kept anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from careerpath.kb import KnowledgeBase
+
+from .lexicon import Lexicon, lexicon_for, stem, tokens
+
+Kind = Literal["skill", "knowledge", "technology"]
+
+# A text reads as a list (not prose) when its entries are this short.
+LIST_ENTRY_MAX_WORDS = 6
+DWA_MIN_COVERAGE = 1.0       # share of a DWA title's content words the sentence must carry
+DWA_LONG_TITLE = 5           # titles with more content words than this may miss one
+ENTRY_SPLIT = re.compile(r"[^,;\n|•·]+")
+SENTENCE_SPLIT = re.compile(r"[^.!?\n;•]+")
+LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
+LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: Kind
+    key: str          # O*NET element id or exact O*NET technology name
+    name: str         # display name
+    phrase: str       # the words in the text that evidence it
+
+
+@dataclass(frozen=True)
+class ExtractedProfile:
+    items: list[Evidence] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)   # list entries we could not map
+    years: dict[str, float] = field(default_factory=dict)   # role phrase -> years, when stated
+
+    def known(self) -> frozenset[tuple[str, str]]:
+        """(kind, key) pairs, the form the engine's Person.known takes."""
+        return frozenset((e.kind, e.key) for e in self.items)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    start: int
+    end: int
+    text: str
+
+
+def _entries(text: str) -> list[_Entry]:
+    """Comma/line/bullet-separated entries with any "Skills:"-style label removed."""
+    found = []
+    for m in ENTRY_SPLIT.finditer(text):
+        raw = m.group()
+        label = LABEL_PREFIX.match(raw)
+        offset = label.end() if label and label.end() < len(raw.rstrip()) else 0
+        body = raw[offset:]
+        stripped = body.strip().rstrip(".")
+        if not stripped:
+            continue
+        start = m.start() + offset + (len(body) - len(body.lstrip()))
+        found.append(_Entry(start, start + len(stripped), stripped))
+    return found
+
+
+def _is_list(entries: list[_Entry]) -> bool:
+    return bool(entries) and all(len(e.text.split()) <= LIST_ENTRY_MAX_WORDS for e in entries)
+
+
+def _whole_entry(start: int, end: int, entries: list[_Entry]) -> bool:
+    return any(e.start == start and e.end == end for e in entries)
+
+
+def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
+    toks = tokens(text)
+    found: list[tuple[Evidence, int, int]] = []
+    pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
+    i = 0
+    while i < len(toks):
+        for n in range(min(lex.max_alias_tokens, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            options = lex.aliases.get(tuple(t.group().lower() for t in span))
+            if not options:
+                continue
+            start, end = span[0].start(), span[-1].end()
+            written = " ".join(t.group() for t in span)
+            cased = [a for a in options if a.exact is None or a.exact == written]
+            alias = next((a for a in cased if not a.list_only or _whole_entry(start, end, entries)), None)
+            if alias is None:
+                if cased:
+                    pending.append((Evidence("technology", cased[0].name, cased[0].name, text[start:end]), start, end))
+                continue
+            found.append((Evidence("technology", alias.name, alias.name, text[start:end]), start, end))
+            i += n
+            break
+        else:
+            i += 1
+    # "in R and pandas", "Python, R, SQL": a short name read in prose when it sits in a run
+    # of other technologies, joined only by commas, slashes or "and".
+    changed = True
+    while changed and pending:
+        changed = False
+        for item in list(pending):
+            if any(LIST_JOIN.fullmatch(text[min(item[2], f[2]):max(item[1], f[1])]) for f in found):
+                found.append(item)
+                pending.remove(item)
+                changed = True
+    return found
+
+
+def _elements(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
+    found = []
+    for pattern in lex.elements:
+        for m in pattern.regex.finditer(text):
+            if pattern.list_only and not _whole_entry(m.start(), m.end(), entries):
+                continue
+            found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))
+            break
+    return found
+
+
+def _work_language(text: str, lex: Lexicon, kb: KnowledgeBase) -> list[tuple[Evidence, int, int]]:
+    found = []
+    for sentence in SENTENCE_SPLIT.finditer(text):
+        toks = tokens(sentence.group())
+        if len(toks) < 2:
+            continue
+        stems: dict[str, list[re.Match]] = {}
+        for t in toks:
+            stems.setdefault(stem(t.group()), []).append(t)
+        for phrase in lex.work:
+            if phrase.verb not in stems:
+                continue
+            hit = phrase.stems & stems.keys()
+            needed = len(phrase.stems) if len(phrase.stems) <= DWA_LONG_TITLE else len(phrase.stems) - 1
+            if len(hit) < max(needed, DWA_MIN_COVERAGE * len(phrase.stems) if len(phrase.stems) <= DWA_LONG_TITLE else 0):
+                continue
+            positions = [t for s in hit for t in stems[s][:1]]
+            start = sentence.start() + min(t.start() for t in positions)
+            end = sentence.start() + max(t.end() for t in positions)
+            for skill_id in phrase.skills:
+                element = kb.element(skill_id)
+                found.append((Evidence("skill", skill_id, element.name, text[start:end]), start, end))
+    return found
+
+
+# -- years of experience -------------------------------------------------------------------
+
+_NUMBER = r"(?P<n>\d+(?:\.\d+)?)\+?"
+_ROLE = r"(?P<role>[A-Za-z][A-Za-z/&'\- ]{1,60}?)"
+_YEARS_AS = re.compile(
+    _NUMBER + r"\s*(?:years?|yrs?)\.?\s+(?:of\s+)?(?:[a-z]+\s+)?(?:experience\s+)?(?:as|working as|in the role of)\s+"
+    r"(?:an?\s+)?" + _ROLE + r"(?=\s+(?:at|with|for|in|and)\b|[,.;()\n]|$)")
+_ROLE_YEARS = re.compile(
+    r"(?:^|[\n•;])\s*(?:[-*]\s*)?" + _ROLE + r"\s*(?:,|\(|–|—|-|:)\s*" + _NUMBER + r"\s*(?:years?|yrs?)\b", re.M)
+_RANGE = re.compile(
+    r"(?:^|[\n•])\s*(?:[-*]\s*)?" + _ROLE + r"\s*(?:,|\bat\b|@|\||–|—|-)[^\n]*?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:–|—|-|to)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y2>(?:19|20)\d{2}|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)", re.M)
+
+
+def _years(text: str, as_of_year: int) -> dict[str, float]:
+    years: dict[str, float] = {}
+    claimed: list[tuple[int, int]] = []
+
+    def add(role: str, value: float, span: tuple[int, int]) -> None:
+        role = role.strip(" -–—,")
+        if not role or any(s < span[1] and span[0] < e for s, e in claimed) or value <= 0 or value > 60:
+            return
+        claimed.append(span)
+        years[role] = years.get(role, 0.0) + value
+
+    for m in _YEARS_AS.finditer(text):
+        add(m.group("role"), float(m.group("n")), m.span())
+    for m in _ROLE_YEARS.finditer(text):
+        add(m.group("role"), float(m.group("n")), m.span())
+    for m in _RANGE.finditer(text):
+        end = m.group("y2")
+        last = int(end) if end.isdigit() else as_of_year
+        add(m.group("role"), float(last - int(m.group("y1"))), m.span())
+    return years
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None = None) -> ExtractedProfile:
+    """The knowledge-base items a skills list or résumé evidences, each with its words."""
+    kb = kb or KnowledgeBase.default()
+    if not text or not text.strip():
+        return ExtractedProfile()
+    lex = lexicon_for(kb)
+    entries = _entries(text)
+    as_list = _is_list(entries)
+
+    found = _technologies(text, lex, entries) + _elements(text, lex, entries)
+    if not as_list:
+        found += _work_language(text, lex, kb)
+    items: dict[tuple[str, str], Evidence] = {}
+    covered: list[tuple[int, int]] = []
+    for evidence, start, end in sorted(found, key=lambda f: f[1]):
+        items.setdefault((evidence.kind, evidence.key), evidence)
+        covered.append((start, end))
+    unrecognised = []
+    if as_list:
+        unrecognised = [e.text for e in entries
+                        if not any(s < e.end and e.start < t for s, t in covered)]
+    return ExtractedProfile(items=list(items.values()), unrecognised=unrecognised,
+                            years=_years(text, as_of_year or datetime.date.today().year))

@@ -1,0 +1,243 @@
+"""What the extractor matches against, built once per knowledge base.
+
+Three vocabularies, all traceable to data:
+- technology aliases: every O*NET technology name, plus forms derived from it (vendor
+  dropped, "software" dropped, an expanded acronym's letters) and the curated nicknames
+  in technologies.yaml;
+- element patterns: skill and knowledge names plus the curated phrases in elements.yaml;
+- work language: O*NET's detailed work activity (DWA) titles, each linked to the skills
+  O*NET ties to its work activity (Skills to Work Activities), kept only where the skill
+  is clearly more important than usual in the occupations that perform the DWA.
+
+An alias that is an ordinary English word ("Word", "Access", "Go", "R") is dangerous in
+prose. "Ordinary" is measured, not listed: a word is common when it appears in lower case
+in O*NET's own task statements. Such aliases need their exact capitalisation and, for the
+shortest ones, a list context.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import yaml
+
+from careerpath.kb import KnowledgeBase
+
+TOKEN = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*(?:\+\+|#)?")
+
+# Vendors whose name people drop ("Excel", not "Microsoft Excel").
+VENDORS = (
+    "The MathWorks", "Dassault Systemes", "Red Hat", "Microsoft", "Adobe", "Oracle", "Google", "Autodesk",
+    "Atlassian", "Apache", "IBM", "Intuit", "Apple", "Amazon", "Trimble", "StataCorp", "ESRI", "Epic",
+    "Salesforce.com", "Cisco Systems", "Cisco", "SAP", "Bentley", "Corel", "Citrix", "VMware", "Sage",
+    "MathWorks", "Tenable", "Instructure", "Meta", "Thomson Reuters",
+)
+# Names that are mostly an employer or a web site in a résumé, not a tool someone used.
+NEVER_ALONE = {"google", "amazon", "apple", "meta", "microsoft", "ibm", "oracle", "sap", "cisco", "intuit"}
+COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
+DWA_STOPWORDS = {
+    "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
+    "others", "other", "related", "activities", "activity", "information", "using", "use", "their",
+    "into", "about", "such", "through", "work", "new", "various", "specific", "appropriate", "needs",
+}
+DWA_SKILL_MIN_Z = 1.0          # skill importance this many SDs above average among DWA performers
+# Basic skills every occupation rates: a sentence about research or records says little
+# about them beyond what any job needs, so work language never evidences them on its own.
+DWA_GENERIC_SKILLS = {"2.A.1.a", "2.A.1.b", "2.A.2.a", "2.A.2.b", "2.A.2.d"}
+STEM_LENGTH = 5
+
+
+def stem(word: str) -> str:
+    """Five-letter prefix: 'negotiated', 'negotiating', 'negotiation' agree. Crude, predictable."""
+    return word.lower()[:STEM_LENGTH]
+
+
+def tokens(text: str) -> list[re.Match]:
+    return list(TOKEN.finditer(text))
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str                  # exact O*NET technology name
+    exact: str | None          # the casing required, when the alias is also an ordinary word
+    list_only: bool            # only as a whole entry of a list
+    popularity: int            # occupations listing the technology: breaks ties between names
+
+
+@dataclass(frozen=True)
+class ElementPattern:
+    kind: str                  # skill | knowledge
+    key: str
+    name: str
+    regex: re.Pattern
+    list_only: bool
+
+
+@dataclass(frozen=True)
+class WorkPhrase:
+    dwa_id: str
+    title: str
+    verb: str                  # stem of the DWA's first word
+    stems: frozenset[str]      # content stems, verb included
+    skills: tuple[str, ...]    # element ids
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    aliases: dict[tuple[str, ...], tuple[Alias, ...]]
+    max_alias_tokens: int
+    elements: tuple[ElementPattern, ...]
+    work: tuple[WorkPhrase, ...]
+    common: frozenset[str]
+    technology_names: frozenset[str]
+
+
+def _data(name: str):
+    return yaml.safe_load(resources.files("careerpath.profile").joinpath(name).read_text())
+
+
+def _common_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Ordinary words: lower case in task statements or DWA titles, or in occupation titles
+    ("Designers" makes "designer" ordinary, so "Oracle Designer" is not read into one)."""
+    counts: Counter[str] = Counter()
+    for code in kb.codes:
+        for task in kb.tasks(code):
+            counts.update(m.group() for m in TOKEN.finditer(task.text) if m.group().islower())
+    counts.update(w for t in kb.dwa_titles().values() for w in t.lower().split())
+    common = {w for w, n in counts.items() if n >= COMMON_MIN_COUNT}
+    for occupation in kb.occupations():
+        for word in _key(occupation.title):
+            common.update({word, word[:-1] if word.endswith("s") else word})
+    return frozenset(common)
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in TOKEN.finditer(text))
+
+
+def _is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """'SQL' for 'Structured query language': letters start words of the expansion in order."""
+    letters = acronym.lower()
+    initials = "".join(w[0].lower() for w in words if w)
+    return len(letters) >= 2 and letters[0] == initials[:1] and _subsequence(letters, "".join(words).lower()) \
+        and sum(1 for c in letters if c in initials) >= max(2, len(letters) - 1)
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
+    popularity: Counter[str] = Counter()
+    for code in kb.codes:
+        popularity.update(t.name for t in kb.technologies(code))
+    names = set(popularity)
+    candidates: list[tuple[str, str, str]] = []        # (alias text, name, origin)
+    for name in names:
+        candidates.append((name, name, "name"))
+        base = re.sub(r"\s+software$", "", name)
+        # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
+        # "software" from a plain English phrase leaves a practice, not a product.
+        if base != name and re.search(r"[A-Z0-9]", base[1:]):
+            candidates.append((base, name, "derived"))
+        for vendor in VENDORS:
+            if base.startswith(vendor + " "):
+                candidates.append((base[len(vendor) + 1:], name, "derived"))
+        words = base.split()
+        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1]) and _is_acronym_of(words[-1], words[:-1]):
+            candidates.append((words[-1], name, "acronym"))
+            candidates.append((" ".join(words[:-1]), name, "derived"))
+    for alias, name in _data("technologies.yaml").items():
+        if name in names:
+            candidates.append((str(alias), name, "curated"))
+
+    aliases: dict[tuple[str, ...], dict[str, Alias]] = {}
+    for text, name, origin in candidates:
+        key = _key(text)
+        if not key or (len(key) == 1 and key[0] in NEVER_ALONE) or key == ("google",):
+            continue
+        ordinary = all(w in common for w in key) or (len(key) == 1 and len(key[0]) <= 2)
+        if ordinary and origin == "derived" and len(key) > 1:
+            continue                  # "calendar management": a category, not a product
+        # An acronym a name expands ("APPS") is read only in capitals; so is an alias that
+        # is also an ordinary word ("Word", "Chef"), and the shortest ones only in a list.
+        # A vendor-less product word ("Calendar", "Drive", "Designer") keeps its capital.
+        plain_word = origin == "derived" and len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None
+        exact = text if (ordinary or origin == "acronym" or plain_word) else None
+        alias = Alias(name=name, exact=exact,
+                      list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
+                      popularity=popularity[name])
+        slot = aliases.setdefault(key, {})
+        # The same words may name several products: a curated reading first, then the
+        # most widely used product.
+        if name not in slot or origin == "curated":
+            slot[name] = alias if origin != "curated" else Alias(name, exact, alias.list_only, 10**6)
+    result = {k: tuple(sorted(v.values(), key=lambda a: (-a.popularity, a.name))) for k, v in aliases.items()}
+    return result, frozenset(names)
+
+
+def _element_patterns(kb: KnowledgeBase) -> tuple[ElementPattern, ...]:
+    data = _data("elements.yaml")
+    list_only = set(data["name_only_in_lists"])
+    found = []
+    for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")):
+        for element in kb.elements(domain):
+            name_regex = re.compile(r"(?<![\w-])" + re.escape(element.name) + r"(?![\w-])", re.IGNORECASE)
+            found.append(ElementPattern(kind, element.id, element.name, name_regex, element.id in list_only))
+            for pattern in data["patterns"].get(element.id) or ():
+                found.append(ElementPattern(kind, element.id, element.name,
+                                            re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE),
+                                            False))
+    return tuple(found)
+
+
+def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
+    """DWA titles with the skills they evidence: linked through the DWA's work activity and
+    clearly more important than average in the occupations whose tasks carry the DWA."""
+    skills = kb.elements("skills")
+    importance = kb.ratings("skills", "IM").astype(np.float64)
+    mean, std = np.nanmean(importance, axis=0), np.nanstd(importance, axis=0)
+    performers: dict[str, list[int]] = {}
+    for row, code in enumerate(kb.codes):
+        for dwa in {d for ds in kb.task_dwas(code).values() for d in ds}:
+            performers.setdefault(dwa, []).append(row)
+    linked: dict[str, list[int]] = {}
+    column = {e.id: j for j, e in enumerate(skills)}
+    for skill_id, activities in kb.skill_activities().items():
+        for activity in activities:
+            if skill_id in column:
+                linked.setdefault(activity, []).append(column[skill_id])
+    phrases = []
+    for dwa_id, title in kb.dwa_titles().items():
+        activity = kb.dwa_activities().get(dwa_id)
+        rows = performers.get(dwa_id)
+        if not rows or activity not in linked:
+            continue
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # DWAs only unrated occupations perform
+            z = (np.nanmean(importance[rows], axis=0) - mean) / std
+        # Only the skill most characteristic of the DWA's performers: a management DWA is
+        # linked to a dozen skills, and evidencing all of them would claim too much.
+        eligible = [j for j in linked[activity] if z[j] >= DWA_SKILL_MIN_Z and skills[j].id not in DWA_GENERIC_SKILLS]
+        chosen = tuple(skills[j].id for j in sorted(eligible, key=lambda j: -z[j])[:1])
+        words = [m.group().lower() for m in TOKEN.finditer(title)]
+        content = [w for w in words if w not in DWA_STOPWORDS]
+        if not chosen or len(content) < 2:
+            continue
+        phrases.append(WorkPhrase(dwa_id, title, stem(content[0]), frozenset(stem(w) for w in content), chosen))
+    return tuple(phrases)
+
+
+@lru_cache(maxsize=4)
+def lexicon_for(kb: KnowledgeBase) -> Lexicon:
+    common = _common_words(kb)
+    aliases, names = _technology_aliases(kb, common)
+    return Lexicon(aliases=aliases, max_alias_tokens=max(len(k) for k in aliases), elements=_element_patterns(kb),
+                   work=_work_phrases(kb), common=common, technology_names=names)

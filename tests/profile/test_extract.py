@@ -1,0 +1,94 @@
+"""Properties of profile extraction, and golden examples that state what must be read."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerpath.profile import extract
+
+
+def _keys(profile, kind=None):
+    return {e.key for e in profile.items if kind is None or e.kind == kind}
+
+
+def test_every_item_is_a_knowledge_base_item_evidenced_by_words_in_the_text(kb):
+    text = ("Senior data engineer, 2016-2024. Built ETL pipelines in Python and Airflow on AWS, "
+            "negotiated vendor contracts, supervised a team of 6 engineers. Skills: SQL, k8s, Excel.")
+    profile = extract(text, kb)
+    technologies = {t.name for code in kb.codes for t in kb.technologies(code)}
+    for item in profile.items:
+        assert item.phrase and item.phrase in text
+        if item.kind == "technology":
+            assert item.key in technologies and item.name == item.key
+        else:
+            assert kb.element(item.key).name == item.name
+
+
+def test_nicknames_and_synonyms_reach_exact_onet_names(kb):
+    profile = extract("AWS, k8s, Postgres, Excel, JS, TS, GCP, sklearn", kb)
+    assert _keys(profile, "technology") == {
+        "Amazon Web Services AWS software", "Kubernetes", "PostgreSQL", "Microsoft Excel", "JavaScript",
+        "TypeScript", "Google Cloud software", "Scikit-learn"}
+    assert profile.unrecognised == []
+
+
+def test_program_manager_is_not_programming(kb):
+    profile = extract("Program manager for a hospital network; ran the vendor program and managed programs.", kb)
+    assert "2.B.3.e" not in _keys(profile)
+
+
+def test_ordinary_words_are_not_products(kb):
+    # "word", "access", "project", "go", "designer" and "chef" are product names too.
+    profile = extract("I go to great lengths to get access to the project files; a designer and a chef "
+                      "wrote every word of the help desk calendar.", kb)
+    assert _keys(profile, "technology") == set()
+
+
+def test_short_names_need_a_list(kb):
+    assert "R" in _keys(extract("Languages: Python, R, SQL", kb))
+    assert "R" in _keys(extract("Ran statistical analysis in R and pandas.", kb))
+    assert "R" not in _keys(extract("Led R & D for a small firm.", kb))
+
+
+def test_task_language_evidences_skills(kb):
+    profile = extract("Negotiated contracts with suppliers and trained new staff on safety procedures.", kb)
+    assert {"2.B.1.d", "2.B.1.e"} <= _keys(profile)
+
+
+def test_unrecognised_entries_of_a_list_are_returned_in_order(kb):
+    profile = extract("Python, underwater basket weaving, Excel, juggling", kb)
+    assert profile.unrecognised == ["underwater basket weaving", "juggling"]
+
+
+def test_prose_reports_no_unrecognised_entries(kb):
+    assert extract("I have spent a decade juggling many responsibilities at once and enjoy it.", kb).unrecognised == []
+
+
+def test_years_per_role(kb):
+    text = ("5 years of experience as a registered nurse at Mercy Hospital.\n"
+            "Charge Nurse, Mercy Hospital, 2019 - 2023\n")
+    assert extract(text, kb, as_of_year=2025).years == {"registered nurse": 5.0, "Charge Nurse": 4.0}
+    assert extract("Barista, 2022 - present", kb, as_of_year=2025).years == {"Barista": 3.0}
+
+
+def test_empty_text(kb):
+    profile = extract("   ", kb)
+    assert profile.items == [] and profile.unrecognised == [] and profile.years == {}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gives_items_whose_phrases_are_in_it(kb, text):
+    profile = extract(text, kb)
+    assert all(item.phrase in text for item in profile.items)
+    assert len({(i.kind, i.key) for i in profile.items}) == len(profile.items)
+
+
+def test_service_reads_skills_through_the_extractor(kb):
+    from careerpath.service import read_skills
+
+    known, recognised, unrecognised = read_skills("Python, negotiation, basket weaving", kb)
+    assert ("technology", "Python") in known and ("skill", "2.B.1.d") in known
+    assert unrecognised == ("basket weaving",)
+    assert any("Python" in label for label in recognised)
