@@ -123,3 +123,54 @@ def test_specialization_elements_and_technologies_exist_in_the_kb():
             assert t.name in techs, (s.id, t.name)
         for e in (*s.implies.skills, *s.implies.knowledge):
             assert e.element_id.startswith(("2.A.", "2.B.", "2.C.")), (s.id, e.element_id)
+
+
+CLEAR_TITLES = {
+    "Backend Developer": {"15-1252.00", "15-1254.00"},
+    "AI Technical Writer": {"27-3042.00"},
+    "Software Engineer": {"15-1252.00"},
+    "Registered Nurse": {"29-1141.00"},
+    "Cashier": {"41-2011.00"},
+    "Electrician": {"47-2111.00"},
+    "Data Scientist": {"15-2051.00"},
+    "Accountant": {"13-2011.00"},
+    "Chef": {"35-1011.00"},
+    "Truck Driver": {"53-3032.00"},
+    "Graphic Designer": {"27-1024.00"},
+    "Paralegal": {"23-2011.00"},
+    "Dental Hygienist": {"29-1292.00"},
+    "Web Developer": {"15-1254.00"},
+    "Product Manager": {"11-2021.00", "15-1299.09", "11-9199.00"},
+    "Customer Service Representative": {"43-4051.00"},
+    "Plumber": {"47-2152.00"},
+    "Barista": {"35-3023.01"},
+    "Pharmacist": {"29-1051.00"},
+    "Carpenter": {"47-2031.00"},
+    "Police Officer": {"33-3051.00"},
+}
+
+
+@pytest.mark.parametrize("title", sorted(CLEAR_TITLES))
+def test_common_titles_with_one_clear_reading_are_not_ambiguous(resolver, title):
+    res = resolver.resolve(title)
+    assert not res.ambiguous, [(c.title, c.score) for c in res.candidates]
+    assert res.candidates[0].code in CLEAR_TITLES[title]
+
+
+@pytest.mark.parametrize(
+    "title", ["Teacher", "Manager", "Engineer", "Analyst", "Cook", "Line Cook", "Mechanic", "Clerk", "Technician",
+              "Designer", "Operator", "Specialist", "Coordinator", "Assistant"]
+)
+def test_generic_titles_stay_ambiguous(resolver, title):
+    res = resolver.resolve(title)
+    assert res.ambiguous
+    assert len(res.candidates) >= 2
+
+
+def test_a_clear_reading_is_its_own_title_not_an_all_other_group(resolver):
+    # "Engineers, All Other" is titled "Engineers", but is no clear reading of "Engineer".
+    assert resolver.resolve("Engineer").ambiguous
+    # The Cashiers occupation is the reading of "Cashier", with a margin over the others.
+    res = resolver.resolve("Cashiers")
+    assert res.candidates[0].code == "41-2011.00"
+    assert res.candidates[1].score <= res.candidates[0].score - 0.1

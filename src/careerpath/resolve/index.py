@@ -76,6 +76,7 @@ class TitleIndex:
         self.arrays = {k: a[k] for k in a}
         a = self.arrays
         self.codes = _unpack(a["codes"])
+        self.code_index = {c: i for i, c in enumerate(self.codes)}
         self.occupations = {
             c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))
         }
@@ -134,6 +135,16 @@ class TitleIndex:
                 codes[c]: k for c, k in zip(a["tcc_code"][lo:hi].tolist(), a["tcc_count"][lo:hi].tolist())
             }
         return found
+
+    def forms_per_code(self, fids: np.ndarray) -> np.ndarray:
+        """For each occupation (by position in ``codes``), how many of the forms ``fids`` it has."""
+        lo = self._ent_off[fids]
+        n = self._ent_off[fids + 1] - lo
+        if not len(n):
+            return np.zeros(len(self.codes), dtype=np.int64)
+        starts = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
+        rows = starts + np.arange(int(n.sum()))
+        return np.bincount(self._ent_code[rows], minlength=len(self.codes))
 
     @property
     def vocab_by_initial(self) -> dict[str, list[str]]:

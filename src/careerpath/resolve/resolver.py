@@ -42,8 +42,28 @@ CONFIDENT = 0.93  # a full-title match at least this good is never split on a mo
 STRIP_MIN = 0.8  # the remainder after removing a modifier must resolve at least this well
 STRIP_GAIN = 0.02
 AMBIGUOUS_GAP = 0.04
+# A clear reading among close candidates ("Cashier" is the Cashiers occupation's own title)
+# is put this far ahead of the others.
+CLEAR_MARGIN = 0.11
+EXACT = 0.999  # a raw overlap this high is the whole title, word for word
+EXACT_GAP = 0.1  # an exact rival within this much of the best makes a title ambiguous
+DOMINANT_MIN = 8  # titles containing every query word, at least ...
+DOMINANT_RATIO = 3.0  # ... and this many times as many as the next close occupation has
 LOW_CONFIDENCE = 0.5
 TOP_FORMS = 60
+
+
+def _rivals(best: tuple, other: tuple) -> bool:
+    """Whether ``other`` is a serious alternative reading to ``best``: nearly as good, or
+    an exact match of the whole title that is not far behind ("Analyst" is an O*NET title
+    of financial analysts, risk specialists and cost estimators alike)."""
+    return other[0] >= best[0] - AMBIGUOUS_GAP or (other[3] >= EXACT and other[0] >= best[0] - EXACT_GAP)
+
+
+def _ambiguous(ranked: list[tuple]) -> bool:
+    if not ranked:
+        return False
+    return ranked[0][0] < LOW_CONFIDENCE or (len(ranked) > 1 and _rivals(ranked[0], ranked[1]))
 
 
 def _share(count: int) -> float:
@@ -196,7 +216,7 @@ class Resolver:
                 best = ranked[0][0] if ranked else 0.0
                 # The remainder must resolve confidently: well, and to one clear occupation.
                 # "BI Developer" minus "BI" is just "Developer", which could be anything.
-                clear = len(alt) < 2 or alt[1][0] < alt[0][0] - AMBIGUOUS_GAP
+                clear = not _ambiguous(alt)
                 if alt and clear and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
                     ranked, spec = alt, s
         if spec is None and modifiers and ranked:
@@ -209,10 +229,7 @@ class Resolver:
             Candidate(code=c, title=self.index.occupations[c].title, score=round(s, 4), matched=self.index.title(m))
             for s, c, m, _ in ranked[:top]
         ]
-        ambiguous = bool(cands) and (
-            cands[0].score < LOW_CONFIDENCE
-            or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - AMBIGUOUS_GAP)
-        )
+        ambiguous = _ambiguous(ranked)
         return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=ambiguous, hints=hints)
 
     # -- forms --------------------------------------------------------------------------
@@ -367,4 +384,59 @@ class Resolver:
             ranked.append((final, code, matched, dice))
         # Sort before clipping to 0..1, so two exact matches still differ by their evidence.
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        return [(min(1.0, max(0.0, f)), c, m, d) for f, c, m, d in ranked]
+        ranked = [(min(1.0, max(0.0, f)), c, m, d) for f, c, m, d in ranked]
+        return self._prefer_clear_reading(forms, ranked)
+
+    # -- ambiguity ----------------------------------------------------------------------
+
+    def _prefer_clear_reading(self, forms, ranked):
+        """When several occupations match about equally well but one is plainly what people
+        mean, put it first with a clear margin, so the title is not reported as ambiguous.
+
+        "Cashier" is also a title of gambling booth cashiers and tellers, but it is the
+        Cashiers occupation's own name; "Truck Driver" is filed under five occupations, but
+        heavy truck drivers have most of the titles that say "truck driver". "Teacher" and
+        "Engineer" have neither, and stay ambiguous.
+        """
+        if not _ambiguous(ranked) or ranked[0][0] < LOW_CONFIDENCE:
+            return ranked
+        codes = [ranked[0][1]] + [r[1] for r in ranked[1:] if _rivals(ranked[0], r)]
+        clear = None
+        for form, weight in forms:
+            clear = self._own_title(form, codes) or self._dominant(form, codes)
+            if clear:
+                break
+        if clear is None:
+            return ranked
+        pick = next(r for r in ranked if r[1] == clear)
+        top = max(pick[0], ranked[0][0])
+        cap = top - CLEAR_MARGIN
+        rest = [(min(r[0], cap), *r[1:]) for r in ranked if r[1] != clear]
+        return [(top, *pick[1:]), *sorted(rest, key=lambda r: (-r[0], r[1]))]
+
+    def _own_title(self, form: Normalized, codes: list[str]) -> str | None:
+        """The one close occupation whose own O*NET title is the query ("Cashiers")."""
+        toks = set(form.tokens)
+        idx = self.index
+        own = [
+            c for c in codes
+            if idx.occ_title_tokens[c] == toks and "All Other" not in idx.occupations[c].title
+        ]
+        return own[0] if len(own) == 1 else None
+
+    def _dominant(self, form: Normalized, codes: list[str]) -> str | None:
+        """The close occupation with most of the titles that contain every query word, if it
+        has several times as many as any other."""
+        idx = self.index
+        tids = [idx.vocab.get(t) for t in set(form.tokens)]
+        if not tids or None in tids:
+            return None
+        common = idx.postings(tids[0])
+        for t in tids[1:]:
+            common = np.intersect1d(common, idx.postings(t), assume_unique=True)
+        counts = idx.forms_per_code(common)
+        ix = [idx.code_index[c] for c in codes]
+        per = sorted(((int(counts[i]), c) for i, c in zip(ix, codes)), reverse=True)
+        if per[0][0] >= DOMINANT_MIN and per[0][0] >= DOMINANT_RATIO * per[1][0]:
+            return per[0][1]
+        return None
