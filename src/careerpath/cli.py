@@ -262,5 +262,9 @@ def guide(
         err.print(f"[green]Wrote[/] {output}")
 
 
+from careerpath.web.cli import db_app, serve_command  # noqa: E402
+app.command("serve", help="Serve the web app and JSON API on 127.0.0.1:8000.")(serve_command)
+app.add_typer(db_app, name="db")
+
 if __name__ == "__main__":
     app()

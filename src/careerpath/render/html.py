@@ -1,0 +1,69 @@
+"""Guide -> a standalone HTML page (one file, CSS inlined, prints well).
+
+The web app renders its pathway page from the same Jinja partials (templates/guide.html),
+so the page you read online and the file you download never diverge.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+
+from careerpath.engine.model import Guide
+
+TEMPLATES = "templates"
+
+
+def money(value) -> str:
+    return "—" if value is None else f"${value:,.0f}"
+
+
+def signed_pct(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:+d}%" if isinstance(value, int) else f"{value:+.1f}%"
+
+
+def number(value) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def rating(value) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def environment(*extra_dirs: str) -> Environment:
+    """The Jinja environment for guide templates; the web app adds its own folder first."""
+    loaders = [FileSystemLoader(d) for d in extra_dirs] + [PackageLoader("careerpath.render", TEMPLATES)]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(money=money, signed_pct=signed_pct, number=number, rating=rating)
+    env.globals["attribution"] = _attribution
+    return env
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return environment()
+
+
+@lru_cache(maxsize=1)
+def guide_css() -> str:
+    return resources.files("careerpath.render").joinpath(TEMPLATES, "guide.css").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _attribution_text() -> str:
+    from careerpath.kb import KnowledgeBase
+    return KnowledgeBase.default().meta["attribution"]
+
+
+def _attribution() -> str:
+    return _attribution_text()
+
+
+def render_html(guide: Guide) -> str:
+    """A complete HTML document for one guide: every section, sources, attribution."""
+    return _env().get_template("standalone.html").render(guide=guide, css=guide_css(), web=None)

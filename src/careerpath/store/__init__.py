@@ -1,0 +1,221 @@
+"""User-side data (views, saved guides) behind one small class, on SQLite or PostgreSQL.
+
+    store = Store.from_env()          # DATABASE_URL, else a SQLite file in the user data dir
+    store.upgrade()                   # Alembic migrations shipped in this package
+    store.record_view(slug, visitor, day)
+
+Every method raises StoreUnavailable (never a driver error) when the database cannot be
+reached, so callers can degrade: the guide still renders, only the counter is missing.
+After a failure the store stays "down" for a few seconds instead of making every request
+wait on a dead connection.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from .models import PathwayCount, PathwayView, SavedGuide, Setting
+
+__all__ = ["Store", "StoreUnavailable", "default_url"]
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+RETRY_AFTER_SECONDS = 5.0
+CONNECT_TIMEOUT_SECONDS = 3
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached or written; the message says why, for the log."""
+
+
+def default_url() -> str:
+    """DATABASE_URL, else careerpath.sqlite in $CAREERPATH_DATA_DIR or the XDG data dir."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    base = os.environ.get("CAREERPATH_DATA_DIR") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "careerpath")
+    return f"sqlite:///{os.path.join(base, 'careerpath.sqlite')}"
+
+
+def _normalise(url: str) -> str:
+    # Hosting platforms hand out postgres:// URLs; we ship psycopg 3, not psycopg2.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = make_url(_normalise(url))
+        self.engine = self._make_engine()
+        self._down_until = 0.0
+        self._ready = False
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_env(cls) -> Store:
+        return cls(default_url())
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def _make_engine(self) -> Engine:
+        if self.is_sqlite:
+            path = self.url.database
+            if path and path != ":memory:":
+                try:
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                except OSError:
+                    pass   # reported as unavailable on first use, not at construction
+            engine = create_engine(self.url, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS,
+                                                           "check_same_thread": False})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(conn, _record):  # WAL: readers do not wait for the one writer
+                cursor = conn.cursor()
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
+                cursor.close()
+            return engine
+        return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+
+    # -- availability ----------------------------------------------------------------------
+
+    def _guard(self):
+        """Fail fast while the database is known to be down; migrate on first contact."""
+        if time.monotonic() < self._down_until:
+            raise StoreUnavailable("database unavailable (retrying shortly)")
+        if not self._ready:
+            self.upgrade()
+
+    def _failed(self, exc: Exception) -> StoreUnavailable:
+        self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        return StoreUnavailable(f"database unavailable: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+
+    @property
+    def available(self) -> bool:
+        try:
+            self._guard()
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            return True
+        except (StoreUnavailable, SQLAlchemyError):
+            return False
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Apply the shipped Alembic migrations (idempotent)."""
+        from alembic import command
+        from alembic.config import Config
+
+        with self._lock:
+            if self._ready and revision == "head":
+                return
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.set_main_option("sqlalchemy.url", self.url.render_as_string(hide_password=False))
+            try:
+                with self.engine.begin() as conn:
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, revision)
+            except SQLAlchemyError as exc:
+                raise self._failed(exc) from None
+            except OSError as exc:   # e.g. a SQLite directory we may not create
+                raise self._failed(exc) from None
+            self._ready = True
+
+    def _run(self, work):
+        self._guard()
+        try:
+            with Session(self.engine) as session, session.begin():
+                return work(session)
+        except SQLAlchemyError as exc:
+            raise self._failed(exc) from None
+
+    # -- settings --------------------------------------------------------------------------
+
+    def setting(self, key: str, make) -> str:
+        """The stored value for key, creating it with make() the first time (race-safe)."""
+        def read(session: Session):
+            return session.scalar(select(Setting.value).where(Setting.key == key))
+        value = self._run(read)
+        if value is not None:
+            return value
+        try:
+            self._run(lambda s: s.add(Setting(key=key, value=make())))
+        except StoreUnavailable:
+            pass   # another process won the race, or the DB went away; read decides
+        value = self._run(read)
+        if value is None:
+            raise StoreUnavailable(f"could not store setting {key}")
+        return value
+
+    def view_salt(self) -> str:
+        """Salt for visitor hashes: $CAREERPATH_VIEW_SALT, else generated once and kept in the DB."""
+        return os.environ.get("CAREERPATH_VIEW_SALT") or self.setting("view_salt", lambda: secrets.token_hex(32))
+
+    # -- views -----------------------------------------------------------------------------
+
+    def record_view(self, slug: str, visitor: str, day: date) -> bool:
+        """Count a visitor once per pathway per day. True when this visit was new."""
+        self._guard()
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.add(PathwayView(slug=slug, day=day, visitor=visitor))
+                session.flush()
+                bumped = session.execute(update(PathwayCount).where(PathwayCount.slug == slug)
+                                         .values(views=PathwayCount.views + 1)).rowcount
+                if not bumped:
+                    session.add(PathwayCount(slug=slug, views=1))
+            return True
+        except IntegrityError:
+            # Already counted today. (A concurrent first view of a brand-new pathway can also
+            # land here after losing the PathwayCount insert; one view in a race is acceptable.)
+            return False
+        except SQLAlchemyError as exc:
+            raise self._failed(exc) from None
+
+    def views(self, slug: str) -> int:
+        return self._run(lambda s: s.scalar(select(PathwayCount.views).where(PathwayCount.slug == slug))) or 0
+
+    def popular(self, limit: int = 10) -> list[tuple[str, int]]:
+        def work(session: Session):
+            rows = session.execute(select(PathwayCount.slug, PathwayCount.views)
+                                   .order_by(PathwayCount.views.desc(), PathwayCount.slug).limit(limit))
+            return [(slug, views) for slug, views in rows]
+        return self._run(work)
+
+    def total_views(self) -> int:
+        return self._run(lambda s: s.scalar(select(func.coalesce(func.sum(PathwayCount.views), 0)))) or 0
+
+    # -- saved guides ----------------------------------------------------------------------
+
+    def save_guide(self, slug: str, params: dict, guide: dict) -> str:
+        """Keep a tailored guide; the token is the only way back to it (256 bits, unguessable)."""
+        token = secrets.token_urlsafe(32)
+        self._run(lambda s: s.add(SavedGuide(token=token, slug=slug, params=params, guide=guide,
+                                             created_at=datetime.now(timezone.utc))))
+        return token
+
+    def saved_guide(self, token: str) -> SavedGuide | None:
+        def work(session: Session):
+            row = session.get(SavedGuide, token)
+            if row is not None:
+                session.expunge(row)
+            return row
+        return self._run(work)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,53 @@
+"""Tables for what people leave behind: pathway views and saved guides.
+
+The knowledge base is read-only and shipped; everything here is user-side and lives in
+SQLite by default or PostgreSQL. Change a table only through a new Alembic migration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Integer, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SLUG_LENGTH = 300
+TOKEN_LENGTH = 43   # secrets.token_urlsafe(32)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Small process-wide values that must survive restarts (e.g. the view-hash salt)."""
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
+class PathwayView(Base):
+    """One visitor on one pathway on one day. `visitor` is a salted hash, never an address."""
+    __tablename__ = "pathway_view"
+    __table_args__ = (UniqueConstraint("slug", "day", "visitor", name="uq_pathway_view_visit"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    slug: Mapped[str] = mapped_column(String(SLUG_LENGTH))
+    day: Mapped[date] = mapped_column(Date)
+    visitor: Mapped[str] = mapped_column(String(64))
+
+
+class PathwayCount(Base):
+    """Running total per pathway, kept beside the visits so 'popular' is one indexed read."""
+    __tablename__ = "pathway_count"
+    slug: Mapped[str] = mapped_column(String(SLUG_LENGTH), primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class SavedGuide(Base):
+    """A tailored guide as it was shown: the inputs and the Guide JSON, so it reads the same later."""
+    __tablename__ = "saved_guide"
+    token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), primary_key=True)
+    slug: Mapped[str] = mapped_column(String(SLUG_LENGTH))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    params: Mapped[dict] = mapped_column(JSON)
+    guide: Mapped[dict] = mapped_column(JSON)

@@ -1,0 +1,154 @@
+"""JSON API under /api/v1: the same code paths as the pages, as data."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from careerpath.engine import Guide
+from careerpath.kb import KnowledgeBase
+from careerpath.kb.records import occupation_record
+from careerpath.resolve import InvalidTitle, Resolver
+from careerpath.service import MAX_HOURS_PER_WEEK, InputError, RoleNotFound
+
+from . import pathways
+from .context import ctx
+from .errors import API_ERRORS
+from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, _choice, limit, popular
+from .suggest import suggest
+
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
+CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
+
+
+class CandidateOut(BaseModel):
+    code: str
+    title: str
+    score: float
+    matched: str
+
+
+class SpecializationOut(BaseModel):
+    id: str
+    name: str
+
+
+class ResolutionOut(BaseModel):
+    query: str
+    candidates: list[CandidateOut]
+    specialization: SpecializationOut | None
+    ambiguous: bool
+
+
+class SuggestionOut(BaseModel):
+    title: str
+    code: str
+    occupation: str
+
+
+class PopularOut(BaseModel):
+    slug: str
+    label: str
+    views: int
+    url: str
+
+
+class ViewsOut(BaseModel):
+    slug: str
+    views: int | None
+    available: bool
+
+
+class PathwayGuideOut(BaseModel):
+    slug: str
+    url: str
+    guide: Guide
+
+
+@router.get("/resolve", response_model=ResolutionOut, summary="Free-text job title to O*NET occupations")
+def resolve(q: str = Query(..., min_length=1, max_length=MAX_TITLE, description="A job title as people type it"),
+            top: int = Query(5, ge=1, le=20)):
+    try:
+        r = Resolver.default().resolve(q, top=top)
+    except InvalidTitle as exc:
+        raise InputError(str(exc)) from None
+    spec = r.specialization
+    return ResolutionOut(
+        query=q, ambiguous=r.ambiguous,
+        candidates=[CandidateOut(code=c.code, title=c.title, score=round(c.score, 4), matched=c.matched)
+                    for c in r.candidates],
+        specialization=SpecializationOut(id=spec.id, name=spec.name) if spec else None)
+
+
+@router.get("/suggest", response_model=list[SuggestionOut], summary="Title autocomplete (word prefixes)")
+def suggestions(q: str = Query(..., max_length=MAX_TITLE), limit_: int = Query(8, alias="limit", ge=1, le=20)):
+    return [SuggestionOut(title=s.title, code=s.code, occupation=s.occupation) for s in suggest(q, limit_)]
+
+
+@router.get("/occupations/{code}", summary="One occupation: ratings, technologies, tasks, wages, outlook")
+def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00")):
+    if not CODE.match(code):
+        raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
+    if len(code) == 7:
+        code += ".00"
+    return occupation_record(KnowledgeBase.default(), code)
+
+
+@router.get("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, optionally tailored")
+async def guide(request: Request,
+                from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE,
+                                   description="The job you have (title or O*NET-SOC code)"),
+                to: str = Query(..., min_length=1, max_length=MAX_TITLE, description="The job you want"),
+                hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
+                location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
+                skills: str | None = Query(None, max_length=MAX_SKILLS, description="Comma-separated skills you have"),
+                budget: Literal["free", "any"] | None = Query(None)):
+    source, target = await run_in_threadpool(_choice, from_), await run_in_threadpool(_choice, to)
+    pathway = pathways.make_pathway(source, target)
+    tailored = any(v not in (None, "") for v in (hours_per_week, location, skills, budget))
+    c = ctx(request)
+    if tailored:
+        limit(request)
+        try:
+            result = await run_in_threadpool(pathways.build, pathway, hours_per_week, location, skills, budget)
+        except ImportError:
+            raise InputError("reading skills is not available in this installation; leave skills empty") from None
+    else:
+        if pathway.slug not in c.guides:
+            limit(request)
+        result = await run_in_threadpool(c.guides.get, pathway)
+    return PathwayGuideOut(slug=pathway.slug, url=f"/pathways/{pathway.slug}", guide=result)
+
+
+@router.get("/pathways/popular", response_model=list[PopularOut], summary="Most viewed pathways")
+def popular_pathways(request: Request, limit_: int = Query(10, alias="limit", ge=1, le=50)):
+    items = popular(ctx(request), limit_)
+    if items is None:
+        raise HTTPException(503, "the view store is unavailable; try again shortly")
+    return [PopularOut(slug=i["slug"], label=i["label"], views=i["views"], url=i["url"]) for i in items]
+
+
+@router.get("/pathways/{slug}", response_model=PathwayGuideOut, summary="The untailored guide for a pathway URL")
+async def pathway_guide(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH)):
+    pathway = pathways.parse(slug)
+    if pathway is None:
+        raise RoleNotFound(f"no pathway {slug!r}; build one with /api/v1/guide?from=...&to=...")
+    c = ctx(request)
+    if slug not in c.guides:
+        limit(request)
+    result = await run_in_threadpool(c.guides.get, pathway)
+    return PathwayGuideOut(slug=slug, url=f"/pathways/{slug}", guide=result)
+
+
+@router.get("/views/{slug}", response_model=ViewsOut, summary="How many people viewed a pathway")
+def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH)):
+    if pathways.parse(slug) is None:
+        raise RoleNotFound(f"no pathway {slug!r}")
+    count = ctx(request).views.count(slug)
+    return ViewsOut(slug=slug, views=count, available=count is not None)

@@ -1,0 +1,80 @@
+"""The careerpath web app: FastAPI + Jinja2 around the same engine as the CLI.
+
+    uvicorn careerpath.web.app:create_app --factory      # or: careerpath serve
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from careerpath.render.html import guide_css
+from careerpath.store import StoreUnavailable
+
+from . import api, errors, pages
+from .context import Context, Settings
+from .security import BodyLimit, SecurityHeaders
+
+log = logging.getLogger("careerpath.web")
+STATIC = Path(__file__).parent / "static"
+
+
+def warm() -> None:
+    """Load the KB, resolver, slug map and title index before the first person waits for them."""
+    from careerpath.resolve import Resolver
+
+    from . import pathways, suggest
+    Resolver.default()
+    pathways._parts()
+    suggest._index()
+
+
+def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
+    context = Context(settings or Settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        try:
+            context.store.upgrade()
+        except StoreUnavailable as exc:
+            # Pages still render; counters and saving say they are unavailable and retry later.
+            log.warning("store not ready at startup: %s", exc)
+        if warm_up:
+            warm()
+        yield
+        context.store.dispose()
+
+    app = FastAPI(
+        title="careerpath",
+        version="1",
+        summary="Career transition guides computed from O*NET 30.1 and BLS data.",
+        description="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
+                    "Errors are JSON: {\"error\": {\"status\": int, \"message\": str}}.",
+        openapi_url="/api/v1/openapi.json", docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
+    app.state.ctx = context
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/static-guide.css", include_in_schema=False)
+    def shared_css():
+        # The guide's own styles live with the renderer so the export and the page match.
+        return Response(guide_css(), media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+    @app.get("/healthz", include_in_schema=False)
+    def health():
+        return {"ok": True, "store": context.store.available}
+
+    @app.get("/robots.txt", include_in_schema=False)
+    def robots():
+        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\n")
+
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,347 @@
+"""HTML pages: home, search, explore, pathway (+ personalize, save, exports), saved guides."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from rapidfuzz import fuzz, process
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from careerpath.engine import Guide
+from careerpath.kb import KnowledgeBase, UnknownOccupation
+from careerpath.service import AmbiguousRole, InputError, resolve_role
+from careerpath.store import StoreUnavailable
+
+from . import pathways
+from .context import Context, ctx
+from .errors import RateLimited, error_response, status_for
+from .explore import destinations
+from .security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
+
+router = APIRouter(include_in_schema=False)
+
+MAX_TITLE = 100
+MAX_SKILLS = 2000
+MAX_LOCATION = 100
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
+EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
+           "pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+
+
+PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
+                 "saved_url": None, "views": None, "popular": None, "exports_base": None}
+
+
+def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
+    c = ctx(request)
+    token, new = csrf_token(request.cookies)
+    values = {**PAGE_DEFAULTS, **values}
+    html = c.env.get_template(template).render(csrf=token, path=request.url.path, **values)
+    response = HTMLResponse(html, status_code=status)
+    if new:
+        set_csrf_cookie(response, token, c.settings.secure_cookies)
+    return response
+
+
+def limit(request: Request) -> None:
+    """Spend one guide generation from this client's bucket, or refuse with 429."""
+    c = ctx(request)
+    allowed, wait = c.limiter.allow(c.client(request))
+    if not allowed:
+        raise RateLimited(wait)
+
+
+# -- home, search, explore ------------------------------------------------------------------
+
+_popular_cache: dict[int, tuple[float, list]] = {}
+
+
+def popular(c: Context, count: int = 8) -> list[dict] | None:
+    """Most viewed pathways (None when the store is down); cached for 10 s."""
+    hit = _popular_cache.get(id(c))
+    if hit and time.monotonic() - hit[0] < 10:
+        return hit[1]
+    try:
+        rows = c.store.popular(count * 2)
+    except StoreUnavailable:
+        return None
+    items = []
+    for slug, views in rows:
+        p = pathways.parse(slug)
+        if p:
+            items.append({"slug": slug, "label": p.label, "source": p.source.label, "target": p.target.label,
+                          "views": views, "url": f"/pathways/{slug}"})
+    items = items[:count]
+    _popular_cache[id(c)] = (time.monotonic(), items)
+    return items
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request):
+    return page(request, "home.html", popular=popular(ctx(request)))
+
+
+def _choice(value: str):
+    """A title, or 'code|specialization' picked from a list of candidates."""
+    m = CHOICE.match(value.strip())
+    if m:
+        try:
+            return pathways.end_for(m.group(1), m.group(2) or None)
+        except (UnknownOccupation, KeyError):
+            raise InputError(f"{value!r} is not an occupation code we know") from None
+    r = resolve_role(value)
+    return pathways.End(r.code, r.title, r.specialty.id if r.specialty else None)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE),
+           to: str = Query("", max_length=MAX_TITLE)):
+    if not from_.strip() or not to.strip():
+        return page(request, "home.html", 400, popular=popular(ctx(request)), values={"from": from_, "to": to},
+                    error="Type both titles: the job you have and the one you want.")
+    sides, errors = {}, {}
+    for name, text in (("from", from_), ("to", to)):
+        try:
+            sides[name] = _choice(text)
+        except AmbiguousRole as exc:
+            errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates}
+        except InputError as exc:
+            errors[name] = {"message": str(exc), "text": text, "candidates": []}
+    if errors:
+        status = max(status_for_error(e) for e in errors.values())
+        return page(request, "choose.html", status, errors=errors, values={"from": from_, "to": to})
+    p = pathways.make_pathway(sides["from"], sides["to"])
+    return RedirectResponse(f"/pathways/{p.slug}", status_code=303)
+
+
+def status_for_error(error: dict) -> int:
+    return 409 if error["candidates"] else 404
+
+
+@router.get("/explore", response_class=HTMLResponse)
+def explore(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE)):
+    if not from_.strip():
+        return page(request, "home.html", 400, popular=popular(ctx(request)),
+                    error="Type the job you have to see where it can lead.", values={"explore": from_})
+    try:
+        source = _choice(from_)
+    except InputError as exc:
+        candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
+        return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
+                    errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
+    closest, richer = destinations(source.code)
+
+    def link(d):
+        return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
+    return page(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
+
+
+# -- the pathway page ---------------------------------------------------------------------
+
+def _not_found(request: Request, slug: str) -> HTMLResponse:
+    """A 404 that helps: the closest pathway we can make from the words in the address."""
+    suggestion = None
+    if "-to-" in slug and len(slug) <= pathways.MAX_SLUG_LENGTH:
+        left, _, right = slug.partition("-to-")
+        keys = list(pathways._parts())
+        a = process.extractOne(left, keys, scorer=fuzz.ratio, score_cutoff=60)
+        b = process.extractOne(right, keys, scorer=fuzz.ratio, score_cutoff=60)
+        if a and b:
+            p = pathways.parse(f"{a[0]}-to-{b[0]}")
+            if p:
+                suggestion = {"url": f"/pathways/{p.slug}", "label": p.label}
+    request.state.suggestion = suggestion
+    return error_response(request, 404, "We have no pathway at this address.")
+
+
+def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway) -> dict:
+    return {"guide": guide, "pathway": pathway, "web": {"stone_url": lambda s: stone_url(pathway, s)}}
+
+
+def stone_url(pathway: pathways.Pathway, stone) -> str:
+    return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(stone.code)).slug}"
+
+
+def _body(c: Context, guide: Guide, pathway: pathways.Pathway) -> str:
+    return c.env.get_template("guide.html").render(**_page_values(c, guide, pathway))
+
+
+async def _cached_guide(request: Request, pathway: pathways.Pathway) -> tuple[Guide, str]:
+    c = ctx(request)
+    hit = c.bodies.get(pathway.slug)
+    if hit is not None:
+        return hit
+    if pathway.slug not in c.guides:
+        limit(request)
+    guide = await run_in_threadpool(c.guides.get, pathway)
+    entry = (guide, _body(c, guide, pathway))
+    c.bodies.put(pathway.slug, entry)
+    return entry
+
+
+async def _count(request: Request, slug: str) -> int | None:
+    c = ctx(request)
+    address, agent = c.client(request), request.headers.get("user-agent")
+    if not c.views.needs_database(slug, address, agent):
+        views = c.views.cached(slug)
+        if views is not None:
+            return views
+    return await run_in_threadpool(c.views.visit, slug, address, agent)
+
+
+@router.get("/pathways/{slug}.{fmt}")
+async def pathway_export(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+                         fmt: str = PathParam(max_length=4)):
+    pathway = pathways.parse(slug)
+    if pathway is None or fmt not in EXPORTS:
+        return _not_found(request, slug)
+    guide, _ = await _cached_guide(request, pathway)
+    return await export(request, guide, slug, fmt)
+
+
+@router.get("/pathways/{slug}", response_class=HTMLResponse)
+async def pathway_page(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
+    pathway = pathways.parse(slug)
+    if pathway is None:
+        return _not_found(request, slug)
+    guide, body = await _cached_guide(request, pathway)
+    views = await _count(request, slug)
+    return page(request, "pathway.html", guide=guide, pathway=pathway, body=body, views=views,
+                form={}, exports_base=f"/pathways/{slug}")
+
+
+def _form_values(skills: str, hours_per_week: str, location: str, budget: str) -> dict:
+    return {"skills": skills.strip(), "hours_per_week": hours_per_week.strip(), "location": location.strip(),
+            "budget": budget.strip()}
+
+
+def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
+    hours = form["hours_per_week"] or "10"
+    try:
+        hours_value = float(hours)
+    except ValueError:
+        raise InputError("hours per week is a number, e.g. 10") from None
+    if hours_value != hours_value:   # NaN
+        raise InputError("hours per week is a number, e.g. 10")
+    try:
+        return pathways.build(pathway, hours_value, form["location"] or None, form["skills"] or None,
+                              form["budget"] or None)
+    except ImportError:   # the skills reader ships separately; fail clearly, not with a 500
+        raise InputError("reading skills is not available in this installation; leave skills empty") from None
+
+
+def _check_csrf(request: Request, token: str) -> None:
+    if not csrf_ok(request.cookies, token):
+        raise HTTPException(403, "This form has expired or came from another site. Reload the page and try again.")
+
+
+FormText = lambda n: Form("", max_length=n)  # noqa: E731
+
+
+@router.post("/pathways/{slug}/personalize", response_class=HTMLResponse)
+def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+                csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+                skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
+                location: str = FormText(MAX_LOCATION), budget: str = FormText(8)):
+    pathway = pathways.parse(slug)
+    if pathway is None:
+        return _not_found(request, slug)
+    _check_csrf(request, csrf_token_)
+    c = ctx(request)
+    form = _form_values(skills, hours_per_week, location, budget)
+    base = c.guides.get(pathway)
+    try:
+        limit(request)
+        guide = _tailor(pathway, form)
+    except InputError as exc:
+        return page(request, "pathway.html", status_for(exc), guide=base, pathway=pathway,
+                    body=_body(c, base, pathway), views=c.views.count(slug), form=form, form_error=str(exc),
+                    exports_base=f"/pathways/{slug}")
+    return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
+                views=c.views.count(slug), form=form, tailored=True, exports_base=None)
+
+
+@router.post("/pathways/{slug}/save")
+def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+         csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+         skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
+         location: str = FormText(MAX_LOCATION), budget: str = FormText(8)):
+    pathway = pathways.parse(slug)
+    if pathway is None:
+        return _not_found(request, slug)
+    _check_csrf(request, csrf_token_)
+    c = ctx(request)
+    form = _form_values(skills, hours_per_week, location, budget)
+    limit(request)
+    guide = _tailor(pathway, form)
+    try:
+        token = c.store.save_guide(slug, form, guide.to_json_dict())
+    except StoreUnavailable:
+        return page(request, "pathway.html", 503, guide=guide, pathway=pathway, body=_body(c, guide, pathway),
+                    views=None, form=form, tailored=True, exports_base=None,
+                    form_error="Saving is unavailable right now (the database cannot be reached). "
+                               "Your tailored guide is below; try saving again in a minute.")
+    return RedirectResponse(f"/saved/{token}", status_code=303)
+
+
+# -- saved guides and exports -----------------------------------------------------------------
+
+def _saved(request: Request, token: str) -> tuple[Guide, str, dict]:
+    if not TOKEN.match(token):
+        raise HTTPException(404, "There is no saved guide at this address.")
+    try:
+        row = ctx(request).store.saved_guide(token)
+    except StoreUnavailable:
+        raise HTTPException(503, "Saved guides are unavailable right now (the database cannot be reached). "
+                                 "Your link is still valid; try again in a minute.") from None
+    if row is None:
+        raise HTTPException(404, "There is no saved guide at this address.")
+    return Guide.model_validate(row.guide), row.slug, row.params
+
+
+@router.get("/saved/{token}.{fmt}")
+async def saved_export(request: Request, token: str = PathParam(max_length=64), fmt: str = PathParam(max_length=4)):
+    if fmt not in EXPORTS:
+        raise HTTPException(404, "We can export a guide as .md, .json, .html or .pdf.")
+    guide, slug, _ = await run_in_threadpool(_saved, request, token)
+    return await export(request, guide, f"{slug}-saved", fmt, cache=False)
+
+
+@router.get("/saved/{token}", response_class=HTMLResponse)
+def saved_page(request: Request, token: str = PathParam(max_length=64)):
+    guide, slug, params = _saved(request, token)
+    c = ctx(request)
+    pathway = pathways.parse(slug) or pathways.make_pathway(pathways.end_for(guide.from_.code, guide.from_.specialization_id),
+                                                             pathways.end_for(guide.to.code, guide.to.specialization_id))
+    return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
+                views=c.views.count(slug), form=params, tailored=True, saved=True,
+                saved_url=str(request.url), exports_base=f"/saved/{token}")
+
+
+async def export(request: Request, guide: Guide, name: str, fmt: str, cache: bool = True) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    if fmt == "md":
+        from careerpath.render.markdown import render_markdown
+        body = render_markdown(guide)
+    elif fmt == "json":
+        body = json.dumps(guide.to_json_dict(), ensure_ascii=False, indent=2)
+    elif fmt == "html":
+        from careerpath.render.html import render_html
+        body = render_html(guide)
+    else:
+        c = ctx(request)
+        body = c.pdfs.get(name) if cache else None
+        if body is None:
+            limit(request)    # a PDF costs a second of CPU: it counts as a generation
+            from careerpath.render.pdf import render_pdf
+            body = await run_in_threadpool(render_pdf, guide)
+            if cache:
+                c.pdfs.put(name, body)
+    return Response(body, media_type=EXPORTS[fmt], headers=headers)

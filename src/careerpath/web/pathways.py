@@ -1,0 +1,150 @@
+"""Pathways: the readable URL of a guide, its reverse map, and building guides from one.
+
+service.pathway_slug(guide) makes "software-developers-to-technical-writers"; here we turn
+such a slug back into two occupations (+ specializations) without resolving free text, so a
+URL always means the same guide for a given knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from threading import Lock
+
+from careerpath.engine import Guide, GuideRequest, Person, Specialty, build_guide
+from careerpath.kb import KnowledgeBase
+from careerpath.resolve import specializations
+from careerpath.service import (
+    MAX_HOURS_PER_WEEK, InputError, ResolvedRole, find_area, read_skills,
+)
+
+MAX_SLUG_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of a pathway: an occupation, maybe specialized."""
+    code: str
+    title: str
+    specialization_id: str | None = None
+
+    @property
+    def specialty(self) -> Specialty | None:
+        if not self.specialization_id:
+            return None
+        spec = specializations.by_id(self.specialization_id)
+        return Specialty(id=spec.id, name=spec.name, implies=spec.implies)
+
+    @property
+    def label(self) -> str:
+        if not self.specialization_id:
+            return self.title
+        return f"{self.title} ({specializations.by_id(self.specialization_id).name})"
+
+
+@dataclass(frozen=True)
+class Pathway:
+    slug: str
+    source: End
+    target: End
+
+    @property
+    def label(self) -> str:
+        return f"{self.source.label} → {self.target.label}"
+
+
+def _part(title: str, spec_id: str | None) -> str:
+    # Mirrors service.pathway_slug; tests check the two agree for every occupation.
+    text = (f"{spec_id} " if spec_id else "") + title
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, End]:
+    """Every slug half: occupation titles, alone and with each specialization that applies."""
+    kb = KnowledgeBase.default()
+    parts: dict[str, End] = {}
+    for occupation in kb.occupations():
+        parts[_part(occupation.title, None)] = End(occupation.code, occupation.title)
+        for spec in specializations.load():
+            if spec.applies(occupation.code):
+                parts[_part(occupation.title, spec.id)] = End(occupation.code, occupation.title, spec.id)
+    return parts
+
+
+def end_for(code: str, specialization_id: str | None = None) -> End:
+    title = KnowledgeBase.default().occupation(code).title
+    return End(code, title, specialization_id)
+
+
+def make_pathway(source: End, target: End) -> Pathway:
+    slug = f"{_part(source.title, source.specialization_id)}-to-{_part(target.title, target.specialization_id)}"
+    return Pathway(slug, source, target)
+
+
+def from_resolved(source: ResolvedRole, target: ResolvedRole) -> Pathway:
+    return make_pathway(End(source.code, source.title, source.specialty.id if source.specialty else None),
+                        End(target.code, target.title, target.specialty.id if target.specialty else None))
+
+
+def parse(slug: str) -> Pathway | None:
+    """The pathway a slug names, or None. Titles may contain "-to-" themselves
+    ("door-to-door-sales-workers"), so every split point is tried."""
+    if len(slug) > MAX_SLUG_LENGTH:
+        return None
+    parts = _parts()
+    start = 0
+    while (at := slug.find("-to-", start)) != -1:
+        left, right = slug[:at], slug[at + 4:]
+        if left in parts and right in parts:
+            return Pathway(slug, parts[left], parts[right])
+        start = at + 1
+    return None
+
+
+class GuideCache:
+    """LRU of untailored guides by slug: a pathway's guide is pure for a given KB."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._items: OrderedDict[str, Guide] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, pathway: Pathway) -> Guide:
+        with self._lock:
+            guide = self._items.get(pathway.slug)
+            if guide is not None:
+                self._items.move_to_end(pathway.slug)
+                return guide
+        guide = build(pathway)
+        with self._lock:
+            self._items[pathway.slug] = guide
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return guide
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self._items
+
+
+def build(pathway: Pathway, hours_per_week: float | None = None, location: str | None = None,
+          skills: str | None = None, budget: str | None = None) -> Guide:
+    """The guide for a pathway, tailored when any of the person's answers are given.
+
+    Same rules as service.plan_guide (which starts from free text instead of codes)."""
+    kb = KnowledgeBase.default()
+    hours = 10.0 if hours_per_week is None else float(hours_per_week)
+    if not 1 <= hours <= MAX_HOURS_PER_WEEK:
+        raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
+    if budget not in (None, "", "free", "any"):
+        raise InputError("budget is 'free' or 'any'")
+    area = find_area(location, kb) if location and location.strip() else None
+    known, recognised, unrecognised = read_skills(skills, kb)
+    person = Person(hours_per_week=hours, area_code=area.code if area else None, known=known,
+                    recognised=recognised, not_recognised=unrecognised,
+                    budget="free" if budget == "free" else None)
+    request = GuideRequest(pathway.source.code, pathway.target.code, pathway.source.specialty,
+                           pathway.target.specialty, person)
+    return build_guide(request, kb)

@@ -1,0 +1,35 @@
+// Progressive enhancement only: every form works without this file.
+(function () {
+  "use strict";
+  // Title autocomplete: fill the input's <datalist> from /api/v1/suggest (native, keyboard-accessible).
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("data-suggest"));
+    var timer = null, last = "", controller = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2 || q === last) return;
+        last = q;
+        if (controller) controller.abort();
+        controller = new AbortController();
+        fetch("/api/v1/suggest?q=" + encodeURIComponent(q) + "&limit=8", {signal: controller.signal})
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (items) {
+            list.replaceChildren.apply(list, items.map(function (s) {
+              var o = document.createElement("option");
+              o.value = s.title;
+              if (s.occupation !== s.title) o.label = s.occupation;
+              return o;
+            }));
+          })
+          .catch(function () {});
+      }, 120);
+    });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+  var saved = document.getElementById("saved-link");
+  if (saved) saved.addEventListener("focus", function () { saved.select(); });
+})();

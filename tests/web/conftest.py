@@ -1,0 +1,25 @@
+import pytest
+from fastapi.testclient import TestClient
+
+from careerpath.web.app import create_app
+from careerpath.web.context import Settings
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+SLUG = "software-developers-to-technical-writers"
+
+
+def make_client(url: str, **settings) -> TestClient:
+    app = create_app(Settings(database_url=url, rate_per_minute=settings.pop("rate_per_minute", 6000),
+                              rate_burst=settings.pop("rate_burst", 1000), **settings))
+    return TestClient(app, headers={"user-agent": BROWSER})
+
+
+@pytest.fixture
+def client(tmp_path):
+    with make_client(f"sqlite:///{tmp_path / 'web.sqlite'}") as c:
+        yield c
+
+
+def csrf(client: TestClient, url: str = f"/pathways/{SLUG}") -> str:
+    page = client.get(url)
+    return page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]

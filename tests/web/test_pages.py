@@ -1,0 +1,162 @@
+"""The pages a person reads: every guide section present, counts, forms, exports, errors."""
+
+import re
+
+from careerpath.service import pathway_slug, plan_guide
+from careerpath.web import pathways
+
+from .conftest import BROWSER, SLUG, csrf, make_client
+
+
+def test_home_has_both_search_boxes_labelled_and_explore(client):
+    html = client.get("/").text
+    for label, field in (("I am a…", "from"), ("I want to become…", "to"), ("My current job", "explore-from")):
+        assert f'<label for="{field}">{label}</label>' in html
+    assert 'action="/explore"' in html and "Popular pathways" in html
+    assert "CC BY 4.0" in html
+
+
+def test_search_redirects_to_the_readable_pathway_url(client):
+    r = client.get("/search", params={"from": "Software Developer", "to": "Technical Writer"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/pathways/{SLUG}"
+    r = client.get("/search", params={"from": "Backend developer", "to": "AI technical writer"}, follow_redirects=False)
+    assert r.headers["location"].endswith("-to-ai-ml-technical-writers")
+
+
+def test_ambiguous_title_offers_choices_that_lead_to_a_pathway(client):
+    r = client.get("/search", params={"from": "Software Developer", "to": "writer"})
+    assert r.status_code == 409
+    codes = re.findall(r'name="to" value="(\d{2}-\d{4}\.\d{2})"', r.text)
+    assert codes
+    r = client.get("/search", params={"from": "Software Developer", "to": codes[0]}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/pathways/software-developers-to-")
+
+
+def test_pathway_page_shows_every_section_of_the_guide(client):
+    html = client.get(f"/pathways/{SLUG}").text
+    guide = plan_guide("Software Developers", "Technical Writers")
+    assert f"<h1>{guide.title}</h1>" in html
+    for heading in ("Difficulty", "Timeline", "Salary change", "Demand", "Overview", "Your transferable skills",
+                    "Skills you’ll need to learn", "Your learning roadmap", "Reality check", "What you’ll love",
+                    "What you might miss", "Biggest challenges", "This week", "This month", "Next 90 days",
+                    "Frequently asked questions", "Make it yours", "Sources and notes on the data"):
+        assert heading in html, heading
+    for item in guide.transferable_skills + guide.skills_to_learn:
+        assert item.name.replace("&", "&amp;") in html
+    for phase in guide.roadmap:
+        assert phase.title.replace("&", "&amp;") in html
+    for faq in guide.faq:
+        assert faq.question.replace("'", "&#39;").replace("&", "&amp;") in html or faq.question in html
+    assert guide.attribution in html
+    assert f"{guide.salary_change_pct:+d}%" in html
+    assert 'href="https://' in html   # resources carry links
+
+
+def test_view_counter_counts_people_once_a_day_and_ignores_bots(client):
+    def views(agent):
+        html = client.get(f"/pathways/{SLUG}", headers={"user-agent": agent}).text
+        return int(re.search(r'data-views="(\d+)"', html).group(1))
+    first = views(BROWSER)
+    assert views(BROWSER) == first                       # same person, same day
+    assert views(BROWSER + " other") == first + 1        # another client
+    assert views("Googlebot/2.1 (+http://www.google.com/bot.html)") == first + 1
+    assert views("curl/8.0") == first + 1
+    assert client.get(f"/api/v1/views/{SLUG}").json() == {"slug": SLUG, "views": first + 1, "available": True}
+    popular = client.get("/api/v1/pathways/popular").json()
+    assert popular[0]["slug"] == SLUG and popular[0]["views"] == first + 1
+
+
+def test_personalize_save_and_reopen(client):
+    token = csrf(client)
+    form = {"csrf_token": token, "skills": "", "hours_per_week": "20", "location": "TX", "budget": "free"}
+    r = client.post(f"/pathways/{SLUG}/personalize", data=form)
+    assert r.status_code == 200
+    assert "Tailored to you" in r.text and "Texas" in r.text and "Save this guide" in r.text
+    r = client.post(f"/pathways/{SLUG}/save", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    link = r.headers["location"]
+    assert re.fullmatch(r"/saved/[A-Za-z0-9_-]{43}", link)
+    saved = client.get(link)
+    assert saved.status_code == 200 and "Saved." in saved.text and "Texas" in saved.text
+    assert client.get(link + ".json").json()["personalization"]["location"] == "Texas"
+    assert client.get("/saved/" + "A" * 43).status_code == 404
+
+
+def test_forms_need_the_csrf_token(client):
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"hours_per_week": "20"})
+    assert r.status_code == 403
+    r = client.post(f"/pathways/{SLUG}/save", data={"csrf_token": "x" * 30, "hours_per_week": "20"})
+    assert r.status_code == 403
+
+
+def test_bad_answers_are_explained_on_the_page(client):
+    token = csrf(client)
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "500"})
+    assert r.status_code == 400 and "hours per week must be between" in r.text
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "location": "Atlantis"})
+    assert r.status_code == 400 and "Atlantis" in r.text
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 5000})
+    assert r.status_code == 422
+
+
+def test_exports(client):
+    md = client.get(f"/pathways/{SLUG}.md")
+    assert md.status_code == 200 and md.text.startswith("*Career pathway") and "## Overview" in md.text
+    js = client.get(f"/pathways/{SLUG}.json").json()
+    assert js["to"]["title"] == "Technical Writers"
+    html = client.get(f"/pathways/{SLUG}.html").text
+    assert "<style>" in html and "@media print" in html
+    pdf = client.get(f"/pathways/{SLUG}.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert client.get(f"/pathways/{SLUG}.exe").status_code == 404
+
+
+def test_404_helps(client):
+    r = client.get("/pathways/software-developer-to-technical-writer")
+    assert r.status_code == 404
+    assert f'href="/pathways/{SLUG}"' in r.text and 'action="/search"' in r.text
+    assert client.get("/no/such/page").status_code == 404
+
+
+def test_security_headers_and_escaping(client):
+    r = client.get("/search", params={"from": "<script>alert(1)</script>", "to": "Technical Writer"})
+    assert "<script>alert(1)</script>" not in r.text
+    for header in ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"):
+        assert header in r.headers
+    assert "samesite=strict" in client.get("/").headers.get("set-cookie", "").lower() or client.cookies.get("cp_csrf")
+
+
+def test_rate_limit_on_guide_generation(tmp_path):
+    with make_client(f"sqlite:///{tmp_path / 'r.sqlite'}", rate_per_minute=1, rate_burst=2) as c:
+        token = csrf(c)
+        statuses = [c.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "5"}).status_code
+                    for _ in range(4)]
+        assert statuses[-1] == 429 and statuses.count(429) >= 2
+        api = c.get("/api/v1/guide", params={"from": "nurse practitioner", "to": "pharmacist", "hours_per_week": 5})
+        assert api.status_code == 429 and "Retry-After" in api.headers and "error" in api.json()
+        assert c.get(f"/pathways/{SLUG}").status_code == 200   # cached pages cost nothing
+
+
+def test_page_renders_when_the_database_is_down(tmp_path):
+    with make_client("postgresql://nobody:x@127.0.0.1:9/none") as c:
+        r = c.get(f"/pathways/{SLUG}")
+        assert r.status_code == 200 and "View counter unavailable" in r.text and "Your learning roadmap" in r.text
+        assert "Popular pathways are unavailable" in c.get("/").text
+        token = csrf(c)
+        r = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "12"})
+        assert r.status_code == 503 and "Saving is unavailable" in r.text and "Tailored to you" in r.text
+        assert c.get("/api/v1/views/" + SLUG).json()["available"] is False
+
+
+def test_every_occupation_slug_parses_back(kb):
+    for occupation in kb.occupations()[::7]:
+        end = pathways.End(occupation.code, occupation.title)
+        p = pathways.make_pathway(end, pathways.End("27-3042.00", "Technical Writers", "ai_ml"))
+        assert pathways.parse(p.slug) == p
+
+
+def test_slugs_agree_with_the_service():
+    guide = plan_guide("Backend developer", "AI technical writer")
+    p = pathways.parse(pathway_slug(guide))
+    assert p is not None and (p.source.code, p.target.code, p.target.specialization_id) == (
+        guide.from_.code, guide.to.code, guide.to.specialization_id)
