@@ -265,6 +265,7 @@ def guide(
 from careerpath.web.cli import db_app, serve_command  # noqa: E402
 app.command("serve", help="Serve the web app and JSON API on 127.0.0.1:8000.")(serve_command)
 app.add_typer(db_app, name="db")
+app.command("recommend", help="Occupations to move to from FROM, ranked by transition score (\"-\": one FROM per stdin line, JSON lines out).")(__import__("careerpath.profile.cli").profile.cli.recommend_command)
 
 if __name__ == "__main__":
     app()
