@@ -27,7 +27,7 @@ def load_labelled() -> list[tuple[str, frozenset[str], str]]:
 
 def test_labelled_set_is_large_and_valid():
     rows = load_labelled()
-    assert len(rows) >= 120
+    assert len(rows) >= 230
     assert len({d for _, _, d in rows}) >= 8
     codes = set(Resolver.default().index.occupations)
     for title, accepted, _ in rows:

@@ -10,7 +10,7 @@ import numpy as np
 
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import Resolver
-from careerpath.resolve.build import build_arrays
+from careerpath.resolve.build import arrays_from_kb, build_arrays
 from careerpath.resolve.index import (
     TitleIndex,
     builder_fingerprint,
@@ -31,7 +31,7 @@ def test_shipped_index_is_what_the_builder_makes_from_the_shipped_kb():
         meta = data["meta"].tobytes().decode().split("\n")
         assert meta == [kb.content_hash, builder_fingerprint()], stale
         shipped = {k: data[k] for k in data.files if k != "meta"}
-    built = build_arrays(kb.titles(), kb.occupations())
+    built = arrays_from_kb(kb)
     assert shipped.keys() == built.keys(), stale
     for name, array in built.items():
         assert shipped[name].dtype == array.dtype, (name, stale)
@@ -58,7 +58,7 @@ def test_an_index_for_another_kb_or_builder_is_not_used(tmp_path):
 
 def test_loaded_index_resolves_like_a_freshly_built_one():
     kb = KnowledgeBase.default()
-    built = Resolver(TitleIndex(kb.titles(), kb.occupations()))
+    built = Resolver(TitleIndex.from_kb(kb))
     shipped = Resolver.default()
     for title in ["Registered Nurse", "Sr. Backend Engineer (Python)", "AI Technical Writer", "Cashier",
                   "Sofware Enginer", "Forklift Operator - Night Shift"]:

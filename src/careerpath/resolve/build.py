@@ -9,6 +9,7 @@ shipped file stale (rebuilt in memory at run time, and flagged by a test until
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,10 +60,39 @@ def _pack(strings: Iterable[str]) -> np.ndarray:
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
 
 
-def build_arrays(titles: Iterable[TitleLike], occupations: Iterable[OccupationLike]) -> dict[str, np.ndarray]:
+def employment(kb) -> dict[str, float]:
+    """People employed per O*NET occupation (BLS projections, 2024): the SOC's employment
+    shared equally among the O*NET occupations filed under it."""
+    occs = kb.occupations()
+    sharing: defaultdict[str, int] = defaultdict(int)
+    for o in occs:
+        sharing[o.projection_soc] += 1
+    out = {}
+    for o in occs:
+        outlook = kb.outlook(o.code)
+        if outlook and outlook.employment_2024:
+            out[o.code] = outlook.employment_2024 / sharing[o.projection_soc]
+    return out
+
+
+def arrays_from_kb(kb) -> dict[str, np.ndarray]:
+    return build_arrays(kb.titles(), kb.occupations(), employment(kb))
+
+
+def prior(people: float | None) -> float:
+    """How common an occupation is, 0 (about 1,000 people or unknown) to 1 (10 million)."""
+    if not people:
+        return 0.0
+    return min(1.0, max(0.0, (math.log10(people) - 3.0) / 4.0))
+
+
+def build_arrays(
+    titles: Iterable[TitleLike], occupations: Iterable[OccupationLike], employment: dict[str, float] | None = None
+) -> dict[str, np.ndarray]:
     """Everything the resolver needs, as named numpy arrays (deterministic for a given KB)."""
     occs = {o.code: o for o in occupations}
     codes = sorted(occs)
+    employment = employment or {}
     code_ix = {c: i for i, c in enumerate(codes)}
     forms: dict[str, int] = {}  # normalised text -> form id
     form_tokens: list[tuple[str, ...]] = []
@@ -180,4 +210,5 @@ def build_arrays(titles: Iterable[TitleLike], occupations: Iterable[OccupationLi
         "tcc_off": np.array(tcc_off, dtype=np.int32),
         "tcc_code": np.array(tcc_code, dtype=np.int16),
         "tcc_count": np.array(tcc_count, dtype=np.int32),
+        "prior": np.array([prior(employment.get(c)) for c in codes], dtype=np.float32),
     }

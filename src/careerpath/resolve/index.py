@@ -61,10 +61,17 @@ class TitleIndex:
     arrays built earlier (the shipped file).
     """
 
-    def __init__(self, titles: Iterable, occupations: Iterable):
+    def __init__(self, titles: Iterable, occupations: Iterable, employment: dict[str, float] | None = None):
         from .build import build_arrays
 
-        self._load(build_arrays(titles, occupations))
+        self._load(build_arrays(titles, occupations, employment))
+
+    @classmethod
+    def from_kb(cls, kb) -> TitleIndex:
+        """Built now from a knowledge base (titles, occupations and employment)."""
+        from .build import arrays_from_kb
+
+        return cls.from_arrays(arrays_from_kb(kb))
 
     @classmethod
     def from_arrays(cls, arrays) -> TitleIndex:
@@ -77,6 +84,7 @@ class TitleIndex:
         a = self.arrays
         self.codes = _unpack(a["codes"])
         self.code_index = {c: i for i, c in enumerate(self.codes)}
+        self.prior = dict(zip(self.codes, a["prior"].tolist()))
         self.occupations = {
             c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))
         }
@@ -207,8 +215,8 @@ def write_shipped_index(kb=None, path: Path | None = None) -> Path:
         from careerpath.kb import KnowledgeBase
 
         kb = KnowledgeBase.default()
-    from .build import build_arrays
+    from .build import arrays_from_kb
 
     path = path or shipped_index_path()
-    save_index(build_arrays(kb.titles(), kb.occupations()), path, kb.content_hash)
+    save_index(arrays_from_kb(kb), path, kb.content_hash)
     return path

@@ -221,7 +221,9 @@ _WORD_CACHE: dict[str, tuple[str, ...]] = {}
 
 def _map_word(tok: str) -> tuple[str, ...]:
     """One raw word -> its normalised token(s): stemmed, synonyms merged, abbreviations expanded."""
-    if not tok or tok.isdigit() and len(tok) > 1:  # years, salaries, req ids
+    # Years, salaries and requisition ids go; short numbers can name the job ("911
+    # Dispatcher", "411 Operator"), and the resolver ignores those the index lacks.
+    if not tok or tok.isdigit() and len(tok) > 3:
         return ()
     tok = stem(tok)
     tok = SYNONYMS.get(tok, tok)

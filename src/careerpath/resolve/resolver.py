@@ -45,6 +45,7 @@ AMBIGUOUS_GAP = 0.04
 # A clear reading among close candidates ("Cashier" is the Cashiers occupation's own title)
 # is put this far ahead of the others.
 CLEAR_MARGIN = 0.11
+PRIOR_WEIGHT = 0.03
 EXACT = 0.999  # a raw overlap this high is the whole title, word for word
 EXACT_GAP = 0.1  # an exact rival within this much of the best makes a title ambiguous
 DOMINANT_MIN = 8  # titles containing every query word, at least ...
@@ -172,7 +173,7 @@ class Resolver:
         """A resolver over ``kb``: the shipped index if it was built from this KB, else built now."""
         index = load_index(shipped_index_path(), kb.content_hash)
         if index is None:
-            index = TitleIndex(kb.titles(), kb.occupations())
+            index = TitleIndex.from_kb(kb)
         return cls(index)
 
     @classmethod
@@ -188,7 +189,7 @@ class Resolver:
             from careerpath.kb import KnowledgeBase
 
             kb = KnowledgeBase.default()
-            index = TitleIndex(kb.titles(), kb.occupations())
+            index = TitleIndex.from_kb(kb)
         return cls(index)
 
     # -- public -------------------------------------------------------------------------
@@ -329,7 +330,8 @@ class Resolver:
         for tok in set(form.tokens):
             tid = self._token_id(tok)
             if tid is None:
-                qweight += idx.idf_max  # an unknown word: rare, and unmatched
+                if not tok.isdigit():  # an unknown number ("Driver 24") says nothing
+                    qweight += idx.idf_max  # an unknown word: rare, and unmatched
             elif tid not in tids:
                 tids.append(tid)
                 qweight += float(idx.idf[tid])
@@ -380,7 +382,10 @@ class Resolver:
             t_cov = len(qtoks & idx.occ_title_tokens[code]) / len(qtoks)
             d_cov = len(qtoks & idx.occ_desc_tokens[code]) / len(qtoks)
             evidence = 0.5 * support + 0.35 * t_cov + 0.15 * d_cov
-            final = s * (0.9 + 0.1 * evidence)
+            # When O*NET files the same title under several occupations ("Site Reliability
+            # Engineer": software developers and validation engineers), the one employing
+            # more people is the likelier reading: a small nudge, only decisive in near-ties.
+            final = s * (0.9 + 0.1 * evidence) * (1.0 + PRIOR_WEIGHT * (idx.prior[code] - 0.5))
             ranked.append((final, code, matched, dice))
         # Sort before clipping to 0..1, so two exact matches still differ by their evidence.
         ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -403,7 +408,12 @@ class Resolver:
         codes = [ranked[0][1]] + [r[1] for r in ranked[1:] if _rivals(ranked[0], r)]
         clear = None
         for form, weight in forms:
-            clear = self._own_title(form, codes) or self._dominant(form, codes)
+            # Its own title may lift an occupation to the top; having most of the titles
+            # only confirms the top one ("Project Manager": IT project managers report
+            # many, but so do several other kinds of project manager).
+            clear = self._own_title(form, codes)
+            if clear is None and self._dominant(form, codes) == ranked[0][1]:
+                clear = ranked[0][1]
             if clear:
                 break
         if clear is None:
