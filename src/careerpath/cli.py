@@ -77,6 +77,14 @@ def kb_build(
         bar.update(task, description="Done", completed=STEPS)
     err.print(f"[green]Wrote[/] {report.path}  content hash {report.content_hash[:16]}…  "
               f"{report.counts['occupation']} occupations")
+    if out_path is None:
+        # The resolver ships an index derived from the shipped KB; keep the two in step.
+        from careerpath.kb import KnowledgeBase
+        from careerpath.kb.api import unpacked_shipped_kb
+        from careerpath.resolve.index import write_shipped_index
+
+        index = write_shipped_index(KnowledgeBase(unpacked_shipped_kb()))
+        err.print(f"[green]Wrote[/] {index}")
 
 
 @kb_app.command("info")
