@@ -249,23 +249,19 @@ def _reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sal
 # -- stepping stones -----------------------------------------------------------------------
 
 def stepping_stones(p: Profiles, source: str, target: str) -> list[SteppingStone]:
-    """Occupations that split the move into two shorter legs (smallest larger leg first)."""
+    """Cheapest routes through one or two intermediate occupations (engine/paths.py)."""
+    from .paths import best_routes
+
     kb = p.kb
-    s, t = kb.index[source], kb.index[target]
-    from_source = p.unmet_share_from(s)      # c(source, k)
-    to_target = p.unmet_share_to(t)          # c(k, target)
-    direct = to_target[s]
-    if direct < STEPPING_STONE_MIN_GAP:
-        return []
-    bottleneck = np.maximum(from_source, to_target)
-    own = np.array(p.donor) == np.arange(p.n)   # only occupations with their own ratings
-    eligible = own & (from_source < direct) & (to_target < direct)
-    eligible[[s, t]] = False
-    candidates = np.flatnonzero(eligible)
-    best = candidates[np.argsort(bottleneck[candidates], kind="stable")][:MAX_STEPPING_STONES]
-    return [SteppingStone(code=kb.codes[k], title=kb.occupation(kb.codes[k]).title,
-                          first_leg=round(float(from_source[k]), 3), second_leg=round(float(to_target[k]), 3))
-            for k in best]
+    stones = []
+    for route in best_routes(kb, source, target, MAX_STEPPING_STONES):
+        first = kb.occupation(route.stops[0])
+        stones.append(SteppingStone(
+            code=first.code, title=first.title, first_leg=round(route.legs[0], 3),
+            second_leg=round(route.legs[1], 3),
+            route=[Role(code=c, title=kb.occupation(c).title) for c in route.stops],
+            legs=[round(leg, 3) for leg in route.legs]))
+    return stones
 
 
 # -- the guide -----------------------------------------------------------------------------

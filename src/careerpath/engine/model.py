@@ -127,10 +127,15 @@ class Source(Value):
 
 
 class SteppingStone(Value):
+    """A route through one or two intermediate occupations (engine/paths.py).
+    code/title are the first stop; `route` lists every stop and `legs` the unmet share of
+    each move (source -> first stop, ..., last stop -> target)."""
     code: str
     title: str
     first_leg: float                         # unmet-requirement share, source -> stone
-    second_leg: float                        # stone -> target
+    second_leg: float                        # stone -> next stop (the target on a one-stop route)
+    route: list[Role] = Field(default_factory=list)
+    legs: list[float] = Field(default_factory=list)
 
 
 class Personalization(Value):

@@ -108,10 +108,13 @@ def faq(kb: KnowledgeBase, p: Profiles, request, to_learn: list[SkillToLearn], s
                        answer=" ".join(degree) or "Neither BLS nor O*NET publishes an education requirement for it."))
 
     if stones:
-        lines = "; ".join(f"{s.title} ({s.code})" for s in stones)
-        answer = (f"Roles that split the move into two shorter steps, by O*NET skill and knowledge profiles: "
-                  f"{lines}. Each meets more of {target.title}' requirements than {source.title} do, "
-                  "and is closer to where you are now.")
+        def route(s) -> str:
+            stops = " → ".join(f"{r.title} ({r.code})" for r in s.route) or f"{s.title} ({s.code})"
+            gaps = " → ".join(f"{leg:.0%}" for leg in s.legs or [s.first_leg, s.second_leg])
+            return f"{stops} (gaps {gaps})"
+        answer = (f"Routes through one or two intermediate roles whose steps are each smaller than the direct "
+                  f"gap, by O*NET skill and knowledge profiles: {'; '.join(route(s) for s in stones)}. "
+                  "A gap is the share of the next role's requirement you would not yet meet.")
     else:
         answer = "None needed: the direct move is already shorter than any route through another occupation."
     answers.append(FAQ(question="Which roles lie on the way?", answer=answer))
