@@ -1,0 +1,78 @@
+"""The store on SQLite and PostgreSQL: migrations, counting, saved guides, survival of restarts."""
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import inspect
+
+from careerpath.store import Store, StoreUnavailable
+
+DAY = date(2025, 6, 1)
+
+
+def test_migrations_create_the_tables_and_are_idempotent(db_url):
+    s = Store(db_url)
+    s.upgrade()
+    s._ready = False
+    s.upgrade()
+    tables = set(inspect(s.engine).get_table_names())
+    assert {"pathway_view", "pathway_count", "saved_guide", "setting", "alembic_version"} <= tables
+    s.dispose()
+
+
+def test_a_visitor_counts_once_per_pathway_per_day(store):
+    assert store.record_view("a-to-b", "v1", DAY) is True
+    assert store.record_view("a-to-b", "v1", DAY) is False
+    assert store.record_view("a-to-b", "v1", DAY + timedelta(days=1)) is True
+    assert store.record_view("a-to-c", "v1", DAY) is True
+    assert store.record_view("a-to-b", "v2", DAY) is True
+    assert store.views("a-to-b") == 3 and store.views("a-to-c") == 1 and store.views("none") == 0
+    assert store.popular(5) == [("a-to-b", 3), ("a-to-c", 1)]
+
+
+def test_concurrent_visits_are_all_counted_once(store):
+    store.record_view("warm-to-up", "first", DAY)
+    visitors = [f"v{i % 40}" for i in range(200)]       # 40 people, 5 requests each
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda v: store.record_view("warm-to-up", v, DAY), visitors))
+    assert store.views("warm-to-up") == 41
+
+
+def test_salt_is_generated_once_and_kept(store, db_url, monkeypatch):
+    monkeypatch.delenv("CAREERPATH_VIEW_SALT", raising=False)
+    salt = store.view_salt()
+    assert len(salt) == 64
+    assert Store(db_url).view_salt() == salt
+    monkeypatch.setenv("CAREERPATH_VIEW_SALT", "from-env")
+    assert store.view_salt() == "from-env"
+
+
+def test_saved_guides_round_trip_and_tokens_are_unguessable(store):
+    guide = {"title": "From A to B", "nested": {"list": [1, 2, "ü"]}}
+    token = store.save_guide("a-to-b", {"hours_per_week": "20"}, guide)
+    assert len(token) == 43 and token != store.save_guide("a-to-b", {}, guide)
+    row = store.saved_guide(token)
+    assert row.guide == guide and row.params == {"hours_per_week": "20"} and row.slug == "a-to-b"
+    assert store.saved_guide("x" * 43) is None
+
+
+def test_a_restart_keeps_counts_and_saved_guides(db_url):
+    first = Store(db_url)
+    first.upgrade()
+    first.record_view("a-to-b", "v1", DAY)
+    token = first.save_guide("a-to-b", {}, {"title": "kept"})
+    first.dispose()
+    second = Store(db_url)
+    assert second.views("a-to-b") == 1 and second.saved_guide(token).guide == {"title": "kept"}
+    second.dispose()
+
+
+@pytest.mark.parametrize("url", ["postgresql://nobody:x@127.0.0.1:9/none", "sqlite:////proc/no-such-dir/x.sqlite"])
+def test_an_unreachable_database_raises_store_unavailable_quickly(url):
+    s = Store(url)
+    with pytest.raises(StoreUnavailable):
+        s.views("a-to-b")
+    with pytest.raises(StoreUnavailable, match="retrying"):   # fails fast while down
+        s.record_view("a-to-b", "v", DAY)
+    assert s.available is False

@@ -1,0 +1,30 @@
+"""Through the web app, on both databases: a restart keeps view counts and saved guides."""
+
+import re
+
+from fastapi.testclient import TestClient
+
+from careerpath.web.app import create_app
+from careerpath.web.context import Settings
+
+UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0"
+SLUG = "registered-nurses-to-medical-and-health-services-managers"
+
+
+def app_client(url):
+    return TestClient(create_app(Settings(database_url=url, rate_per_minute=6000, rate_burst=1000), warm_up=False),
+                      headers={"user-agent": UA})
+
+
+def test_restart_keeps_counts_and_saved_guides(db_url):
+    with app_client(db_url) as c:
+        page = c.get(f"/pathways/{SLUG}").text
+        assert 'data-views="1"' in page
+        c.get(f"/pathways/{SLUG}", headers={"user-agent": UA + " B"})
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        saved = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"},
+                       follow_redirects=False).headers["location"]
+    with app_client(db_url) as c:
+        assert c.get(f"/api/v1/views/{SLUG}").json()["views"] == 2
+        assert "Saved." in c.get(saved).text
+        assert c.get(f"/pathways/{SLUG}", headers={"user-agent": UA}).text.count('data-views="2"') == 1

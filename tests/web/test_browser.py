@@ -1,0 +1,126 @@
+"""A person in a browser (Debian's chromium driven by Playwright): search two titles, read the
+pathway, see the counter rise when another client visits, personalize, save, download the PDF.
+
+Screenshots of the main pages go to test-output/screenshots/ for review.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .server import running_server
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = os.environ.get("CAREERPATH_CHROMIUM", "/usr/bin/chromium")
+if not shutil.which(CHROMIUM):
+    pytest.skip(f"no chromium at {CHROMIUM}", allow_module_level=True)
+
+OUT = Path(__file__).resolve().parents[2] / "test-output"
+SHOTS = OUT / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Two people: distinct browsers (user agents) on the same machine.
+PERSON_A = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
+PERSON_B = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
+SECTIONS = ["Overview", "Your transferable skills", "Skills you’ll need to learn", "Your learning roadmap",
+            "Reality check", "Start your journey", "Frequently asked questions", "Make it yours",
+            "Sources and notes on the data"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "web.sqlite"
+    with running_server(f"sqlite:///{db}") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+def views(page) -> int:
+    return int(page.locator("#view-count").get_attribute("data-views"))
+
+
+def test_search_read_count_personalize_save_download(server, browser):
+    a = browser.new_context(user_agent=PERSON_A, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = a.new_page()
+    page.goto(server + "/")
+    page.get_by_label("I am a…").press_sequentially("Software Dev", delay=20)
+    page.locator("#from-suggestions option").first.wait_for(state="attached", timeout=5000)
+    assert "Software Developers" in page.locator("#from-suggestions option").evaluate_all("os => os.map(o => o.value)")
+    page.get_by_label("I am a…").fill("Software Developer")
+    page.get_by_label("I want to become…").fill("Technical Writer")
+    page.screenshot(path=SHOTS / "home-desktop.png", full_page=True)
+    page.get_by_role("button", name="Show my guide").click()
+    page.wait_for_url(re.compile(r"/pathways/software-developers-to-technical-writers$"))
+
+    assert page.locator("h1").inner_text().startswith("From Software Developers to Technical Writers")
+    for heading in SECTIONS:
+        assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
+    for label in ("Difficulty", "Timeline", "Salary change", "Demand"):
+        assert page.locator(".figure dt", has_text=label).is_visible()
+    assert page.locator(".attribution, .site-footer").filter(has_text="CC BY 4.0").count() >= 1
+    first = views(page)
+    assert first >= 1
+    page.screenshot(path=SHOTS / "pathway-desktop.png", full_page=True)
+
+    b = browser.new_context(user_agent=PERSON_B, viewport={"width": 390, "height": 844}, is_mobile=True)
+    other = b.new_page()
+    other.goto(page.url)
+    assert views(other) == first + 1
+    other.screenshot(path=SHOTS / "pathway-mobile.png", full_page=True)
+    other.goto(server + "/")
+    other.screenshot(path=SHOTS / "home-mobile.png", full_page=True)
+    b.close()
+    page.reload()
+    assert views(page) == first + 1          # the revisit shows the other person's view, not a second own one
+
+    page.get_by_label("Hours per week").fill("20")
+    page.get_by_label("Location for wages").fill("TX")
+    page.get_by_label("Budget for courses").select_option("free")
+    page.get_by_role("button", name="Tailor my guide").click()
+    page.wait_for_url(re.compile(r"/personalize$"))
+    tailored = page.locator("#tailored")
+    assert tailored.is_visible() and "Texas" in tailored.inner_text()
+    page.locator("#tailored").screenshot(path=SHOTS / "tailored-section.png")
+    page.get_by_role("button", name="Save this guide").click()
+    page.wait_for_url(re.compile(r"/saved/[A-Za-z0-9_-]{43}$"))
+    assert page.get_by_label("Your link").input_value() == page.url
+    page.screenshot(path=SHOTS / "saved-desktop.png", full_page=False)
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="PDF").click()
+    pdf = OUT / "saved-guide.pdf"
+    info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+    page.goto(server + "/pathways/software-developer-to-technical-writer")
+    assert page.get_by_role("link", name=re.compile("Software Developers → Technical Writers")).is_visible()
+    page.screenshot(path=SHOTS / "not-found.png", full_page=True)
+    page.goto(server + "/explore?from=Registered+Nurse")
+    page.screenshot(path=SHOTS / "explore-desktop.png", full_page=True)
+    a.close()
+
+
+def test_keyboard_only_search(server, browser):
+    context = browser.new_context(user_agent=PERSON_A)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.get_by_label("I am a…").focus()
+    page.keyboard.type("Registered Nurse")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Medical and Health Services Manager")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/pathways/registered-nurses-to-medical-and-health-services-managers$"))
+    context.close()
