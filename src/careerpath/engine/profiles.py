@@ -90,7 +90,7 @@ def _text_vectors(kb: KnowledgeBase) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
-def _donors(kb: KnowledgeBase, has_data: np.ndarray, text: np.ndarray) -> tuple[int, ...]:
+def _donors(kb: KnowledgeBase, has_data: np.ndarray, similarity: dict[int, np.ndarray]) -> tuple[int, ...]:
     """Each row's own index if it has data, else the closest rated occupation: within the
     longest shared SOC code prefix (at least the major group when one is rated there),
     the one whose title and description read most alike."""
@@ -101,8 +101,6 @@ def _donors(kb: KnowledgeBase, has_data: np.ndarray, text: np.ndarray) -> tuple[
             for length in range(2, len(code) + 1):
                 by_prefix.setdefault(code[:length], []).append(i)
     everyone = [i for i in range(len(codes)) if has_data[i]]
-    missing = [i for i in range(len(codes)) if not has_data[i]]
-    similarity = dict(zip(missing, text[missing] @ text.T)) if missing else {}
     donors = []
     for i, code in enumerate(codes):
         if has_data[i]:
@@ -128,22 +126,29 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
     kinds = tuple("skill" if e.startswith("2.A") or e.startswith("2.B") else "knowledge" for e in element_ids)
 
     level, estimated = _estimate_levels(importance, level)
+    rated = {"skills": ~np.isnan(importance).all(axis=1)}
+    raw = {name: kb.ratings(domain, scale).astype(np.float64) for name, (domain, scale) in
+           {"work_styles": ("work_styles", "WI"), "work_values": ("work_values", "EX"),
+            "interests": ("interests", "OI")}.items()}
+    rated.update({name: ~np.isnan(values).all(axis=1) for name, values in raw.items()})
+    # One similarity product for every occupation that lacks any profile.
+    unrated = sorted(set(np.flatnonzero(~np.logical_and.reduce(list(rated.values()))).tolist()))
     text = _text_vectors(kb)
-    donor = _donors(kb, ~np.isnan(importance).all(axis=1), text)
+    similarity = dict(zip(unrated, text[unrated] @ text.T)) if unrated else {}
+    donor = _donors(kb, rated["skills"], similarity)
     importance, level, estimated = (_with_donors(a, donor) for a in (importance, level, estimated))
     # Whatever is still missing after estimation carries no evidence either way.
     importance = np.nan_to_num(importance, nan=1.0)
     level = np.nan_to_num(level, nan=0.0)
     requirement = (importance * level).sum(axis=1)
 
-    def borrowed(domain: str, scale: str) -> tuple[np.ndarray, tuple[int, ...]]:
-        values = kb.ratings(domain, scale).astype(np.float64)
-        donors = _donors(kb, ~np.isnan(values).all(axis=1), text)
-        return _with_donors(values, donors), donors
+    def borrowed(name: str) -> tuple[np.ndarray, tuple[int, ...]]:
+        donors = _donors(kb, rated[name], similarity)
+        return _with_donors(raw[name], donors), donors
 
-    work_styles, style_donor = borrowed("work_styles", "WI")
-    work_values, value_donor = borrowed("work_values", "EX")
-    interests, interest_donor = borrowed("interests", "OI")
+    work_styles, style_donor = borrowed("work_styles")
+    work_values, value_donor = borrowed("work_values")
+    interests, interest_donor = borrowed("interests")
     links: dict[str, int] = {}
     for activities in kb.skill_activities().values():
         for activity in activities:
