@@ -24,6 +24,7 @@ from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, _choice, limit, popular
 from .suggest import suggest
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
+EXAMPLE_SLUG = "software-developers-to-technical-writers"
 CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 
@@ -72,7 +73,8 @@ class PathwayGuideOut(BaseModel):
 
 
 @router.get("/resolve", response_model=ResolutionOut, summary="Free-text job title to O*NET occupations")
-def resolve(q: str = Query(..., min_length=1, max_length=MAX_TITLE, description="A job title as people type it"),
+def resolve(q: str = Query(..., min_length=1, max_length=MAX_TITLE, description="A job title as people type it",
+                           examples=["Sr. Backend Engineer"]),
             top: int = Query(5, ge=1, le=20)):
     try:
         r = Resolver.default().resolve(q, top=top)
@@ -92,7 +94,8 @@ def suggestions(q: str = Query(..., max_length=MAX_TITLE), limit_: int = Query(8
 
 
 @router.get("/occupations/{code}", summary="One occupation: ratings, technologies, tasks, wages, outlook")
-def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00")):
+def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00",
+                                      examples=["15-1252.00"])):
     if not CODE.match(code):
         raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if len(code) == 7:
@@ -103,8 +106,10 @@ def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC 
 @router.get("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, optionally tailored")
 async def guide(request: Request,
                 from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE,
-                                   description="The job you have (title or O*NET-SOC code)"),
-                to: str = Query(..., min_length=1, max_length=MAX_TITLE, description="The job you want"),
+                                   description="The job you have (title or O*NET-SOC code)",
+                                   examples=["Software Developer"]),
+                to: str = Query(..., min_length=1, max_length=MAX_TITLE, description="The job you want",
+                           examples=["Technical Writer"]),
                 hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
                 location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
                 skills: str | None = Query(None, max_length=MAX_SKILLS, description="Comma-separated skills you have"),
@@ -135,7 +140,7 @@ def popular_pathways(request: Request, limit_: int = Query(10, alias="limit", ge
 
 
 @router.get("/pathways/{slug}", response_model=PathwayGuideOut, summary="The untailored guide for a pathway URL")
-async def pathway_guide(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH)):
+async def pathway_guide(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH, examples=[EXAMPLE_SLUG])):
     pathway = pathways.parse(slug)
     if pathway is None:
         raise RoleNotFound(f"no pathway {slug!r}; build one with /api/v1/guide?from=...&to=...")
@@ -147,7 +152,7 @@ async def pathway_guide(request: Request, slug: str = PathParam(..., max_length=
 
 
 @router.get("/views/{slug}", response_model=ViewsOut, summary="How many people viewed a pathway")
-def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH)):
+def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH, examples=[EXAMPLE_SLUG])):
     if pathways.parse(slug) is None:
         raise RoleNotFound(f"no pathway {slug!r}")
     count = ctx(request).views.count(slug)
