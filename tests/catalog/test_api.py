@@ -13,17 +13,26 @@ def test_default_is_cached():
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_ordering_is_free_first_then_format_then_hours(catalog, kind):
+def test_ordering_is_focus_first_then_free_then_format_then_hours(catalog, kind):
+    field = KINDS[kind]
     for key in catalog.keys(kind):
         found = catalog.resources_for(kind, key)
-        ranks = [(COST_RANK[r.cost], FORMAT_RANK[r.format], r.hours) for r in found]
+        ranks = [(r.teaches.focus(field, key), COST_RANK[r.cost], FORMAT_RANK[r.format], r.hours)
+                 for r in found]
         assert ranks == sorted(ranks), (kind, key)
+
+
+def test_focus_prefers_primary_then_fewer_items_in_the_field(catalog):
+    course = catalog.resource("google-technical-writing-one")
+    assert course.teaches.focus("skills", "2.A.1.c") == (0, 0)          # primary
+    assert course.teaches.focus("knowledge", "2.C.7.a") == (1, 1)       # only item, not primary
+    broad = catalog.resource("great-courses")
+    assert broad.teaches.focus("knowledge", "2.C.7.d")[1] >= 5
 
 
 def test_writing_starts_with_a_free_course(catalog):
     found = catalog.resources_for("skill", "2.A.1.c")
     assert found[0].cost == "free" and found[0].format == "course"
-    assert found[-1].cost == "paid"
     assert "google-technical-writing-one" in [r.id for r in found]
 
 

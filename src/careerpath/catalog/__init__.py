@@ -50,6 +50,19 @@ class Teaches(_Frozen):
     technologies: tuple[str, ...] = ()
     specializations: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # Keys (from the fields above) that are this resource's main subject: a writing course
+    # lists Writing here, not the English Language it also practises. Ranked first for them.
+    primary: tuple[str, ...] = ()
+
+    def focus(self, field: str, key: str) -> tuple[int, int]:
+        """How squarely this resource is about `key`, smaller is better.
+
+        Primary keys come first, all equally focused; otherwise a resource listing fewer
+        items in the same field is more specific to each of them than one spreading over many.
+        """
+        if key in self.primary:
+            return (0, 0)
+        return (1, len(getattr(self, field)))
 
 
 class Resource(_Frozen):
@@ -104,8 +117,11 @@ class WorkTemplates(_Frozen):
         return [t.format(task=task) for t in self.portfolio]
 
 
-def _sort_key(r: Resource) -> tuple[int, int, int, str]:
-    return (_COST_RANK[r.cost], _FORMAT_RANK[r.format], r.hours, r.id)
+def _sort_key(r: Resource, field: str, key: str) -> tuple[int, int, int, int, int, str]:
+    # Focus first, so a medical-terminology tutorial that also touches English does not
+    # outrank a writing course for English; within equal focus, free before paid, then
+    # format and length.
+    return (*r.teaches.focus(field, key), _COST_RANK[r.cost], _FORMAT_RANK[r.format], r.hours, r.id)
 
 
 class Catalog:
@@ -129,7 +145,10 @@ class Catalog:
             for field in KINDS.values():
                 for key in getattr(r.teaches, field):
                     index[(field, key)].append(r)
-        self._index = {k: sorted(v, key=_sort_key) for k, v in index.items()}
+        self._index = {
+            (field, key): sorted(found, key=lambda r, f=field, k=key: _sort_key(r, f, k))
+            for (field, key), found in index.items()
+        }
 
     @classmethod
     def load(cls, folder: Path = _HERE) -> Catalog:
@@ -158,7 +177,11 @@ class Catalog:
         return self._by_id[id]
 
     def resources_for(self, kind: str, key: str, budget: str | None = None) -> list[Resource]:
-        """Resources teaching `key`, best first: free before paid, then by format and hours."""
+        """Resources teaching `key`, best first.
+
+        Best means most focused on `key` (listed as primary, then fewest items in the same
+        `teaches` field), and within equal focus free before paid, then by format and hours.
+        """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         if budget not in (None, "free"):
