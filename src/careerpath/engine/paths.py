@@ -7,8 +7,8 @@ the gap squared: employers hire across small gaps and train them, while a leap a
 large one is disproportionately hard, so two half-size steps cost half as much as the leap.
 (With a linear cost no route could ever beat the direct move: gaps are sub-additive.)
 Each stop adds STEP_COST, so a route must save more than the extra job change costs.
-Costs are non-negative, so with at most two stops the shortest path is found exactly by
-enumeration: n + n² candidates, a few vector operations.
+Costs are non-negative: one-stop routes are enumerated exactly; two-stop routes among the
+occupations nearest the source, nearest the target or best as single stops (best_routes).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .profiles import Profiles, profiles_for
 STEP_COST = 0.01            # an extra job change, in squared-gap units (a gap of 0.1)
 MIN_DIRECT_COST = 0.10      # below this the direct move needs no stepping stone
 MAX_ROUTES = 3
+NEAREST_STOPS = 40          # candidate first and last stops searched for two-stop routes
 
 
 @dataclass(frozen=True)
@@ -53,35 +54,57 @@ def _eligible(p: Profiles, source: int, target: int) -> np.ndarray:
     return own
 
 
+def _unmet_block(p: Profiles, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Unmet share for every (row → column) move among the given occupations."""
+    shortfall = np.clip(p.level[columns][None, :, :] - p.level[rows][:, None, :], 0.0, None)
+    weighted = (shortfall * p.importance[columns][None, :, :]).sum(axis=2)
+    return weighted / p.requirement[columns][None, :]
+
+
+def _nearest(candidates: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    if len(candidates) <= NEAREST_STOPS:
+        return candidates
+    return candidates[np.argsort(cost[candidates], kind="stable")[:NEAREST_STOPS]]
+
+
 def best_routes(kb: KnowledgeBase, source: str, target: str, limit: int = MAX_ROUTES) -> list[Route]:
     """Up to `limit` routes with one or two stops that cost less than the direct move,
-    cheapest first; none when the direct move is already short."""
+    cheapest first; none when the direct move is already short.
+
+    One-stop routes are searched exhaustively. Two-stop routes are searched among the
+    NEAREST_STOPS occupations closest to the source (first stop) or to the target (last
+    stop), plus the NEAREST_STOPS best one-stop routes: an exhaustive n² search costs
+    ~5 ms a guide, and a cheap route needs short legs anyway (every leg costs ≥ 0, so a
+    stop whose own leg exceeds the direct move can never help)."""
     p = profiles_for(kb)
-    c = transition_costs(kb)
     s, t = kb.index[source], kb.index[target]
-    direct = float(c[s, t])
+    from_source = p.unmet_share_from(s)        # c[s, k]
+    to_target = p.unmet_share_to(t)            # c[k, t]
+    direct = float(to_target[s])
     if source == target or direct < MIN_DIRECT_COST:
         return []
-    q = c * c
     direct_cost = direct * direct
     ok = _eligible(p, s, t)
+    a, b = from_source ** 2, to_target ** 2
     routes: list[Route] = []
 
-    one = q[s] + q[:, t] + STEP_COST
-    one[~ok] = np.inf
-    for k in np.argsort(one, kind="stable")[:limit]:
-        if one[k] < direct_cost:
-            routes.append(Route((kb.codes[k],), (float(c[s, k]), float(c[k, t])), float(one[k]), direct))
+    one = a + b + STEP_COST
+    for k in np.flatnonzero(ok & (one < direct_cost)):
+        routes.append(Route((kb.codes[k],), (float(from_source[k]), float(to_target[k])), float(one[k]), direct))
 
-    two = q[s][:, None] + q + q[:, t][None, :] + 2 * STEP_COST
-    two[~ok, :] = np.inf
-    two[:, ~ok] = np.inf
-    np.fill_diagonal(two, np.inf)
-    flat = np.argpartition(two, limit, axis=None)[:limit] if two.size > limit else np.arange(two.size)
-    for index in flat[np.argsort(two.flat[flat], kind="stable")]:
-        a, b = divmod(int(index), p.n)
-        if two[a, b] < direct_cost:
-            routes.append(Route((kb.codes[a], kb.codes[b]), (float(c[s, a]), float(c[a, b]), float(c[b, t])),
-                                float(two[a, b]), direct))
+    budget = direct_cost - 2 * STEP_COST
+    # Candidates: the stops nearest each end, and those that are good one-stop routes
+    # themselves (close to both ends), since a good two-stop route usually passes by them.
+    firsts = np.union1d(_nearest(np.flatnonzero(ok & (a < budget)), a), _nearest(np.flatnonzero(ok & (a < budget)), one))
+    lasts = np.union1d(_nearest(np.flatnonzero(ok & (b < budget)), b), _nearest(np.flatnonzero(ok & (b < budget)), one))
+    if len(firsts) and len(lasts):
+        middle = _unmet_block(p, firsts, lasts)
+        two = a[firsts][:, None] + middle ** 2 + b[lasts][None, :] + 2 * STEP_COST
+        two[firsts[:, None] == lasts[None, :]] = np.inf
+        for i, j in zip(*np.nonzero(two < direct_cost)):
+            k1, k2 = firsts[i], lasts[j]
+            routes.append(Route((kb.codes[k1], kb.codes[k2]),
+                                (float(from_source[k1]), float(middle[i, j]), float(to_target[k2])),
+                                float(two[i, j]), direct))
     routes.sort(key=lambda r: (r.cost, len(r.stops), r.stops))
     return routes[:limit]
