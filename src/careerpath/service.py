@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from careerpath.engine import Guide, GuideRequest, Person, Specialty, build_guide
+from careerpath.engine import Guide, GuideRequest, Person, Specialty
+from careerpath.engine.tailor import personalize
 from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.resolve import Candidate, InvalidTitle, Resolver
@@ -116,7 +117,8 @@ def read_skills(text: str | None, kb: KnowledgeBase | None = None) -> tuple[froz
 
     found = extract(text, kb or KnowledgeBase.default())
     known = frozenset((item.kind, item.key) for item in found.items)
-    recognised = tuple(f"{item.name} (from “{item.phrase}”)" for item in found.items)
+    # Mathematics is both a skill and a knowledge area: the kind keeps the labels distinct.
+    recognised = tuple(f"{item.name} ({item.kind}, from “{item.phrase}”)" for item in found.items)
     return known, recognised, tuple(found.unrecognised)
 
 
@@ -140,7 +142,7 @@ def plan_guide(
                     recognised=recognised, not_recognised=unrecognised,
                     budget="free" if budget == "free" else None)
     request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person)
-    return build_guide(request, kb)
+    return personalize(request, kb)
 
 
 def pathway_slug(guide: Guide) -> str:
