@@ -89,7 +89,9 @@ def best_routes(kb: KnowledgeBase, source: str, target: str, limit: int = MAX_RO
     routes: list[Route] = []
 
     one = a + b + STEP_COST
-    for k in np.flatnonzero(ok & (one < direct_cost)):
+    better = np.flatnonzero(ok & (one < direct_cost))
+    # Only the cheapest `limit` of each kind can make the final list: build no more.
+    for k in better[np.argsort(one[better], kind="stable")[:limit]]:
         routes.append(Route((kb.codes[k],), (float(from_source[k]), float(to_target[k])), float(one[k]), direct))
 
     budget = direct_cost - 2 * STEP_COST
@@ -101,7 +103,9 @@ def best_routes(kb: KnowledgeBase, source: str, target: str, limit: int = MAX_RO
         middle = _unmet_block(p, firsts, lasts)
         two = a[firsts][:, None] + middle ** 2 + b[lasts][None, :] + 2 * STEP_COST
         two[firsts[:, None] == lasts[None, :]] = np.inf
-        for i, j in zip(*np.nonzero(two < direct_cost)):
+        rows, cols = np.nonzero(two < direct_cost)
+        cheapest = np.argsort(two[rows, cols], kind="stable")[:limit]
+        for i, j in zip(rows[cheapest], cols[cheapest]):
             k1, k2 = firsts[i], lasts[j]
             routes.append(Route((kb.codes[k1], kb.codes[k2]),
                                 (float(from_source[k1]), float(middle[i, j]), float(to_target[k2])),
