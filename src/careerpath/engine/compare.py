@@ -91,6 +91,12 @@ def _element_order(kind: str, element_id: str) -> int:
     return 1 if element_id.startswith("2.A") else 3
 
 
+def display_name(p: Profiles, element_id: str) -> str:
+    """O*NET names a skill and a knowledge area both "Mathematics": say which one is meant."""
+    name = p.kb.element(element_id).name
+    return f"{name} ({p.kinds[p.element_ids.index(element_id)]})" if name in p.shared_names else name
+
+
 def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Comparison:
     kb = p.kb
     s, t = kb.index[source], kb.index[target]
@@ -119,11 +125,11 @@ def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Com
                        f"need level {target_level:.1f}/7{target_note}{_quote(target_task)}.")
             result.covered.add((kind, element.id))
             result.transferable.append(TransferableSkill(
-                name=element.name, kind=kind, why=why, source_level=round(source_level, 2),
+                name=display_name(p, element.id), kind=kind, why=why, source_level=round(source_level, 2),
                 target_level=round(target_level, 2), target_importance=round(importance, 2)))
             continue
         result.gaps.append(Gap(
-            kind=kind, key=element.id, name=element.name,
+            kind=kind, key=element.id, name=display_name(p, element.id),
             priority=effort.element_priority(importance, gap),
             hours=effort.element_hours(kind, gap),
             why=(f"{target_title} need level {target_level:.1f}/7{target_note} with importance "

@@ -11,7 +11,9 @@ from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 
 from . import effort, market
-from .compare import Comparison, Gap, Known, compare_elements, compare_technologies, transferable_styles
+from .compare import (
+    Comparison, Gap, Known, compare_elements, compare_technologies, display_name, transferable_styles,
+)
 from .model import (
     FAQ, Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
@@ -98,7 +100,7 @@ def _specialty_gaps(p: Profiles, catalog: Catalog, specialty: Specialty, source:
     implies = specialty.implies
     for kind, items in (("skill", implies.skills), ("knowledge", implies.knowledge)):
         for item in items:
-            add(kind, item.element_id, kb.element(item.element_id).name, item.priority, item.hours,
+            add(kind, item.element_id, display_name(p, item.element_id), item.priority, item.hours,
                 0 if kind == "knowledge" else 1)
     for item in implies.technologies:
         if item.name not in source_techs:

@@ -41,6 +41,7 @@ class Profiles:
     value_donor: tuple[int, ...]
     interest_donor: tuple[int, ...]
     activity_specificity: dict[str, float]  # 1 / number of skills O*NET links to a work activity
+    shared_names: frozenset[str]            # element names used by both a skill and a knowledge area
 
     @property
     def n(self) -> int:
@@ -161,4 +162,5 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
         work_styles=work_styles, work_values=work_values, interests=interests,
         style_donor=style_donor, value_donor=value_donor, interest_donor=interest_donor,
         activity_specificity={a: 1.0 / n for a, n in links.items()},
+        shared_names=frozenset({e.name for e in kb.elements("skills")} & {e.name for e in kb.elements("knowledge")}),
     )
