@@ -18,6 +18,7 @@ from .model import (
     FAQ, Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
 )
+from .narrative import faq, overview
 from .profiles import Profiles, profiles_for
 from .roadmap import PlannedPhase, Step, action_plan, learning_phases, schedule
 
@@ -339,6 +340,33 @@ def _sources(kb: KnowledgeBase) -> list[Source]:
     return sources
 
 
+def _plan(to_learn: list[SkillToLearn], order: dict[str, int], templates, core_tasks: list[str],
+          target_title: str, education_years: int, education_name: str | None,
+          same_role: bool) -> list[PlannedPhase]:
+    """Roadmap phases before scheduling: credential, learning, portfolio, network, job search."""
+    planned: list[PlannedPhase] = []
+    if education_years > 0:
+        planned.append(PlannedPhase(
+            f"Credential: {education_name.lower()}", 0,
+            [(0, f"Compare accredited programs leading to {_indefinite(education_name)}, the typical entry "
+                 f"education for {target_title} (BLS), and apply."),
+             (0, f"Complete the program: about {education_years} year(s) of full-time study.")],
+            [], fixed_weeks=education_years * 52))
+    planned += learning_phases(to_learn, order)
+    if not same_role:
+        # Each portfolio piece proves one of the target's real core tasks.
+        pieces = [(i * effort.PORTFOLIO_HOURS_PER_PIECE, templates.portfolio_for(task)[i % len(templates.portfolio)])
+                  for i, task in enumerate(core_tasks[:effort.PORTFOLIO_PIECES])]
+        if pieces:
+            planned.append(PlannedPhase("Portfolio", effort.PORTFOLIO_HOURS_PER_PIECE * len(pieces), pieces, []))
+        network = list(templates.experience[:2]) + [f"Meet practitioners: {n}" for n in templates.network[:2]]
+        planned.append(PlannedPhase("Experience and network", effort.NETWORKING_HOURS,
+                                    [(0, text) for text in network], []))
+    planned.append(PlannedPhase("Job search", effort.JOB_SEARCH_HOURS,
+                                [(0, text) for text in templates.job_search], []))
+    return planned
+
+
 def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog: Catalog | None = None) -> Guide:
     kb = kb or KnowledgeBase.default()
     catalog = catalog or Catalog.default()
@@ -347,8 +375,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     if person.hours_per_week <= 0:
         raise ValueError("hours per week must be positive")
     source, target = request.source, request.target
-    kb.occupation(source), kb.occupation(target)  # raise UnknownOccupation early
-    source_occupation, target_occupation = kb.occupation(source), kb.occupation(target)
+    source_occupation, target_occupation = kb.occupation(source), kb.occupation(target)  # UnknownOccupation early
 
     source_techs = {t.name for t in kb.technologies(source)}
     spec_topics, spec_techs = set(), set()
@@ -374,33 +401,10 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     to_learn = _to_learn(gaps, catalog, person, core_tasks[0].rstrip(".") if core_tasks else None)
     order = {g.key: g.order for g in gaps}
 
-    # Roadmap: credential, learning, portfolio, experience and network, job search.
     education_years, education_name = _education_step(kb, source, target)
     templates = catalog.templates_for(target, target_occupation.title)
-    planned: list[PlannedPhase] = []
-    if education_years > 0 and not same_role:
-        planned.append(PlannedPhase(
-            f"Credential: {education_name.lower()}", 0,
-            [(0, f"Compare accredited programs leading to {_indefinite(education_name)}, the typical entry "
-                 f"education for {target_occupation.title} (BLS), and apply."),
-             (0, f"Complete the program: about {education_years} year(s) of full-time study.")],
-            [], fixed_weeks=education_years * 52))
-    planned += learning_phases(to_learn, order)
-    if not same_role:
-        portfolio_tasks = [
-            (i * effort.PORTFOLIO_HOURS_PER_PIECE, text)
-            for i, text in enumerate(
-                templates.portfolio_for(task)[i % len(templates.portfolio)]
-                for i, task in enumerate(core_tasks[:effort.PORTFOLIO_PIECES]))
-        ]
-        if portfolio_tasks:
-            planned.append(PlannedPhase("Portfolio", effort.PORTFOLIO_HOURS_PER_PIECE * len(portfolio_tasks),
-                                        portfolio_tasks, []))
-        network = list(templates.experience[:2]) + [f"Meet practitioners: {n}" for n in templates.network[:2]]
-        planned.append(PlannedPhase("Experience and network", effort.NETWORKING_HOURS,
-                                    [(0, text) for text in network], []))
-    planned.append(PlannedPhase("Job search", effort.JOB_SEARCH_HOURS,
-                                [(0, text) for text in templates.job_search], []))
+    planned = _plan(to_learn, order, templates, core_tasks, target_occupation.title,
+                    education_years if not same_role else 0, education_name, same_role)
     phases, steps, total_weeks = schedule(planned, person.hours_per_week)
     plan = action_plan(steps)
     if not same_role and templates.network:
@@ -424,7 +428,6 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     reality = _reality_check(kb, p, source, target, salary, [g for g in comparison.gaps
                              if g.priority == "Critical"] or comparison.gaps, education_years, zone_step)
 
-    from .narrative import faq, overview  # kept apart: long prose, same inputs
     guide_faq = faq(kb, p, request, to_learn, salary, demand, stones, months, total_weeks, planned, education_name)
     text = overview(from_role, to_role, level, score, drivers, salary, demand, transferable, to_learn,
                     months, person.hours_per_week)
