@@ -67,6 +67,13 @@ def _quote(text: str | None) -> str:
 def evidence_task(p: Profiles, code: str, skill_id: str) -> str | None:
     """The occupation's task that most specifically exercises a skill, via tasks → DWAs →
     work activities ← skills. Activities linked to many skills count for less."""
+    key = (code, skill_id)
+    if key not in p.evidence_cache:  # pure in (KB, code, skill): every guide may reuse it
+        p.evidence_cache[key] = _evidence_task(p, code, skill_id)
+    return p.evidence_cache[key]
+
+
+def _evidence_task(p: Profiles, code: str, skill_id: str) -> str | None:
     kb = p.kb
     activities = kb.skill_activities().get(skill_id)
     if not activities:

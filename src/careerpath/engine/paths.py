@@ -25,7 +25,7 @@ from .profiles import Profiles, profiles_for
 STEP_COST = 0.01            # an extra job change, in squared-gap units (a gap of 0.1)
 MIN_DIRECT_COST = 0.10      # below this the direct move needs no stepping stone
 MAX_ROUTES = 3
-NEAREST_STOPS = 40          # candidate first and last stops searched for two-stop routes
+NEAREST_STOPS = 30          # candidate first and last stops searched for two-stop routes
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,9 @@ def _eligible(p: Profiles, source: int, target: int) -> np.ndarray:
 
 def _unmet_block(p: Profiles, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """Unmet share for every (row → column) move among the given occupations."""
-    shortfall = np.clip(p.level[columns][None, :, :] - p.level[rows][:, None, :], 0.0, None)
-    weighted = (shortfall * p.importance[columns][None, :, :]).sum(axis=2)
+    level = p.level.astype(np.float32, copy=False)
+    shortfall = np.maximum(level[columns][None, :, :] - level[rows][:, None, :], 0.0)
+    weighted = np.einsum("ijk,jk->ij", shortfall, p.importance[columns].astype(np.float32))
     return weighted / p.requirement[columns][None, :]
 
 

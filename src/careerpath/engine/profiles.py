@@ -13,7 +13,7 @@ say what it did:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import re
 from functools import lru_cache
 
@@ -42,6 +42,7 @@ class Profiles:
     interest_donor: tuple[int, ...]
     activity_specificity: dict[str, float]  # 1 / number of skills O*NET links to a work activity
     shared_names: frozenset[str]            # element names used by both a skill and a knowledge area
+    evidence_cache: dict = field(default_factory=dict)  # (code, skill id) -> evidence task, filled lazily
 
     @property
     def n(self) -> int:
