@@ -17,7 +17,7 @@ def test_migrations_create_the_tables_and_are_idempotent(db_url):
     s._ready = False
     s.upgrade()
     tables = set(inspect(s.engine).get_table_names())
-    assert {"pathway_view", "pathway_count", "saved_guide", "setting", "alembic_version"} <= tables
+    assert {"pathway_view", "pathway_count", "saved_guide", "plan_item", "setting", "alembic_version"} <= tables
     s.dispose()
 
 
@@ -55,6 +55,35 @@ def test_saved_guides_round_trip_and_tokens_are_unguessable(store):
     row = store.saved_guide(token)
     assert row.guide == guide and row.params == {"hours_per_week": "20"} and row.slug == "a-to-b"
     assert store.saved_guide("x" * 43) is None
+
+
+def test_plan_items_replace_per_kind_keep_first_tick_time_and_go_with_the_guide(store):
+    token = store.save_guide("a-to-b", {"skills": "secret"}, {"title": "t"})
+    other = store.save_guide("a-to-b", {}, {"title": "u"})
+    assert store.plan_items(token) == {}
+    assert store.set_plan_items(token, "task", {"t1", "t2"}) is True
+    first = store.plan_items(token)[("task", "t1")]
+    assert first.tzinfo is not None
+    assert store.set_plan_items(token, "task", {"t1", "t3"}) and store.set_plan_items(token, "learned", {"skill:x"})
+    items = store.plan_items(token)
+    assert set(items) == {("task", "t1"), ("task", "t3"), ("learned", "skill:x")} and items[("task", "t1")] == first
+    assert store.set_plan_items("x" * 43, "task", {"t1"}) is False
+    store.set_plan_items(other, "task", {"t1"})
+    assert store.delete_saved(token) is True and store.delete_saved(token) is False
+    assert store.saved_guide(token) is None and store.plan_items(token) == {}
+    assert set(store.plan_items(other)) == {("task", "t1")}
+
+
+def test_a_database_from_the_first_release_upgrades_and_keeps_its_guides(db_url):
+    s = Store(db_url)
+    s.upgrade("0001")
+    assert "plan_item" not in inspect(s.engine).get_table_names()
+    token = s.save_guide("a-to-b", {}, {"title": "old"})
+    s._ready = False
+    s.upgrade()
+    assert "plan_item" in inspect(s.engine).get_table_names()
+    assert s.saved_guide(token).guide == {"title": "old"} and s.set_plan_items(token, "task", {"t"})
+    s.dispose()
 
 
 def test_a_restart_keeps_counts_and_saved_guides(db_url):

@@ -4,6 +4,7 @@ pathway, see the counter rise when another client visits, personalize, save, dow
 Screenshots of the main pages go to test-output/screenshots/ for review.
 """
 
+import json
 import os
 import re
 import shutil
@@ -102,6 +103,34 @@ def test_search_read_count_personalize_save_download(server, browser):
     pdf = OUT / "saved-guide.pdf"
     info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+    # Progress: tick a roadmap task (the tick saves itself), see progress rise, export, delete.
+    saved_url = page.url
+    percent = lambda: int(page.locator("#progress-percent").get_attribute("data-percent"))  # noqa: E731
+    assert percent() == 0
+    box = page.locator("#roadmap input[type=checkbox]").first
+    with page.expect_navigation():
+        box.check()
+    # One task may be less than a week of the timeline, which is rounded in the person's disfavour.
+    assert page.locator("#progress-tasks").get_attribute("data-done") == "1"
+    assert page.locator("#roadmap input[type=checkbox]").first.is_checked()
+    with page.expect_navigation():
+        page.get_by_label("I know this now").first.check()
+    assert percent() > 0 and int(page.locator("#progress-tasks").get_attribute("data-done")) > 1
+    page.locator("#progress").screenshot(path=SHOTS / "saved-progress.png")
+    page.locator("#roadmap").screenshot(path=SHOTS / "saved-roadmap-ticks.png")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Export my data (JSON)").click()
+    data = OUT / "saved-plan-export.json"
+    info.value.save_as(data)
+    exported = json.loads(data.read_text())
+    assert exported["progress"]["percent"] == percent() and len(exported["checked"]) == 2
+    page.get_by_role("link", name="Delete this plan").click()
+    page.wait_for_url(re.compile(r"/delete$"))
+    page.screenshot(path=SHOTS / "saved-delete-confirm.png", full_page=True)
+    page.get_by_role("button", name="Yes, delete everything").click()
+    assert page.get_by_role("heading", name="Your saved plan is deleted").is_visible()
+    assert page.goto(saved_url).status == 404
 
     page.goto(server + "/pathways/software-developer-to-technical-writer")
     assert page.get_by_role("link", name=re.compile("Software Developers → Technical Writers")).is_visible()

@@ -19,12 +19,12 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from .models import PathwayCount, PathwayView, SavedGuide, Setting
+from .models import PathwayCount, PathwayView, PlanItem, SavedGuide, Setting
 
 __all__ = ["Store", "StoreUnavailable", "default_url"]
 
@@ -53,6 +53,11 @@ def _normalise(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes for DateTime(timezone=True); we always store UTC.
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 class Store:
@@ -87,6 +92,10 @@ class Store:
                 cursor = conn.cursor()
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA synchronous=NORMAL")
+                cursor.execute("PRAGMA foreign_keys=ON")
+                # Deleted rows (a person's saved plan and skills text) are overwritten, not left
+                # in free pages of the file.
+                cursor.execute("PRAGMA secure_delete=ON")
                 cursor.close()
             return engine
         return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5,
@@ -216,6 +225,60 @@ class Store:
                 session.expunge(row)
             return row
         return self._run(work)
+
+    def plan_items(self, token: str) -> dict[tuple[str, str], datetime]:
+        """What is ticked off on a saved plan: {(kind, key): checked_at}."""
+        def work(session: Session):
+            rows = session.execute(select(PlanItem.kind, PlanItem.key, PlanItem.checked_at)
+                                   .where(PlanItem.token == token))
+            return {(kind, key): _utc(at) for kind, key, at in rows}
+        return self._run(work)
+
+    def set_plan_items(self, token: str, kind: str, keys: set[str]) -> bool:
+        """Make `keys` the ticked items of this kind, keeping when each was first ticked.
+        False when there is no saved guide with this token."""
+        now = datetime.now(timezone.utc)
+
+        def work(session: Session):
+            if session.get(SavedGuide, token) is None:
+                return False
+            have = set(session.scalars(select(PlanItem.key).where(PlanItem.token == token, PlanItem.kind == kind)))
+            gone = have - keys
+            if gone:
+                session.execute(delete(PlanItem).where(PlanItem.token == token, PlanItem.kind == kind,
+                                                       PlanItem.key.in_(gone)))
+            session.add_all(PlanItem(token=token, kind=kind, key=k, checked_at=now) for k in sorted(keys - have))
+            return True
+        self._guard()
+        for attempt in (1, 2):
+            try:
+                with Session(self.engine) as session, session.begin():
+                    return work(session)
+            except IntegrityError:
+                # The same item ticked by two submissions at once: the other one stored it; the
+                # second attempt sees it. (Or the guide was deleted meanwhile: then it reports False.)
+                if attempt == 2:
+                    return False
+            except SQLAlchemyError as exc:
+                raise self._failed(exc) from None
+        return False
+
+    def delete_saved(self, token: str) -> bool:
+        """Delete a saved guide, its progress and the profile text it holds. False if there was none."""
+        def work(session: Session):
+            session.execute(delete(PlanItem).where(PlanItem.token == token))
+            return session.execute(delete(SavedGuide).where(SavedGuide.token == token)).rowcount > 0
+        deleted = self._run(work)
+        if deleted and self.is_sqlite:
+            # secure_delete zeroed the rows in the pages; move those pages out of the WAL into
+            # the file and empty the WAL, so no copy of the old rows stays on disk (best effort:
+            # a concurrent reader can keep old WAL frames alive until the next checkpoint).
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except SQLAlchemyError:
+                pass
+        return deleted
 
     def dispose(self) -> None:
         self.engine.dispose()

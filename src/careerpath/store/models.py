@@ -1,4 +1,4 @@
-"""Tables for what people leave behind: pathway views and saved guides.
+"""Tables for what people leave behind: pathway views, saved guides and their progress.
 
 The knowledge base is read-only and shipped; everything here is user-side and lives in
 SQLite by default or PostgreSQL. Change a table only through a new Alembic migration.
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SLUG_LENGTH = 300
 TOKEN_LENGTH = 43   # secrets.token_urlsafe(32)
+ITEM_KEY_LENGTH = 200
 
 
 class Base(DeclarativeBase):
@@ -51,3 +52,15 @@ class SavedGuide(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     params: Mapped[dict] = mapped_column(JSON)
     guide: Mapped[dict] = mapped_column(JSON)
+
+
+class PlanItem(Base):
+    """One thing ticked off on a saved plan: a roadmap task (kind "task", key = engine.progress.task_id)
+    or a skill the person now knows (kind "learned", key = "<SkillToLearn.kind>:<SkillToLearn.key>").
+    Deleting the saved guide deletes these (ON DELETE CASCADE, and Store.delete_saved does it explicitly)."""
+    __tablename__ = "plan_item"
+    token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), ForeignKey("saved_guide.token", ondelete="CASCADE"),
+                                       primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(ITEM_KEY_LENGTH), primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

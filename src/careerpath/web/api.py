@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from fastapi import APIRouter, Query, Request
+from datetime import datetime
+
+from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -17,10 +19,12 @@ from careerpath.kb.records import occupation_record
 from careerpath.resolve import InvalidTitle, Resolver
 from careerpath.service import MAX_HOURS_PER_WEEK, InputError, RoleNotFound
 
-from . import pathways
+from careerpath.store import StoreUnavailable
+
+from . import pathways, plans
 from .context import ctx
 from .errors import API_ERRORS
-from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, _choice, limit, popular
+from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, TOKEN, _choice, _store_down, limit, load_plan, popular
 from .suggest import suggest
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
@@ -157,3 +161,101 @@ def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_S
         raise RoleNotFound(f"no pathway {slug!r}")
     count = ctx(request).views.count(slug)
     return ViewsOut(slug=slug, views=count, available=count is not None)
+
+
+# -- saved plans: the token in the path is the only key (no cookies, so no CSRF to forge) -------
+
+TokenParam = PathParam(..., max_length=64, description="The 43-character token from the saved guide's link")
+
+
+class PhaseProgressOut(BaseModel):
+    phase: int
+    title: str
+    done: int
+    total: int
+    weeks: int
+    remaining_weeks: int
+
+
+class ProgressOut(BaseModel):
+    done_tasks: int
+    total_tasks: int
+    learned_items: int
+    total_items: int
+    learned_hours: int
+    remaining_hours: int
+    percent: int
+    remaining_weeks: int
+    remaining_months: int
+    phases: list[PhaseProgressOut]
+    next_tasks: list[str]
+
+
+class SavedPlanOut(BaseModel):
+    token: str
+    url: str
+    pathway: str
+    created_at: datetime
+    inputs: dict[str, str]
+    done_tasks: list[str] = Field(description="Checked roadmap task ids (engine.progress.task_id)")
+    learned: list[str] = Field(description='Skills marked known, as "<kind>:<key>" of skills_to_learn')
+    progress: ProgressOut
+    guide: Guide
+
+
+class ProgressIn(BaseModel):
+    """Each field given replaces that whole set; leave a field out to keep it. Unknown ids are ignored."""
+    done_tasks: list[str] | None = Field(None, max_length=1000)
+    learned: list[str] | None = Field(None, max_length=1000)
+
+
+def _plan_out(plan: plans.Plan) -> SavedPlanOut:
+    p = plan.progress()
+    return SavedPlanOut(
+        token=plan.token, url=f"/saved/{plan.token}", pathway=plan.slug, created_at=plan.created_at,
+        inputs={k: str(v) for k, v in plan.params.items()},
+        done_tasks=sorted(plan.done), learned=sorted(f"{k}:{v}" for k, v in plan.learned),
+        progress=ProgressOut.model_validate(p, from_attributes=True), guide=plan.guide)
+
+
+SAVED_ERRORS = {503: {"model": API_ERRORS[404]["model"]}}
+
+
+@router.get("/saved/{token}", response_model=SavedPlanOut, responses=SAVED_ERRORS,
+            summary="A saved plan: its guide, what is ticked off, and progress")
+def saved_plan(request: Request, token: str = TokenParam):
+    return _plan_out(load_plan(request, token))
+
+
+@router.patch("/saved/{token}/progress", response_model=SavedPlanOut, responses=SAVED_ERRORS,
+              summary="Tick roadmap tasks and known skills on a saved plan")
+def saved_plan_progress(request: Request, body: ProgressIn, token: str = TokenParam):
+    plan = load_plan(request, token)
+    tasks = None if body.done_tasks is None else {t[:64] for t in body.done_tasks}
+    learned = None if body.learned is None else {k[:300] for k in body.learned}
+    try:
+        if not plans.update(ctx(request).store, plan, tasks, learned):
+            raise HTTPException(404, NO_SAVED)
+    except StoreUnavailable:
+        raise _store_down() from None
+    return _plan_out(load_plan(request, token))
+
+
+@router.get("/saved/{token}/export", responses=SAVED_ERRORS,
+            summary="Everything stored about a saved plan: inputs, guide, ticks with timestamps, progress")
+def saved_plan_export(request: Request, token: str = TokenParam) -> dict:
+    return load_plan(request, token).export()
+
+
+@router.delete("/saved/{token}", status_code=204, responses=SAVED_ERRORS,
+               summary="Delete a saved plan, its progress and the profile text it holds")
+def saved_plan_delete(request: Request, token: str = TokenParam):
+    if not TOKEN.match(token):
+        raise HTTPException(404, NO_SAVED)
+    try:
+        deleted = ctx(request).store.delete_saved(token)
+    except StoreUnavailable:
+        raise _store_down() from None
+    if not deleted:
+        raise HTTPException(404, NO_SAVED)
+    return Response(status_code=204)

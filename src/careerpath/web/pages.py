@@ -18,7 +18,7 @@ from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.service import AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
-from . import pathways
+from . import pathways, plans
 from .context import Context, ctx
 from .errors import RateLimited, error_response, status_for
 from .explore import destinations
@@ -36,7 +36,8 @@ EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
 
 
 PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
-                 "saved_url": None, "views": None, "popular": None, "exports_base": None}
+                 "saved_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
+                 "progress": None}
 
 
 def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
@@ -161,16 +162,16 @@ def _not_found(request: Request, slug: str) -> HTMLResponse:
     return error_response(request, 404, "We have no pathway at this address.")
 
 
-def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway) -> dict:
-    return {"guide": guide, "pathway": pathway, "web": {"stone_url": lambda s: stone_url(pathway, s)}}
+def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> dict:
+    return {"guide": guide, "pathway": pathway, "web": {"stone_url": lambda s: stone_url(pathway, s), "plan": plan}}
 
 
 def stone_url(pathway: pathways.Pathway, stone) -> str:
     return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(stone.code)).slug}"
 
 
-def _body(c: Context, guide: Guide, pathway: pathways.Pathway) -> str:
-    return c.env.get_template("guide.html").render(**_page_values(c, guide, pathway))
+def _body(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> str:
+    return c.env.get_template("guide.html").render(**_page_values(c, guide, pathway, plan))
 
 
 async def _cached_guide(request: Request, pathway: pathways.Pathway) -> tuple[Guide, str]:
@@ -293,17 +294,38 @@ def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LE
 
 # -- saved guides and exports -----------------------------------------------------------------
 
-def _saved(request: Request, token: str) -> tuple[Guide, str, dict]:
+NO_SAVED = "There is no saved guide at this address. If you deleted it, everything about it is gone."
+ANCHOR = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+def _store_down() -> HTTPException:
+    return HTTPException(503, "Saved guides are unavailable right now (the database cannot be reached). "
+                              "Your link is still valid; try again in a minute.")
+
+
+def load_plan(request: Request, token: str) -> plans.Plan:
+    """The saved plan at this token, or 404 (bad or unknown token) / 503 (store down)."""
     if not TOKEN.match(token):
-        raise HTTPException(404, "There is no saved guide at this address.")
+        raise HTTPException(404, NO_SAVED)
     try:
-        row = ctx(request).store.saved_guide(token)
+        plan = plans.load(ctx(request).store, token)
     except StoreUnavailable:
-        raise HTTPException(503, "Saved guides are unavailable right now (the database cannot be reached). "
-                                 "Your link is still valid; try again in a minute.") from None
-    if row is None:
-        raise HTTPException(404, "There is no saved guide at this address.")
-    return Guide.model_validate(row.guide), row.slug, row.params
+        raise _store_down() from None
+    if plan is None:
+        raise HTTPException(404, NO_SAVED)
+    return plan
+
+
+def _saved(request: Request, token: str) -> tuple[Guide, str, dict]:
+    plan = load_plan(request, token)
+    return plan.guide, plan.slug, plan.params
+
+
+def _plan_pathway(plan: plans.Plan) -> pathways.Pathway:
+    guide = plan.guide
+    return pathways.parse(plan.slug) or pathways.make_pathway(
+        pathways.end_for(guide.from_.code, guide.from_.specialization_id),
+        pathways.end_for(guide.to.code, guide.to.specialization_id))
 
 
 @router.get("/saved/{token}.{fmt}")
@@ -316,13 +338,62 @@ async def saved_export(request: Request, token: str = PathParam(max_length=64), 
 
 @router.get("/saved/{token}", response_class=HTMLResponse)
 def saved_page(request: Request, token: str = PathParam(max_length=64)):
-    guide, slug, params = _saved(request, token)
+    plan = load_plan(request, token)
     c = ctx(request)
-    pathway = pathways.parse(slug) or pathways.make_pathway(pathways.end_for(guide.from_.code, guide.from_.specialization_id),
-                                                             pathways.end_for(guide.to.code, guide.to.specialization_id))
-    return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
-                views=c.views.count(slug), form=params, tailored=True, saved=True,
-                saved_url=str(request.url), exports_base=f"/saved/{token}")
+    pathway = _plan_pathway(plan)
+    return page(request, "pathway.html", guide=plan.guide, pathway=pathway, body=_body(c, plan.guide, pathway, plan),
+                views=c.views.count(plan.slug), form=plan.params, tailored=True, saved=True,
+                saved_url=str(request.url.replace(query=None, fragment=None)), exports_base=f"/saved/{token}",
+                plan=plan, progress=plan.progress())
+
+
+@router.post("/saved/{token}/progress")
+async def saved_progress(request: Request, token: str = PathParam(max_length=64)):
+    """The progress form: every ticked box is sent, so the submission is the whole new state."""
+    form = await request.form()
+    _check_csrf(request, str(form.get(CSRF_FIELD, ""))[:64])
+    plan = await run_in_threadpool(load_plan, request, token)
+    tasks = {str(v)[:64] for v in form.getlist("task")[:1000]}
+    learned = {str(v)[:300] for v in form.getlist("learned")[:1000]}
+    try:
+        ok = await run_in_threadpool(plans.update, ctx(request).store, plan, tasks, learned)
+    except StoreUnavailable:
+        raise _store_down() from None
+    if not ok:
+        raise HTTPException(404, NO_SAVED)
+    anchors = [str(a) for a in form.getlist("anchor") if ANCHOR.match(str(a))]
+    return RedirectResponse(f"/saved/{token}" + (f"#{anchors[-1]}" if anchors else ""), status_code=303)
+
+
+@router.get("/saved/{token}/export")
+def saved_data_export(request: Request, token: str = PathParam(max_length=64)):
+    """Everything stored about this saved plan, as one JSON download."""
+    plan = load_plan(request, token)
+    body = json.dumps(plan.export(), ensure_ascii=False, indent=2)
+    return Response(body, media_type="application/json", headers={
+        "Content-Disposition": f'attachment; filename="careerpath-saved-plan-{plan.created_at:%Y-%m-%d}.json"',
+        "Cache-Control": "no-store"})
+
+
+@router.get("/saved/{token}/delete", response_class=HTMLResponse)
+def saved_delete_confirm(request: Request, token: str = PathParam(max_length=64)):
+    plan = load_plan(request, token)
+    return page(request, "saved_delete.html", plan=plan, pathway=_plan_pathway(plan), deleted=False)
+
+
+@router.post("/saved/{token}/delete", response_class=HTMLResponse)
+def saved_delete(request: Request, token: str = PathParam(max_length=64),
+                 csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64)):
+    _check_csrf(request, csrf_token_)
+    if not TOKEN.match(token):
+        raise HTTPException(404, NO_SAVED)
+    try:
+        deleted = ctx(request).store.delete_saved(token)
+    except StoreUnavailable:
+        raise _store_down() from None
+    if not deleted:
+        raise HTTPException(404, NO_SAVED)
+    return page(request, "saved_delete.html", deleted=True)
 
 
 async def export(request: Request, guide: Guide, name: str, fmt: str, cache: bool = True) -> Response:

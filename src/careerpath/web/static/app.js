@@ -30,6 +30,16 @@
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
+  // Saved plans: each tick saves itself (a normal form POST; the buttons do the same without JS).
+  var progressForm = document.getElementById("progress-form");
+  if (progressForm) {
+    document.querySelectorAll('input[type=checkbox][form="progress-form"]').forEach(function (box) {
+      box.addEventListener("change", function () {
+        progressForm.querySelector('input[name="anchor"]').value = box.id;
+        progressForm.submit();
+      });
+    });
+  }
   var saved = document.getElementById("saved-link");
   if (saved) saved.addEventListener("focus", function () { saved.select(); });
 })();
