@@ -135,7 +135,14 @@ def test_search_read_count_personalize_save_download(server, browser):
     page.goto(server + "/pathways/software-developer-to-technical-writer")
     assert page.get_by_role("link", name=re.compile("Software Developers → Technical Writers")).is_visible()
     page.screenshot(path=SHOTS / "not-found.png", full_page=True)
+    page.goto(server + "/pathways/cooks-restaurant-to-registered-nurses")
+    route = page.locator("#stepping-stones .route-line").first
+    assert re.search(r"Cooks, Restaurant → \d+% .+ → \d+% Registered Nurses", route.inner_text())
+    route.screenshot(path=SHOTS / "stepping-stones.png")
+    route.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/pathways/cooks-restaurant-to-"))
     page.goto(server + "/explore?from=Registered+Nurse")
+    assert page.locator(".recommendation").count() >= 12 and page.locator(".recommendation .reasons li").count() > 0
     page.screenshot(path=SHOTS / "explore-desktop.png", full_page=True)
     a.close()
 

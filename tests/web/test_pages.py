@@ -2,6 +2,8 @@
 
 import re
 
+from markupsafe import escape
+
 from careerpath.service import pathway_slug, plan_guide
 from careerpath.web import pathways
 
@@ -160,3 +162,37 @@ def test_slugs_agree_with_the_service():
     p = pathways.parse(pathway_slug(guide))
     assert p is not None and (p.source.code, p.target.code, p.target.specialization_id) == (
         guide.from_.code, guide.to.code, guide.to.specialization_id)
+
+
+def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
+    slug = "cooks-restaurant-to-registered-nurses"
+    html = client.get(f"/pathways/{slug}").text
+    guide = plan_guide("Cooks, Restaurant", "Registered Nurses")
+    section = html[html.index('id="stepping-stones"'):]
+    section = section[:section.index("</section>")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
+    assert guide.stepping_stones
+    for stone in guide.stepping_stones:
+        stops = [guide.from_.title] + [r.title for r in stone.route] + [guide.to.title]
+        legs = [f"{round(leg * 100)}%" for leg in stone.legs]
+        line = " ".join(f"{stop} → {leg}" for stop, leg in zip(stops, legs)) + f" {stops[-1]}"
+        assert re.sub(r"\s+", " ", line.replace("&", "&amp;")) in text, line
+        for stop in stone.route:
+            url = f"/pathways/{pathways.make_pathway(pathways.end_for(guide.from_.code), pathways.end_for(stop.code)).slug}"
+            assert f'href="{url}"' in section
+            assert client.get(url).status_code == 200
+
+
+def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, kb):
+    from careerpath.engine.recommend import recommend
+    r = client.get("/explore", params={"from": "Registered Nurse"})
+    assert r.status_code == 200
+    best = recommend(kb, "29-1141.00", top=12)
+    titles = re.findall(r'<h3><a href="/pathways/registered-nurses-to-[^"]+">([^<]+)</a></h3>', r.text)
+    assert titles[:12] == [b.title.replace("&", "&amp;") for b in best]
+    assert f"score {best[0].score:.2f}" in r.text and str(escape(best[0].reasons[0])) in r.text
+    richer = titles[12:]
+    wage = kb.wages("29-1141.00").annual_median
+    more = [b for b in recommend(kb, "29-1141.00", top=36, min_wage=wage * 1.1) if b.title not in titles[:12]]
+    assert richer and richer == [b.title.replace("&", "&amp;") for b in more[:12]]
+    assert all(b.median_wage >= wage * 1.1 for b in more)

@@ -29,10 +29,11 @@ def warm() -> None:
     """Load the KB, resolver, slug map and title index before the first person waits for them."""
     from careerpath.resolve import Resolver
 
-    from . import pathways, suggest
+    from . import explore, pathways, suggest
     Resolver.default()
     pathways._parts()
     suggest._index()
+    explore.warm()
 
 
 def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:

@@ -167,7 +167,9 @@ def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plan
 
 
 def stone_url(pathway: pathways.Pathway, stone) -> str:
-    return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(stone.code)).slug}"
+    """The pathway from where the person is to a stop on a stepping-stone route."""
+    code = stone["code"] if isinstance(stone, dict) else stone.code
+    return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(code)).slug}"
 
 
 def _body(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> str:
