@@ -159,3 +159,18 @@ def test_unsaved_skills_text_is_never_stored_or_logged(client, caplog):
         path = Path(store.url.database)
         for f in (path, Path(f"{path}-wal")):
             assert not f.exists() or MARKER.encode() not in f.read_bytes(), f
+
+
+def test_private_pages_are_never_cached_and_post_keeps_skills_out_of_urls(client):
+    r = client.post("/api/v1/guide", json={"from": "Software Developer", "to": "Technical Writer", "skills": SKILLS})
+    recognised = r.json()["guide"]["personalization"]["skills_recognised"]
+    assert r.status_code == 200 and any(s.startswith("Python") for s in recognised)
+    assert any(MARKER in s for s in r.json()["guide"]["personalization"]["skills_not_recognised"])
+    assert MARKER not in dump(client.app.state.ctx.store)
+    token = csrf(client)
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": SKILLS})
+    assert r.headers["cache-control"] == "no-store"
+    assert "no-store" not in client.get(f"/pathways/{SLUG}").headers.get("cache-control", "")
+    link = save(client, token)
+    for url in (link, link + "/export", link + ".json", "/api/v1" + link, "/api/v1" + link + "/export"):
+        assert client.get(url).headers["cache-control"] == "no-store", url

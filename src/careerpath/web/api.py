@@ -116,8 +116,30 @@ async def guide(request: Request,
                            examples=["Technical Writer"]),
                 hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
                 location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
-                skills: str | None = Query(None, max_length=MAX_SKILLS, description="Comma-separated skills you have"),
+                skills: str | None = Query(None, max_length=MAX_SKILLS,
+                                           description="Comma-separated skills you have (POST /guide keeps them out of the URL)"),
                 budget: Literal["free", "any"] | None = Query(None)):
+    return await _guide(request, from_, to, hours_per_week, location, skills, budget)
+
+
+class GuideIn(BaseModel):
+    """The same answers as GET /guide, in a body: skills text sent this way stays out of URLs
+    (and so out of proxy logs and browser history). Nothing here is stored."""
+    from_: str = Field(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Software Developer"])
+    to: str = Field(..., min_length=1, max_length=MAX_TITLE, examples=["Technical Writer"])
+    hours_per_week: float | None = Field(None, ge=1, le=MAX_HOURS_PER_WEEK)
+    location: str | None = Field(None, max_length=MAX_LOCATION)
+    skills: str | None = Field(None, max_length=MAX_SKILLS, description="Skills you have, in your own words")
+    budget: Literal["free", "any"] | None = None
+
+
+@router.post("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, tailored from a JSON body")
+async def guide_post(request: Request, body: GuideIn):
+    return await _guide(request, body.from_, body.to, body.hours_per_week, body.location, body.skills, body.budget)
+
+
+async def _guide(request: Request, from_: str, to: str, hours_per_week: float | None, location: str | None,
+                 skills: str | None, budget: str | None) -> PathwayGuideOut:
     source, target = await run_in_threadpool(_choice, from_), await run_in_threadpool(_choice, to)
     pathway = pathways.make_pathway(source, target)
     tailored = any(v not in (None, "") for v in (hours_per_week, location, skills, budget))

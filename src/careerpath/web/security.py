@@ -25,6 +25,7 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 MAX_BODY_BYTES = 64 * 1024
+PRIVATE_PREFIXES = ("/saved/", "/api/v1/saved/")
 
 
 class SecurityHeaders:
@@ -35,7 +36,10 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        csp = (DOCS_CSP if scope["path"].startswith(self.docs_prefix) else CSP).encode()
+        path = scope["path"]
+        csp = (DOCS_CSP if path.startswith(self.docs_prefix) else CSP).encode()
+        # Pages that carry a person's own answers (skills text) or a secret link: never cached.
+        private = path.startswith(PRIVATE_PREFIXES) or path.endswith("/personalize") or path.endswith("/save")
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -43,6 +47,10 @@ class SecurityHeaders:
                 extra = [(k, v) for k, v in HEADERS if k not in names]
                 if b"content-security-policy" not in names:
                     extra.append((b"content-security-policy", csp))
+                if private:
+                    extra = [(k, v) for k, v in extra if k != b"cache-control"]
+                    message["headers"] = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                    extra.append((b"cache-control", b"no-store"))
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
