@@ -71,7 +71,9 @@ class TitleIndex:
         """Built now from a knowledge base (titles, occupations and employment)."""
         from .build import arrays_from_kb
 
-        return cls.from_arrays(arrays_from_kb(kb))
+        index = cls.from_arrays(arrays_from_kb(kb))
+        index.content_hash = kb.content_hash
+        return index
 
     @classmethod
     def from_arrays(cls, arrays) -> TitleIndex:
@@ -80,6 +82,7 @@ class TitleIndex:
         return self
 
     def _load(self, a) -> None:
+        self.content_hash: str | None = None  # of the KB it was built from, when known
         self.arrays = {k: a[k] for k in a}
         a = self.arrays
         self.codes = _unpack(a["codes"])
@@ -205,7 +208,9 @@ def load_index(path: Path, content_hash: str) -> TitleIndex | None:
     with data:
         if _unpack(data["meta"]) != [content_hash, builder_fingerprint()]:
             return None
-        return TitleIndex.from_arrays({k: data[k] for k in data.files if k != "meta"})
+        index = TitleIndex.from_arrays({k: data[k] for k in data.files if k != "meta"})
+    index.content_hash = content_hash
+    return index
 
 
 def write_shipped_index(kb=None, path: Path | None = None) -> Path:

@@ -11,6 +11,11 @@ How a query is resolved:
    ("AI Technical Writer"), try again without it; the modifier is kept only if that
    clearly improves the match. A confident full match ("Data Scientist", "Security
    Guard") is never split.
+5. Semantic matching (optional, ``careerpath[semantic]``; semantic.py): if the best match
+   is still weak ("person who fixes cars"), candidates are re-ranked with a sentence
+   encoder's similarity, and the occupations closest in meaning join them. Loaded on the
+   first weak query only, so confident titles never pay for it; without the extra, or with
+   ``CAREERPATH_SEMANTIC=0``, the resolver is purely lexical.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ DOMINANT_MIN = 8  # titles containing every query word, at least ...
 DOMINANT_RATIO = 3.0  # ... and this many times as many as the next close occupation has
 LOW_CONFIDENCE = 0.5
 TOP_FORMS = 60
+_SEMANTIC_GATE = 0.8  # semantic.GATE, repeated so a confident resolve never imports it
 
 
 def _rivals(best: tuple, other: tuple) -> bool:
@@ -142,10 +148,26 @@ class _Match(tuple):
     """(score, code, matched title, raw dice) kept as a tuple: built thousands of times."""
 
 
+def _semantic_wanted() -> bool:
+    import os
+
+    return os.environ.get("CAREERPATH_SEMANTIC", "").strip().lower() not in ("0", "off", "false", "no")
+
+
 class Resolver:
-    def __init__(self, index: TitleIndex, specializations: tuple[Specialization, ...] | None = None):
-        """``specializations``: the curated ones (the default) or any others, e.g. in tests."""
+    def __init__(
+        self,
+        index: TitleIndex,
+        specializations: tuple[Specialization, ...] | None = None,
+        semantic: bool | None = None,
+    ):
+        """``specializations``: the curated ones (the default) or any others, e.g. in tests.
+        ``semantic``: None uses semantic matching when the extra is installed (and
+        ``CAREERPATH_SEMANTIC`` is not 0), True insists on it, False never uses it."""
         self.index = index
+        self._semantic_mode = _semantic_wanted() if semantic is None else semantic
+        self._semantic_required = semantic is True
+        self._matcher = None  # made at the first weak match; False once known unavailable
         if specializations is None:
             self._modifiers = _modifiers.load()
             self._specs: dict[str, Specialization] | None = None  # loaded when first needed
@@ -225,13 +247,36 @@ class Resolver:
         if spec is None:
             spec = self._hint_specialization(hints)
         spec = self._specialization(spec)
+        if self._semantic_mode and (not ranked or ranked[0][0] < _SEMANTIC_GATE):
+            matcher = self._semantic()
+            if matcher is not None:
+                ranked = matcher.blend(base, ranked)
 
+        occs = self.index.occupations
         cands = [
-            Candidate(code=c, title=self.index.occupations[c].title, score=round(s, 4), matched=self.index.title(m))
+            Candidate(code=c, title=occs[c].title, score=round(s, 4), matched=self.index.title(m) if m >= 0 else occs[c].title)
             for s, c, m, _ in ranked[:top]
         ]
         ambiguous = _ambiguous(ranked)
         return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=ambiguous, hints=hints)
+
+    @property
+    def semantic(self) -> bool:
+        """Whether weak matches are re-ranked by meaning (loads the model's vectors)."""
+        return bool(self._semantic_mode) and self._semantic() is not None
+
+    def _semantic(self):
+        if self._matcher is None:
+            from .semantic import SemanticMatcher, SemanticUnavailable
+
+            matcher = SemanticMatcher.for_index(self.index.codes, self.index.content_hash)
+            if matcher is None and self._semantic_required:
+                raise SemanticUnavailable(
+                    "semantic matching needs `pip install careerpath[semantic]` and shipped "
+                    "occupation embeddings for this knowledge base"
+                )
+            self._matcher = matcher if matcher is not None else False
+        return self._matcher or None
 
     # -- forms --------------------------------------------------------------------------
 
