@@ -105,3 +105,26 @@ def test_an_unreachable_database_raises_store_unavailable_quickly(url):
     with pytest.raises(StoreUnavailable, match="retrying"):   # fails fast while down
         s.record_view("a-to-b", "v", DAY)
     assert s.available is False
+
+
+def test_a_batch_of_visits_counts_each_visitor_once_per_pathway_per_day(store):
+    store.record_view("a-to-b", "v1", DAY)
+    added = store.record_views([("a-to-b", "v1", DAY), ("a-to-b", "v2", DAY), ("a-to-b", "v2", DAY),
+                                ("a-to-b", "v1", DAY + timedelta(days=1)), ("a-to-c", "v1", DAY)])
+    assert added == {"a-to-b": 2, "a-to-c": 1}
+    assert store.views("a-to-b") == 3 and store.views("a-to-c") == 1
+    assert store.record_views([]) == {} and store.record_views([("a-to-c", "v1", DAY)]) == {}
+    big = [("big-to-one", f"v{i}", DAY) for i in range(1000)]      # more rows than one INSERT holds
+    assert store.record_views(big + big[:10]) == {"big-to-one": 1000} and store.views("big-to-one") == 1000
+
+
+def test_concurrent_batches_from_several_processes_stay_exact(store, db_url):
+    others = [Store(db_url) for _ in range(3)]                      # separate pools, like workers
+    for o in others:
+        o.upgrade()                    # Alembic's context is process-global: not from threads at once
+    batches = [[("new-to-path", f"v{(i * 7 + j) % 120}", DAY) for j in range(60)] for i in range(12)]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda ib: (others + [store])[ib[0] % 4].record_views(ib[1]), enumerate(batches)))
+    assert store.views("new-to-path") == len({v for b in batches for _, v, _ in b})
+    for o in others:
+        o.dispose()

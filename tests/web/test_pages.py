@@ -1,6 +1,7 @@
 """The pages a person reads: every guide section present, counts, forms, exports, errors."""
 
 import re
+import time
 
 from markupsafe import escape
 
@@ -64,6 +65,7 @@ def test_view_counter_counts_people_once_a_day_and_ignores_bots(client):
     assert views("Googlebot/2.1 (+http://www.google.com/bot.html)") == first + 1
     assert views("curl/8.0") == first + 1
     assert client.get(f"/api/v1/views/{SLUG}").json() == {"slug": SLUG, "views": first + 1, "available": True}
+    client.app.state.ctx.views.flush()        # popular reads the stored totals; visits are written in batches
     popular = client.get("/api/v1/pathways/popular").json()
     assert popular[0]["slug"] == SLUG and popular[0]["views"] == first + 1
 
@@ -196,3 +198,33 @@ def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, 
     more = [b for b in recommend(kb, "29-1141.00", top=36, min_wage=wage * 1.1) if b.title not in titles[:12]]
     assert richer and richer == [b.title.replace("&", "&amp;") for b in more[:12]]
     assert all(b.median_wage >= wage * 1.1 for b in more)
+
+
+def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path):
+    from careerpath.store import Store
+    url = f"sqlite:///{tmp_path / 'batch.sqlite'}"
+    slug = "registered-nurses-to-medical-and-health-services-managers"
+    with make_client(url) as c:
+        views = c.app.state.ctx.views
+        views.flush_seconds = 3600                       # only the shutdown will write
+        views._wake.set()
+        for i in range(40):
+            for _ in range(2):                           # each person twice: counted once
+                html = c.get(f"/pathways/{slug}", headers={"user-agent": f"{BROWSER} person-{i}"}).text
+            assert f'data-views="{i + 1}"' in html       # a person sees their own view at once
+        assert c.get(f"/api/v1/views/{slug}").json()["views"] == 40
+    store = Store(url)
+    assert store.views(slug) == 40                       # written at shutdown, exactly once each
+    store.dispose()
+    with make_client(url) as c:
+        views = c.app.state.ctx.views
+        views.flush_rows = 10                            # a full batch wakes the writer at once
+        for i in range(25):
+            c.get(f"/pathways/{slug}", headers={"user-agent": f"{BROWSER} later-{i}"})
+        deadline = time.monotonic() + 5
+        while c.app.state.ctx.store.views(slug) < 60 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert c.app.state.ctx.store.views(slug) >= 60
+    store = Store(url)
+    assert store.views(slug) == 65
+    store.dispose()

@@ -3,6 +3,7 @@
     store = Store.from_env()          # DATABASE_URL, else a SQLite file in the user data dir
     store.upgrade()                   # Alembic migrations shipped in this package
     store.record_view(slug, visitor, day)
+    store.record_views([(slug, visitor, day), ...])   # a batch, one transaction
 
 Every method raises StoreUnavailable (never a driver error) when the database cannot be
 reached, so callers can degrade: the guide still renders, only the counter is missing.
@@ -31,6 +32,7 @@ __all__ = ["Store", "StoreUnavailable", "default_url"]
 MIGRATIONS = Path(__file__).parent / "migrations"
 RETRY_AFTER_SECONDS = 5.0
 CONNECT_TIMEOUT_SECONDS = 3
+BATCH_ROWS = 300          # rows per INSERT: 900 bound parameters, under SQLite's oldest limit (999)
 
 
 class StoreUnavailable(RuntimeError):
@@ -195,6 +197,44 @@ class Store:
             return False
         except SQLAlchemyError as exc:
             raise self._failed(exc) from None
+
+    def record_views(self, visits: list[tuple[str, str, date]]) -> dict[str, int]:
+        """Record a batch of (slug, visitor, day) visits in one transaction; {slug: views added}.
+
+        Exactly once per visitor per pathway per day, as record_view: rows already stored (or
+        repeated in the batch) are skipped by the unique constraint (ON CONFLICT DO NOTHING),
+        and each pathway's total grows by the rows actually inserted, in an upsert that is
+        safe against other processes doing the same."""
+        visits = list(dict.fromkeys(visits))        # the batch itself may repeat a visit
+        if not visits:
+            return {}
+        insert = self._insert()
+        self._guard()
+        added: dict[str, int] = {}
+        try:
+            with Session(self.engine) as session, session.begin():
+                for start in range(0, len(visits), BATCH_ROWS):
+                    chunk = visits[start:start + BATCH_ROWS]
+                    rows = session.execute(
+                        insert(PathwayView).values([{"slug": s, "visitor": v, "day": d} for s, v, d in chunk])
+                        .on_conflict_do_nothing(index_elements=["slug", "day", "visitor"])
+                        .returning(PathwayView.slug))
+                    for (slug,) in rows:
+                        added[slug] = added.get(slug, 0) + 1
+                if added:
+                    stmt = insert(PathwayCount).values([{"slug": s, "views": n} for s, n in sorted(added.items())])
+                    session.execute(stmt.on_conflict_do_update(
+                        index_elements=["slug"], set_={"views": PathwayCount.views + stmt.excluded.views}))
+        except SQLAlchemyError as exc:
+            raise self._failed(exc) from None
+        return added
+
+    def _insert(self):
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        return insert
 
     def views(self, slug: str) -> int:
         return self._run(lambda s: s.scalar(select(PathwayCount.views).where(PathwayCount.slug == slug))) or 0

@@ -52,7 +52,9 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         # the cyclic GC's scans so collections stay short under load.
         gc.collect()
         gc.freeze()
+        context.views.start()
         yield
+        context.views.close()     # writes the views still waiting: a clean shutdown loses none
         context.store.dispose()
 
     app = FastAPI(

@@ -193,9 +193,7 @@ async def _count(request: Request, slug: str) -> int | None:
     c = ctx(request)
     address, agent = c.client(request), request.headers.get("user-agent")
     if not c.views.needs_database(slug, address, agent):
-        views = c.views.cached(slug)
-        if views is not None:
-            return views
+        return c.views.visit(slug, address, agent)    # memory only: a new visit waits for the batch writer
     return await run_in_threadpool(c.views.visit, slug, address, agent)
 
 

@@ -2,19 +2,23 @@
 
 A visitor is sha256(salt, day, address, user agent): the same person on the same day maps to
 the same value, and nothing links it back to the address or across days. Bots are ignored
-by user agent. Counts are cached briefly and repeat visits skip the database, so a busy
-page costs a dictionary lookup, not a write.
+by user agent. Counts are cached briefly, repeat visits skip the database, and new visits
+are written in batches by a background thread, so a busy page costs a dictionary lookup
+and at most a hash, not a write.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 import time
 from datetime import date, datetime, timezone
 
 from careerpath.store import Store, StoreUnavailable
+
+log = logging.getLogger("careerpath.web")
 
 BOT = re.compile(
     r"bot|crawl|spider|slurp|archiver|scrape|fetch|monitor|preview|facebookexternalhit|embedly|"
@@ -23,6 +27,9 @@ BOT = re.compile(
     re.IGNORECASE)
 COUNT_TTL_SECONDS = 2.0
 MAX_REMEMBERED = 200_000
+FLUSH_SECONDS = 0.5       # new visits are written at least this often ...
+FLUSH_ROWS = 500          # ... or as soon as this many are waiting
+MAX_PENDING = 200_000     # while the database is down; beyond this, visits are not counted
 
 
 def is_bot(user_agent: str | None) -> bool:
@@ -35,13 +42,96 @@ def today() -> date:
 
 
 class ViewCounter:
-    def __init__(self, store: Store):
+    """Counts views; new visits wait in memory and a background thread writes them in batches.
+
+    A new visitor costs a hash and a list append, not a transaction: every FLUSH_SECONDS, or
+    as soon as FLUSH_ROWS visits are waiting, one transaction stores them all (Store.record_views,
+    which keeps the once-per-visitor-per-pathway-per-day rule exact with the unique constraint).
+    Counts shown are the stored count plus this process's visits not yet written, so a person
+    sees their own view at once. close() (the app's shutdown) writes what is still waiting.
+    If the database is down, visits wait (up to MAX_PENDING) and are written when it is back.
+    """
+
+    def __init__(self, store: Store, flush_seconds: float = FLUSH_SECONDS, flush_rows: int = FLUSH_ROWS):
         self.store = store
+        self.flush_seconds = flush_seconds
+        self.flush_rows = flush_rows
         self._salt: str | None = None
         self._counts: dict[str, tuple[int, float]] = {}
         self._seen: set[tuple[str, str]] = set()
         self._seen_day = today()
         self._lock = threading.Lock()
+        self._pending: list[tuple[str, str, date]] = []
+        self._pending_by_slug: dict[str, int] = {}      # waiting or being written, per pathway
+        self._flush_lock = threading.Lock()             # one writer at a time
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._generation = 0
+        self.dropped = 0
+
+    # -- background writer ------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name="careerpath-view-writer", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        """Stop the writer and store every visit still waiting (clean shutdown loses nothing)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+        try:
+            self.flush()
+        except StoreUnavailable as exc:
+            log.warning("%d views not stored at shutdown: %s", len(self._pending), exc)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.flush_seconds)
+            self._wake.clear()
+            try:
+                self.flush()
+            except StoreUnavailable:
+                self._stop.wait(1.0)          # the store retries on its own schedule; visits keep waiting
+            except Exception:                 # never let the writer die silently
+                log.exception("view writer failed; retrying")
+                self._stop.wait(1.0)
+
+    def flush(self) -> int:
+        """Write the waiting visits now; the number of new views stored."""
+        with self._flush_lock:
+            with self._lock:
+                batch, self._pending = self._pending, []
+            if not batch:
+                return 0
+            self._generation += 1             # odd: a write is in flight (see count())
+            try:
+                added = self.store.record_views(batch)
+            except BaseException:
+                with self._lock:              # put them back, oldest first, for the next attempt
+                    self._pending[:0] = batch
+                    self._generation += 1
+                raise
+            with self._lock:
+                for slug, _, _ in batch:
+                    left = self._pending_by_slug.get(slug, 0) - 1
+                    if left > 0:
+                        self._pending_by_slug[slug] = left
+                    else:
+                        self._pending_by_slug.pop(slug, None)
+                for slug, n in added.items():
+                    entry = self._counts.get(slug)
+                    if entry is not None:     # read before this write (count() guarantees it): add, don't re-read
+                        self._counts[slug] = (entry[0] + n, entry[1])
+                self._generation += 1
+            return sum(added.values())
+
+    # -- visits -------------------------------------------------------------------------------
 
     def visitor(self, address: str, user_agent: str, day: date) -> str:
         if self._salt is None:
@@ -53,16 +143,13 @@ class ViewCounter:
         """The count if known recently, without touching the database."""
         entry = self._counts.get(slug)
         if entry and time.monotonic() - entry[1] < COUNT_TTL_SECONDS:
-            return entry[0]
+            return entry[0] + self._pending_by_slug.get(slug, 0)
         return None
 
     def needs_database(self, slug: str, address: str, user_agent: str | None) -> bool:
-        """False when the page can be served from memory alone (the fast path)."""
-        if self.cached(slug) is None:
-            return True
-        if is_bot(user_agent):
-            return False
-        return (slug, self._key(address, user_agent)) not in self._seen
+        """False when the page can be served from memory alone (the fast path): the count is
+        cached and the salt known. New visitors are recorded in memory either way."""
+        return self.cached(slug) is None or (self._salt is None and not is_bot(user_agent))
 
     def _key(self, address: str, user_agent: str | None) -> str:
         # Memory-only dedupe key; the salted hash is what reaches the database.
@@ -72,16 +159,25 @@ class ViewCounter:
         """Record a visit (unless a bot or a repeat today) and return the count; None if unavailable."""
         try:
             day = today()
-            with self._lock:
-                if day != self._seen_day or len(self._seen) > MAX_REMEMBERED:
-                    self._seen.clear()
-                    self._seen_day = day
             if not is_bot(user_agent):
                 key = (slug, self._key(address, user_agent))
-                if key not in self._seen:
-                    self.store.record_view(slug, self.visitor(address, user_agent, day), day)
-                    self._seen.add(key)
-                    self._counts.pop(slug, None)
+                if key not in self._seen or day != self._seen_day:
+                    visitor = self.visitor(address, user_agent, day)
+                    with self._lock:
+                        if day != self._seen_day or len(self._seen) > MAX_REMEMBERED:
+                            self._seen.clear()
+                            self._seen_day = day
+                        if key not in self._seen:
+                            self._seen.add(key)
+                            if len(self._pending) < MAX_PENDING:
+                                self._pending.append((slug, visitor, day))
+                                self._pending_by_slug[slug] = self._pending_by_slug.get(slug, 0) + 1
+                            else:
+                                self.dropped += 1
+                            if len(self._pending) >= self.flush_rows:
+                                self._wake.set()
+                if self._thread is None and not self._stop.is_set():
+                    self.start()              # the app starts it at startup; this covers other uses
             return self.count(slug)
         except StoreUnavailable:
             return None
@@ -90,9 +186,14 @@ class ViewCounter:
         cached = self.cached(slug)
         if cached is not None:
             return cached
+        generation = self._generation
         try:
             views = self.store.views(slug)
         except StoreUnavailable:
             return None
-        self._counts[slug] = (views, time.monotonic())
-        return views
+        with self._lock:
+            # Cache only a read that no batch write overlapped, so flush() can keep the cache
+            # current by adding what it stored (a seqlock: odd = write in flight).
+            if generation == self._generation and generation % 2 == 0:
+                self._counts[slug] = (views, time.monotonic())
+            return views + self._pending_by_slug.get(slug, 0)
