@@ -56,7 +56,7 @@ def model_files() -> tuple[Path, Path] | None:
 
 def available() -> bool:
     """Whether semantic matching can run here (checked without importing anything heavy)."""
-    return model_files() is not None and all(find_spec(m) for m in ("onnxruntime", "tokenizers"))
+    return model_files() is not None and all(_package_dir(m) for m in ("onnxruntime", "tokenizers"))
 
 
 def _sha256(path: Path) -> str:
