@@ -25,11 +25,13 @@ def base(tmp_path_factory):
 
 
 def test_no_server_errors(base):
+    # One worker: with two, schemathesis' threads compile Hypothesis strategies concurrently
+    # and CPython 3.11 sometimes aborts with "AST constructor recursion depth mismatch".
     st = shutil.which("schemathesis", path=str(Path(sys.executable).parent)) or shutil.which("schemathesis")
     OUT.mkdir(exist_ok=True)
     result = subprocess.run(
         [st, "run", base + "/api/v1/openapi.json", "--checks", "not_a_server_error", "--max-examples", "60",
-         "--workers", "2", "--request-timeout", "30"],
+         "--workers", "1", "--request-timeout", "30"],
         capture_output=True, text=True, timeout=900)
     (OUT / "schemathesis.txt").write_text(result.stdout + result.stderr)
     assert result.returncode == 0, result.stdout[-4000:]
