@@ -2,8 +2,8 @@
 
 The store keeps two sets for a saved plan — checked-off roadmap tasks (by `task_id`) and
 learned items (by (kind, key), the SkillToLearn key) — and this module turns them into
-progress and a remaining timeline. A learned item also checks off the roadmap tasks that
-name it, so ticking "Python" in the skills list and ticking its study steps agree.
+progress and a remaining timeline. A learned item also checks off its own study steps in
+the roadmap, so ticking "Python" in the skills list and ticking its study steps agree.
 
 Task ids are derived, not stored in the Guide: `task_id(phase, text)` hashes the phase
 title and the task text, so an id survives re-rendering and re-ordering, and changes only
@@ -27,6 +27,18 @@ def task_id(phase: Phase, text: str) -> str:
 def task_ids(guide: Guide) -> list[tuple[str, Phase, str]]:
     """(id, phase, text) for every roadmap task, in roadmap order."""
     return [(task_id(phase, text), phase, text) for phase in guide.roadmap for text in phase.tasks]
+
+
+def covered_by(guide: Guide, learned: set[tuple[str, str]] | frozenset[tuple[str, str]], text: str) -> str | None:
+    """The learned item whose study step this task is, if any.
+
+    The roadmap writes every study step as "<item name>: ..." (engine.roadmap), so the
+    prefix identifies it; a bare substring test would let "Writing" tick "Technical
+    Writing One" steps that belong to English Language."""
+    for item in guide.skills_to_learn:
+        if (item.kind, item.key) in learned and text.startswith(f"{item.name}: "):
+            return item.name
+    return None
 
 
 @dataclass(frozen=True)
@@ -58,13 +70,12 @@ def progress(guide: Guide, done: set[str] | frozenset[str] = frozenset(),
              learned: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(), next_count: int = 3) -> Progress:
     """Progress of a saved plan; unknown ids and keys are ignored (the guide may have changed)."""
     learned_items = [i for i in guide.skills_to_learn if (i.kind, i.key) in learned]
-    learned_names = [i.name.lower() for i in learned_items]
     phases, pending, done_count, total = [], [], 0, 0
     remaining_weeks = 0
     for phase in guide.roadmap:
         ticked = 0
         for text in phase.tasks:
-            checked = task_id(phase, text) in done or any(name in text.lower() for name in learned_names)
+            checked = task_id(phase, text) in done or covered_by(guide, learned, text) is not None
             ticked += checked
             if not checked:
                 pending.append(text)

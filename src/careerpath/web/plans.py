@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
 from careerpath.engine import Guide
-from careerpath.engine.progress import Progress, progress, task_id, task_ids
+from careerpath.engine.progress import Progress, covered_by, progress, task_id, task_ids
 from careerpath.store import Store
 
 TASK, LEARNED = "task", "learned"
@@ -57,11 +57,7 @@ class Plan:
 
     def covered_by(self, text: str) -> str | None:
         """The learned skill that already checks this task off (engine.progress's rule), if any."""
-        lowered = text.lower()
-        for item in self.guide.skills_to_learn:
-            if (item.kind, item.key) in self.learned and item.name.lower() in lowered:
-                return item.name
-        return None
+        return covered_by(self.guide, self.learned, text)
 
     def is_learned(self, item) -> bool:
         return (item.kind, item.key) in self.learned
