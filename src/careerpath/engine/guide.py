@@ -26,10 +26,13 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 PART_TIME_SCENARIOS = (5.0, 20.0)
 
 # Difficulty score: weights of its four drivers (sum to 1), and where each saturates.
-DIFFICULTY_WEIGHTS = {"profile": 0.4, "job_zone": 0.2, "education": 0.2, "learning": 0.2}
+# A new four-year degree alone makes a move hard, whatever the skills say, hence the
+# education driver's weight and its saturation at four years.
+DIFFICULTY_WEIGHTS = {"profile": 0.35, "job_zone": 0.15, "education": 0.3, "learning": 0.2}
 PROFILE_GAP_SATURATION = 0.5      # unmet share of the target's weighted requirement
+EDUCATION_YEARS_SATURATION = 4    # extra years of typical entry education
 LEARNING_HOURS_SATURATION = 1000  # study hours
-DIFFICULTY_BANDS = ((20, "Easy"), (40, "Moderate"), (60, "Challenging"), (101, "Hard"))
+DIFFICULTY_BANDS = ((15, "Easy"), (35, "Moderate"), (55, "Challenging"), (101, "Hard"))
 
 STEPPING_STONE_MIN_GAP = 0.10     # below this the direct move needs no intermediate role
 MAX_STEPPING_STONES = 3
@@ -150,7 +153,7 @@ def _difficulty(unmet: float, zone_step: int, education_years: int, learning_hou
     parts = {
         "profile": min(1.0, unmet / PROFILE_GAP_SATURATION),
         "job_zone": max(0, zone_step) / 4,
-        "education": min(1.0, max(0, education_years) / 8),
+        "education": min(1.0, max(0, education_years) / EDUCATION_YEARS_SATURATION),
         "learning": min(1.0, learning_hours / LEARNING_HOURS_SATURATION),
     }
     explanations = {

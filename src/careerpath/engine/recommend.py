@@ -225,7 +225,9 @@ def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
     guide would plan; technology hours are left out (they depend on named tools), so this
     can read a few points lower than the guide's own figure.
     """
-    from .guide import DIFFICULTY_WEIGHTS, LEARNING_HOURS_SATURATION, PROFILE_GAP_SATURATION
+    from .guide import (
+        DIFFICULTY_WEIGHTS, EDUCATION_YEARS_SATURATION, LEARNING_HOURS_SATURATION, PROFILE_GAP_SATURATION,
+    )
 
     p = r.p
     unmet = p.unmet_share_from(source_row)
@@ -237,7 +239,7 @@ def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
     education = np.maximum(0, r.education_years - r.education_years[source_row])
     score = 100 * (DIFFICULTY_WEIGHTS["profile"] * np.minimum(1, unmet / PROFILE_GAP_SATURATION)
                    + DIFFICULTY_WEIGHTS["job_zone"] * zone_step / 4
-                   + DIFFICULTY_WEIGHTS["education"] * np.minimum(1, education / 8)
+                   + DIFFICULTY_WEIGHTS["education"] * np.minimum(1, education / EDUCATION_YEARS_SATURATION)
                    + DIFFICULTY_WEIGHTS["learning"] * np.minimum(1, hours / LEARNING_HOURS_SATURATION))
     return np.round(score)
 
@@ -323,7 +325,9 @@ def recommend(
     difficulty = None
     if max_difficulty is not None:
         difficulty = difficulty_scores(r, s)
-        bound = dict(zip(DIFFICULTIES, (20, 40, 60, 101)))[max_difficulty]
+        from .guide import DIFFICULTY_BANDS
+
+        bound = dict((name, upper) for upper, name in DIFFICULTY_BANDS)[max_difficulty]
         allowed &= difficulty < bound
     candidates = np.flatnonzero(allowed)
     if candidates.size == 0:
