@@ -172,16 +172,20 @@ class TitleIndex:
 # -- the shipped file ------------------------------------------------------------------------
 
 
-def builder_fingerprint() -> str:
-    """Changes whenever the code that decides the index's content changes."""
-    h = hashlib.sha256(f"format {FORMAT}\n".encode())
+def code_fingerprint(file_format: int, sources: tuple[str, ...]) -> str:
+    """Changes whenever the code that decides a shipped file's content changes."""
+    h = hashlib.sha256(f"format {file_format}\n".encode())
     here = Path(__file__).parent
-    for name in ("build.py", "normalize.py"):
+    for name in sources:
         try:
             h.update((here / name).read_bytes())
         except OSError:  # installed without sources: trust the format number alone
             h.update(name.encode())
     return h.hexdigest()
+
+
+def builder_fingerprint() -> str:
+    return code_fingerprint(FORMAT, ("build.py", "normalize.py"))
 
 
 def shipped_index_path() -> Path:

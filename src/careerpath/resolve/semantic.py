@@ -27,7 +27,6 @@ file is what the builder makes.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import warnings
 from importlib import resources
@@ -100,14 +99,9 @@ def build_vectors(kb, encoder: Encoder | None = None) -> tuple[list[str], np.nda
 
 
 def builder_fingerprint() -> str:
-    h = hashlib.sha256(f"format {FORMAT}\n".encode())
-    here = Path(__file__).parent
-    for name in ("semantic.py", "encoder.py"):
-        try:
-            h.update((here / name).read_bytes())
-        except OSError:  # installed without sources: trust the format number alone
-            h.update(name.encode())
-    return h.hexdigest()
+    from .index import code_fingerprint
+
+    return code_fingerprint(FORMAT, ("semantic.py", "encoder.py"))
 
 
 def shipped_embeddings_path() -> Path:
