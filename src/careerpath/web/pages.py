@@ -6,7 +6,7 @@ import json
 import re
 import time
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from rapidfuzz import fuzz, process
@@ -246,17 +246,21 @@ def _check_csrf(request: Request, token: str) -> None:
 FormText = lambda n: Form("", max_length=n)  # noqa: E731
 
 
+def _personal_form(skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
+                   location: str = FormText(MAX_LOCATION), budget: str = FormText(8)) -> dict:
+    """The personalization form's fields, shared by personalize and save."""
+    return _form_values(skills, hours_per_week, location, budget)
+
+
 @router.post("/pathways/{slug}/personalize", response_class=HTMLResponse)
 def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
                 csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-                skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
-                location: str = FormText(MAX_LOCATION), budget: str = FormText(8)):
+                form: dict = Depends(_personal_form)):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
     _check_csrf(request, csrf_token_)
     c = ctx(request)
-    form = _form_values(skills, hours_per_week, location, budget)
     base = c.guides.get(pathway)
     try:
         limit(request)
@@ -272,14 +276,12 @@ def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_
 @router.post("/pathways/{slug}/save")
 def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
          csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-         skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
-         location: str = FormText(MAX_LOCATION), budget: str = FormText(8)):
+         form: dict = Depends(_personal_form)):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
     _check_csrf(request, csrf_token_)
     c = ctx(request)
-    form = _form_values(skills, hours_per_week, location, budget)
     limit(request)
     guide = _tailor(pathway, form)
     try:
