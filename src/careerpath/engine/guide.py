@@ -129,12 +129,24 @@ def _how(kind: str, name: str, refs: list[ResourceRef], example_task: str | None
     return "No curated resource yet: practise it on the target role's tasks and ask a practitioner for feedback."
 
 
+MAX_RESOURCES = 3
+
+
+def _best_resources(catalog: Catalog, kind: str, key: str, budget: str | None) -> list:
+    """Resources whose main subject is the item, up to three; when the catalog marks none
+    as such, the two most focused. A history course that exercises reading is no answer
+    to "where do I learn reading comprehension" while a reading course exists."""
+    found = catalog.resources_for(kind, key, budget)
+    primary = [r for r in found if key in r.teaches.primary]
+    return primary[:MAX_RESOURCES] if primary else found[:2]
+
+
 def _to_learn(gaps: list[Gap], catalog: Catalog, person: Person, example_task: str | None) -> list[SkillToLearn]:
     items = []
     for gap in gaps:
-        found = catalog.resources_for(gap.kind if gap.kind != "work_style" else "skill", gap.key, person.budget)
+        found = _best_resources(catalog, gap.kind, gap.key, person.budget)
         refs = [ResourceRef(name=r.name, provider=r.provider, url=r.url, cost=r.cost, format=r.format,
-                            hours=r.hours) for r in found[:3]]
+                            hours=r.hours) for r in found]
         items.append(SkillToLearn(
             name=gap.name, kind=gap.kind, key=gap.key, priority=gap.priority, hours=gap.hours,
             weeks=effort.weeks(gap.hours, person.hours_per_week), why=gap.why,
