@@ -15,15 +15,14 @@ from .compare import (
     Comparison, Gap, Known, compare_elements, compare_technologies, display_name, transferable_styles,
 )
 from .model import (
-    FAQ, Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillToLearn, Source,
+    Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
 )
 from .narrative import faq, overview
 from .profiles import Profiles, profiles_for
-from .roadmap import PlannedPhase, Step, action_plan, learning_phases, schedule
+from .roadmap import PlannedPhase, action_plan, learning_phases, schedule
 
 DEFAULT_HOURS_PER_WEEK = 10.0
-PART_TIME_SCENARIOS = (5.0, 20.0)
 
 # Difficulty score: weights of its four drivers (sum to 1), and where each saturates.
 # A new four-year degree alone makes a move hard, whatever the skills say, hence the

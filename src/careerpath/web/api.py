@@ -24,7 +24,7 @@ from careerpath.store import StoreUnavailable
 from . import pathways, plans
 from .context import ctx
 from .errors import API_ERRORS
-from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, TOKEN, _choice, _store_down, limit, load_plan, popular
+from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, popular
 from .suggest import suggest
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
@@ -272,12 +272,5 @@ def saved_plan_export(request: Request, token: str = TokenParam) -> dict:
 @router.delete("/saved/{token}", status_code=204, responses=SAVED_ERRORS,
                summary="Delete a saved plan, its progress and the profile text it holds")
 def saved_plan_delete(request: Request, token: str = TokenParam):
-    if not TOKEN.match(token):
-        raise HTTPException(404, NO_SAVED)
-    try:
-        deleted = ctx(request).store.delete_saved(token)
-    except StoreUnavailable:
-        raise _store_down() from None
-    if not deleted:
-        raise HTTPException(404, NO_SAVED)
+    delete_plan(request, token)
     return Response(status_code=204)

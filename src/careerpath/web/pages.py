@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from careerpath.engine import Guide
-from careerpath.kb import KnowledgeBase, UnknownOccupation
+from careerpath.kb import UnknownOccupation
 from careerpath.service import AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
@@ -305,6 +305,18 @@ def _store_down() -> HTTPException:
                               "Your link is still valid; try again in a minute.")
 
 
+def delete_plan(request: Request, token: str) -> None:
+    """Delete the saved plan at this token, or 404 (bad or unknown token) / 503 (store down)."""
+    if not TOKEN.match(token):
+        raise HTTPException(404, NO_SAVED)
+    try:
+        deleted = ctx(request).store.delete_saved(token)
+    except StoreUnavailable:
+        raise _store_down() from None
+    if not deleted:
+        raise HTTPException(404, NO_SAVED)
+
+
 def load_plan(request: Request, token: str) -> plans.Plan:
     """The saved plan at this token, or 404 (bad or unknown token) / 503 (store down)."""
     if not TOKEN.match(token):
@@ -387,14 +399,7 @@ def saved_delete_confirm(request: Request, token: str = PathParam(max_length=64)
 def saved_delete(request: Request, token: str = PathParam(max_length=64),
                  csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64)):
     _check_csrf(request, csrf_token_)
-    if not TOKEN.match(token):
-        raise HTTPException(404, NO_SAVED)
-    try:
-        deleted = ctx(request).store.delete_saved(token)
-    except StoreUnavailable:
-        raise _store_down() from None
-    if not deleted:
-        raise HTTPException(404, NO_SAVED)
+    delete_plan(request, token)
     return page(request, "saved_delete.html", deleted=True)
 
 
