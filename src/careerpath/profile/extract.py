@@ -6,7 +6,10 @@ nothing is inferred that the text does not show. Three channels, in order of pre
 2. skill and knowledge names and curated phrases (elements.yaml);
 3. O*NET work language: a sentence that carries every content word of a DWA title
    ("Negotiated contracts with suppliers" ~ "Negotiate contracts") evidences the skills
-   that DWA is linked to.
+   that DWA is linked to;
+4. building with a language: a prose sentence that builds or writes something with a
+   technology O*NET files as development software ("I write Go and Bash") evidences
+   programming and computer knowledge.
 Pure: no I/O beyond reading the knowledge base and the package's data files; the text
 is not kept anywhere.
 """
@@ -32,6 +35,12 @@ ENTRY_SPLIT = re.compile(r"[^,;\n|•·]+")
 SENTENCE_SPLIT = re.compile(r"[^.!?\n;•]+")
 LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
 LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
+SENTENCE_OPENING = re.compile(r"(?:\A|[.!?•·\n])\s*(?:[-*–]\s*)?\Z")
+CODING_VERB = re.compile(
+    r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
+    r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
+    r"shipped|ships|engineered|automated|automate|automates|refactored)\b", re.IGNORECASE)
+PROGRAMMING, COMPUTERS = "2.B.3.e", "2.C.3.a"
 
 
 @dataclass(frozen=True)
@@ -84,8 +93,21 @@ def _whole_entry(start: int, end: int, entries: list[_Entry]) -> bool:
     return any(e.start == start and e.end == end for e in entries)
 
 
+GENERIC_NAME_WORDS = {"software", "system", "systems", "management", "and", "of", "the", "for"}
+
+
+def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> list:
+    """Readings of the same words, the one whose other name words the text also uses first:
+    CAD in a dispatcher's résumé is computer aided dispatch, not design."""
+    def support(alias) -> int:
+        words = {w.lower() for w in alias.name.split()} - set(key) - GENERIC_NAME_WORDS
+        return sum(stem(w) in text_stems for w in words)
+    return sorted(options, key=lambda a: -support(a)) if len(options) > 1 else options
+
+
 def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
     toks = tokens(text)
+    text_stems = {stem(t.group()) for t in toks}
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0
@@ -97,8 +119,11 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
                 continue
             start, end = span[0].start(), span[-1].end()
             written = " ".join(t.group() for t in span)
-            cased = [a for a in options if a.exact is None or a.exact == written]
-            alias = next((a for a in cased if not a.list_only or _whole_entry(start, end, entries)), None)
+            key = tuple(t.group().lower() for t in span)
+            cased = _by_context([a for a in options if a.exact is None or a.exact == written], key, text_stems)
+            opens_sentence = SENTENCE_OPENING.search(text[:start]) is not None
+            alias = next((a for a in cased if (not a.list_only or _whole_entry(start, end, entries))
+                          and not (a.mid_sentence and opens_sentence)), None)
             if alias is None:
                 if cased:
                     pending.append((Evidence("technology", cased[0].name, cased[0].name, text[start:end]), start, end))
@@ -121,11 +146,15 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
     return found
 
 
-def _elements(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
+def _elements(text: str, lex: Lexicon, entries: list[_Entry],
+              technologies: list[tuple[Evidence, int, int]]) -> list[tuple[Evidence, int, int]]:
     found = []
     for pattern in lex.elements:
         for m in pattern.regex.finditer(text):
             if pattern.list_only and not _whole_entry(m.start(), m.end(), entries):
+                continue
+            # "Classroom" inside "Google Classroom" names a product, not a subject.
+            if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
                 continue
             found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))
             break
@@ -154,6 +183,23 @@ def _work_language(text: str, lex: Lexicon, kb: KnowledgeBase) -> list[tuple[Evi
             for skill_id in phrase.skills:
                 element = kb.element(skill_id)
                 found.append((Evidence("skill", skill_id, element.name, text[start:end]), start, end))
+    return found
+
+
+def _coding(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, int]],
+            kb: KnowledgeBase) -> list[tuple[Evidence, int, int]]:
+    found = []
+    for sentence in SENTENCE_SPLIT.finditer(text):
+        verb = CODING_VERB.search(sentence.group())
+        if not verb:
+            continue
+        start = sentence.start() + verb.start()
+        written_in = [end for evidence, begin, end in technologies
+                      if evidence.key in lex.code_technologies and start < begin and end <= sentence.end()]
+        if written_in:
+            end = min(written_in)
+            for kind, element_id in (("skill", PROGRAMMING), ("knowledge", COMPUTERS)):
+                found.append((Evidence(kind, element_id, kb.element(element_id).name, text[start:end]), start, end))
     return found
 
 
@@ -205,9 +251,10 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     entries = _entries(text)
     as_list = _is_list(entries)
 
-    found = _technologies(text, lex, entries) + _elements(text, lex, entries)
+    technologies = _technologies(text, lex, entries)
+    found = technologies + _elements(text, lex, entries, technologies)
     if not as_list:
-        found += _work_language(text, lex, kb)
+        found += _work_language(text, lex, kb) + _coding(text, lex, technologies, kb)
     items: dict[tuple[str, str], Evidence] = {}
     covered: list[tuple[int, int]] = []
     for evidence, start, end in sorted(found, key=lambda f: f[1]):

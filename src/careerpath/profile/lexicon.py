@@ -51,6 +51,14 @@ DWA_SKILL_MIN_Z = 1.0          # skill importance this many SDs above average am
 # about them beyond what any job needs, so work language never evidences them on its own.
 DWA_GENERIC_SKILLS = {"2.A.1.a", "2.A.1.b", "2.A.2.a", "2.A.2.b", "2.A.2.d"}
 STEM_LENGTH = 5
+# UNSPSC commodities of O*NET technologies that are written in, not merely used: a sentence
+# that builds or writes something with one of them shows programming.
+CODE_COMMODITIES = {
+    "43232402",   # Development environment software (Go, Kafka, PowerShell)
+    "43232405",   # Object or component oriented development software (Python, Java, R)
+    "43232408",   # Web platform development software (JavaScript, React, Django)
+    "43232409",   # Compiler and decompiler software
+}
 
 
 def stem(word: str) -> str:
@@ -68,6 +76,7 @@ class Alias:
     exact: str | None          # the casing required, when the alias is also an ordinary word
     list_only: bool            # only as a whole entry of a list
     popularity: int            # occupations listing the technology: breaks ties between names
+    mid_sentence: bool = False  # a capital that opens a sentence or line is grammar, not a brand
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class Lexicon:
     work: tuple[WorkPhrase, ...]
     common: frozenset[str]
     technology_names: frozenset[str]
+    code_technologies: frozenset[str]
 
 
 def _data(name: str):
@@ -129,9 +139,31 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
         and sum(1 for c in letters if c in initials) >= max(2, len(letters) - 1)
 
 
+def _spells_last_words(acronym: str, words: list[str]) -> bool:
+    """'PMS' closing 'MICROS Systems OPERA Property Management System': the product's own
+    acronym spells the words just before it."""
+    n = len(acronym)
+    return len(words) > n and "".join(w[0] for w in words[-n:]).upper() == acronym.upper()
+
+
 def _subsequence(small: str, big: str) -> bool:
     it = iter(big)
     return all(c in it for c in small)
+
+
+def _brand_words(names: set[str]) -> list[tuple[str, str, str]]:
+    """'Grafana' for 'Grafana Labs Grafana Cloud', 'Pyxis' for 'Pyxis MedStation software':
+    people call a product by its brand word. Only a word that opens one product; a word
+    opening several ('Cerner', 'CaseWare') is a vendor, and alone names none of them. Names
+    that end alike ('PowerSchool SIS', 'PowerSchool Group PowerSchool SIS') are one product."""
+    opening: dict[str, list[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and re.fullmatch(r"[a-z]?[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{4,}", words[0]):
+            opening.setdefault(words[0], []).append(name)
+    return [(word, min(found, key=len), "brand") for word, found in opening.items()
+            if len({name.split()[-1] for name in found}) == 1
+            and word not in VENDORS and word.lower() not in NEVER_ALONE]
 
 
 def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
@@ -151,9 +183,19 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
             if base.startswith(vendor + " "):
                 candidates.append((base[len(vendor) + 1:], name, "derived"))
         words = base.split()
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1]) and _is_acronym_of(words[-1], words[:-1]):
+        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1]) and (
+                _is_acronym_of(words[-1], words[:-1]) or _spells_last_words(words[-1], words[:-1])):
             candidates.append((words[-1], name, "acronym"))
             candidates.append((" ".join(words[:-1]), name, "derived"))
+    candidates += _brand_words(names)
+    # "Computer aided dispatch software" is another reading of the CAD that "Computer aided
+    # design CAD software" spells out; the text's other words choose between them.
+    acronyms = {text for text, _, origin in candidates if origin == "acronym"}
+    for name in names:
+        words = re.sub(r"\s+software$", "", name).split()
+        initials = "".join(w[0] for w in words).upper()
+        if len(words) >= 2 and initials in acronyms and words[0][0].isalpha() and all(w.islower() for w in words[1:]):
+            candidates.append((initials, name, "acronym"))
     for alias, name in _data("technologies.yaml").items():
         if name in names:
             candidates.append((str(alias), name, "curated"))
@@ -170,17 +212,43 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # is also an ordinary word ("Word", "Chef"), and the shortest ones only in a list.
         # A vendor-less product word ("Calendar", "Drive", "Designer") keeps its capital.
         plain_word = origin == "derived" and len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None
-        exact = text if (ordinary or origin == "acronym" or plain_word) else None
+        if origin == "brand" and ordinary:
+            continue                  # "Advanced", "Smart", "Visual": words, not brands
+        exact = text if (ordinary or origin in ("acronym", "brand") or plain_word) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
-                      popularity=popularity[name])
+                      popularity=popularity[name], mid_sentence=origin == "brand")
         slot = aliases.setdefault(key, {})
         # The same words may name several products: a curated reading first, then the
         # most widely used product.
-        if name not in slot or origin == "curated":
-            slot[name] = alias if origin != "curated" else Alias(name, exact, alias.list_only, 10**6)
+        if name not in slot or origin in ("curated", "name"):
+            # A name written out in full means that product, before any nickname's reading.
+            slot[name] = Alias(name, exact, alias.list_only, {"curated": 10**6, "name": 10**7}[origin]) \
+                if origin in ("curated", "name") else alias
+        elif origin != "brand":
+            slot[name] = alias       # the brand word is also a real alias: no restriction
     result = {k: tuple(sorted(v.values(), key=lambda a: (-a.popularity, a.name))) for k, v in aliases.items()}
     return result, frozenset(names)
+
+
+def _spaces_match_line_breaks(pattern: str) -> str:
+    """A space in a pattern matches any run of whitespace, so a phrase wrapped onto the next
+    line of a pasted résumé still matches; spaces inside [...] stay literal."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == " " and not in_class:
+            out.append(r"\s+")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def _element_patterns(kb: KnowledgeBase) -> tuple[ElementPattern, ...]:
@@ -192,9 +260,8 @@ def _element_patterns(kb: KnowledgeBase) -> tuple[ElementPattern, ...]:
             name_regex = re.compile(r"(?<![\w-])" + re.escape(element.name) + r"(?![\w-])", re.IGNORECASE)
             found.append(ElementPattern(kind, element.id, element.name, name_regex, element.id in list_only))
             for pattern in data["patterns"].get(element.id) or ():
-                found.append(ElementPattern(kind, element.id, element.name,
-                                            re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE),
-                                            False))
+                regex = r"(?<![\w-])(?:" + _spaces_match_line_breaks(pattern) + r")(?![\w-])"
+                found.append(ElementPattern(kind, element.id, element.name, re.compile(regex, re.IGNORECASE), False))
     return tuple(found)
 
 
@@ -235,9 +302,14 @@ def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
     return tuple(phrases)
 
 
+def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in CODE_COMMODITIES)
+
+
 @lru_cache(maxsize=4)
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     common = _common_words(kb)
     aliases, names = _technology_aliases(kb, common)
     return Lexicon(aliases=aliases, max_alias_tokens=max(len(k) for k in aliases), elements=_element_patterns(kb),
-                   work=_work_phrases(kb), common=common, technology_names=names)
+                   work=_work_phrases(kb), common=common, technology_names=names,
+                   code_technologies=_code_technologies(kb))
