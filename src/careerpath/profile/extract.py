@@ -35,12 +35,14 @@ ENTRY_SPLIT = re.compile(r"[^,;\n|•·]+")
 SENTENCE_SPLIT = re.compile(r"[^.!?\n;•]+")
 LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
 LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
+PROPER_NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
 SENTENCE_OPENING = re.compile(r"(?:\A|[.!?•·\n])\s*(?:[-*–]\s*)?\Z")
 CODING_VERB = re.compile(
     r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
     r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
     r"shipped|ships|engineered|automated|automate|automates|refactored)\b", re.IGNORECASE)
 PROGRAMMING, COMPUTERS = "2.B.3.e", "2.C.3.a"
+CODING_REACH_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -96,13 +98,26 @@ def _whole_entry(start: int, end: int, entries: list[_Entry]) -> bool:
 GENERIC_NAME_WORDS = {"software", "system", "systems", "management", "and", "of", "the", "for"}
 
 
+def _other_name(following: re.Match | None, alias) -> bool:
+    """The brand word runs on into a capitalised word that is not part of its product's name."""
+    return following is not None and following.group(1).lower() not in alias.name.lower().split()
+
+
+def _title_case(word: str) -> bool:
+    """'Zoom', not 'zoom' (a word) or 'ADA' (an acronym)."""
+    return word[:1].isupper() and not (len(word) > 1 and word[1:].isupper())
+
+
+def _support(alias, key: tuple[str, ...], text_stems: set[str]) -> int:
+    """How many of the product name's other words the text also uses."""
+    words = {w.lower() for w in alias.name.split()} - set(key) - GENERIC_NAME_WORDS
+    return sum(stem(w) in text_stems for w in words)
+
+
 def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> list:
     """Readings of the same words, the one whose other name words the text also uses first:
     CAD in a dispatcher's résumé is computer aided dispatch, not design."""
-    def support(alias) -> int:
-        words = {w.lower() for w in alias.name.split()} - set(key) - GENERIC_NAME_WORDS
-        return sum(stem(w) in text_stems for w in words)
-    return sorted(options, key=lambda a: -support(a)) if len(options) > 1 else options
+    return sorted(options, key=lambda a: -_support(a, key, text_stems)) if len(options) > 1 else options
 
 
 def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
@@ -120,10 +135,16 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             start, end = span[0].start(), span[-1].end()
             written = " ".join(t.group() for t in span)
             key = tuple(t.group().lower() for t in span)
-            cased = _by_context([a for a in options if a.exact is None or a.exact == written], key, text_stems)
+            whole_entry = _whole_entry(start, end, entries)
+            cased = _by_context([a for a in options if (a.exact is None or a.exact == written)
+                                 and not (a.capital_in_prose and not whole_entry and not _title_case(written))
+                                 and not (a.needs_context and _support(a, key, text_stems) == 0)],
+                                key, text_stems)
             opens_sentence = SENTENCE_OPENING.search(text[:start]) is not None
-            alias = next((a for a in cased if (not a.list_only or _whole_entry(start, end, entries))
-                          and not (a.mid_sentence and opens_sentence)), None)
+            # "Summit Home Lending", "Harvest Snacks": a capitalised run is a proper name.
+            following = PROPER_NAME_NEXT.match(text, end)
+            alias = next((a for a in cased if (not a.list_only or whole_entry)
+                          and not (a.mid_sentence and (opens_sentence or _other_name(following, a)))), None)
             if alias is None:
                 if cased:
                     pending.append((Evidence("technology", cased[0].name, cased[0].name, text[start:end]), start, end))
@@ -133,6 +154,11 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             break
         else:
             i += 1
+    # "wrote the firmware in C", "statistics in R": a language's short name after in/using.
+    for item in list(pending):
+        if item[0].key in lex.code_technologies and re.search(r"\b(?:in|using)\s+\Z", text[:item[1]]):
+            found.append(item)
+            pending.remove(item)
     # "in R and pandas", "Python, R, SQL": a short name read in prose when it sits in a run
     # of other technologies, joined only by commas, slashes or "and".
     changed = True
@@ -194,8 +220,10 @@ def _coding(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, int
         if not verb:
             continue
         start = sentence.start() + verb.start()
+        # The language must belong to what the verb made, a few words on, not to a later clause.
         written_in = [end for evidence, begin, end in technologies
-                      if evidence.key in lex.code_technologies and start < begin and end <= sentence.end()]
+                      if evidence.key in lex.code_technologies and start < begin and end <= sentence.end()
+                      and len(tokens(text[start:begin])) <= CODING_REACH_WORDS]
         if written_in:
             end = min(written_in)
             for kind, element_id in (("skill", PROGRAMMING), ("knowledge", COMPUTERS)):

@@ -40,6 +40,7 @@ VENDORS = (
 )
 # Names that are mostly an employer or a web site in a résumé, not a tool someone used.
 NEVER_ALONE = {"google", "amazon", "apple", "meta", "microsoft", "ibm", "oracle", "sap", "cisco", "intuit"}
+OBSCURE_MAX_OCCUPATIONS = 2   # a product this few occupations list is obscure
 COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
 DWA_STOPWORDS = {
     "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
@@ -77,6 +78,8 @@ class Alias:
     list_only: bool            # only as a whole entry of a list
     popularity: int            # occupations listing the technology: breaks ties between names
     mid_sentence: bool = False  # a capital that opens a sentence or line is grammar, not a brand
+    capital_in_prose: bool = False  # "Zoom" the product; "zoom lens" in a sentence is a word
+    needs_context: bool = False     # an obscure product's acronym: read only when the text backs it
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,23 @@ def _common_words(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(common)
 
 
+def _rare_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words O*NET's prose never writes in lower case: brands, not vocabulary. A brand word
+    must be one, so 'Little' in 'Little Piano' or 'Western' in a company name is not read."""
+    seen: set[str] = set()
+    texts = [t.text for code in kb.codes for t in kb.tasks(code)]
+    texts += list(kb.dwa_titles().values()) + [o.description for o in kb.occupations()]
+    texts += [e.description for domain in ("skills", "knowledge") for e in kb.elements(domain)]
+    for text in texts:
+        seen.update(m.group() for m in TOKEN.finditer(text) if m.group().islower())
+    candidates = {w for t in kb.titles() for w in _key(t.title)}
+    return frozenset(w for w in _all_name_words(kb) if w not in seen and w not in candidates)
+
+
+def _all_name_words(kb: KnowledgeBase) -> set[str]:
+    return {w for code in kb.codes for t in kb.technologies(code) for w in _key(t.name)}
+
+
 def _key(text: str) -> tuple[str, ...]:
     return tuple(m.group().lower() for m in TOKEN.finditer(text))
 
@@ -166,7 +186,35 @@ def _brand_words(names: set[str]) -> list[tuple[str, str, str]]:
             and word not in VENDORS and word.lower() not in NEVER_ALONE]
 
 
-def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
+VENDOR_MIN_PRODUCTS = 3      # a leading phrase that opens this many O*NET names is a vendor
+
+
+def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
+    """'Sibelius' for 'Avid Technology Sibelius', 'Dentrix' for 'Henry Schein Dentrix': the
+    vendors are found in the data (a leading phrase opening several names) and dropped, and
+    a product's last word stands for it when no other name ends in it."""
+    prefixes: Counter[str] = Counter()
+    for name in names:
+        words = name.split()
+        for k in range(1, min(3, len(words) - 1) + 1):
+            prefixes[" ".join(words[:k])] += 1
+    found = []
+    for name in names:
+        words = re.sub(r"\s+software$", "", name).split()
+        for k in range(min(3, len(words) - 1), 0, -1):
+            if prefixes[" ".join(words[:k])] >= VENDOR_MIN_PRODUCTS and re.search(r"[A-Za-z]{3}", " ".join(words[k:])):
+                found.append((" ".join(words[k:]), name, "brand"))
+                break
+    endings: dict[str, list[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1]):
+            endings.setdefault(words[-1], []).append(name)
+    found += [(word, names_[0], "brand") for word, names_ in endings.items() if len(names_) == 1]
+    return found
+
+
+def _technology_aliases(kb: KnowledgeBase, common: frozenset[str], rare_words: frozenset[str]):
     popularity: Counter[str] = Counter()
     for code in kb.codes:
         popularity.update(t.name for t in kb.technologies(code))
@@ -187,7 +235,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
                 _is_acronym_of(words[-1], words[:-1]) or _spells_last_words(words[-1], words[:-1])):
             candidates.append((words[-1], name, "acronym"))
             candidates.append((" ".join(words[:-1]), name, "derived"))
-    candidates += _brand_words(names)
+    candidates += _brand_words(names) + _vendorless(names)
     # "Computer aided dispatch software" is another reading of the CAD that "Computer aided
     # design CAD software" spells out; the text's other words choose between them.
     acronyms = {text for text, _, origin in candidates if origin == "acronym"}
@@ -199,6 +247,9 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     for alias, name in _data("technologies.yaml").items():
         if name in names:
             candidates.append((str(alias), name, "curated"))
+    # "PLCs", "APIs": an acronym takes a plural like any noun.
+    candidates += [(text + "s", name, origin) for text, name, origin in list(candidates)
+                   if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", text) and origin in ("acronym", "curated")]
 
     aliases: dict[tuple[str, ...], dict[str, Alias]] = {}
     for text, name, origin in candidates:
@@ -212,21 +263,29 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # is also an ordinary word ("Word", "Chef"), and the shortest ones only in a list.
         # A vendor-less product word ("Calendar", "Drive", "Designer") keeps its capital.
         plain_word = origin == "derived" and len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None
-        if origin == "brand" and ordinary:
-            continue                  # "Advanced", "Smart", "Visual": words, not brands
+        if origin == "brand" and (ordinary or any(w not in rare_words for w in key)):
+            continue                  # "Advanced", "Little", "Western": words, not brands
         exact = text if (ordinary or origin in ("acronym", "brand") or plain_word) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
-                      popularity=popularity[name], mid_sentence=origin == "brand")
+                      popularity=popularity[name], mid_sentence=origin == "brand",
+                      capital_in_prose=len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None,
+                      needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS)
         slot = aliases.setdefault(key, {})
         # The same words may name several products: a curated reading first, then the
         # most widely used product.
         if name not in slot or origin in ("curated", "name"):
             # A name written out in full means that product, before any nickname's reading.
-            slot[name] = Alias(name, exact, alias.list_only, {"curated": 10**6, "name": 10**7}[origin]) \
+            slot[name] = Alias(name, exact, alias.list_only, {"curated": 10**6, "name": 10**7}[origin],
+                               capital_in_prose=alias.capital_in_prose) \
                 if origin in ("curated", "name") else alias
         elif origin != "brand":
             slot[name] = alias       # the brand word is also a real alias: no restriction
+    # A brand word is a fallback: where the same words are already a product's own alias
+    # ("PowerShell" for Microsoft PowerShell), the brand reading is dropped.
+    for key, slot in aliases.items():
+        if any(not a.mid_sentence for a in slot.values()):
+            aliases[key] = {n: a for n, a in slot.items() if not a.mid_sentence}
     result = {k: tuple(sorted(v.values(), key=lambda a: (-a.popularity, a.name))) for k, v in aliases.items()}
     return result, frozenset(names)
 
@@ -309,7 +368,7 @@ def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     common = _common_words(kb)
-    aliases, names = _technology_aliases(kb, common)
+    aliases, names = _technology_aliases(kb, common, _rare_words(kb))
     return Lexicon(aliases=aliases, max_alias_tokens=max(len(k) for k in aliases), elements=_element_patterns(kb),
                    work=_work_phrases(kb), common=common, technology_names=names,
                    code_technologies=_code_technologies(kb))
