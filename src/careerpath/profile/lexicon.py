@@ -115,13 +115,14 @@ def _data(name: str):
     return yaml.safe_load(resources.files("careerpath.profile").joinpath(name).read_text())
 
 
+# A token written in lower case: the vocabulary of O*NET's own prose.
+LOWER_TOKEN = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9]*(?:[.\-'][a-z0-9]+)*(?![A-Za-z0-9])")
+
+
 def _common_words(kb: KnowledgeBase) -> frozenset[str]:
     """Ordinary words: lower case in task statements or DWA titles, or in occupation titles
     ("Designers" makes "designer" ordinary, so "Oracle Designer" is not read into one)."""
-    counts: Counter[str] = Counter()
-    for code in kb.codes:
-        for task in kb.tasks(code):
-            counts.update(m.group() for m in TOKEN.finditer(task.text) if m.group().islower())
+    counts = Counter(LOWER_TOKEN.findall("\n".join(t.text for code in kb.codes for t in kb.tasks(code))))
     counts.update(w for t in kb.dwa_titles().values() for w in t.lower().split())
     common = {w for w, n in counts.items() if n >= COMMON_MIN_COUNT}
     for occupation in kb.occupations():
@@ -130,21 +131,15 @@ def _common_words(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(common)
 
 
-def _rare_words(kb: KnowledgeBase) -> frozenset[str]:
+def _rare_words(kb: KnowledgeBase, technology_names: set[str]) -> frozenset[str]:
     """Words O*NET's prose never writes in lower case: brands, not vocabulary. A brand word
     must be one, so 'Little' in 'Little Piano' or 'Western' in a company name is not read."""
-    seen: set[str] = set()
-    texts = [t.text for code in kb.codes for t in kb.tasks(code)]
-    texts += list(kb.dwa_titles().values()) + [o.description for o in kb.occupations()]
-    texts += [e.description for domain in ("skills", "knowledge") for e in kb.elements(domain)]
-    for text in texts:
-        seen.update(m.group() for m in TOKEN.finditer(text) if m.group().islower())
-    candidates = {w for t in kb.titles() for w in _key(t.title)}
-    return frozenset(w for w in _all_name_words(kb) if w not in seen and w not in candidates)
-
-
-def _all_name_words(kb: KnowledgeBase) -> set[str]:
-    return {w for code in kb.codes for t in kb.technologies(code) for w in _key(t.name)}
+    prose = [t.text for code in kb.codes for t in kb.tasks(code)]
+    prose += list(kb.dwa_titles().values()) + [o.description for o in kb.occupations()]
+    prose += [e.description for domain in ("skills", "knowledge") for e in kb.elements(domain)]
+    seen = set(LOWER_TOKEN.findall("\n".join(prose)))
+    seen.update(TOKEN.findall("\n".join(t.title for t in kb.titles()).lower()))
+    return frozenset(w for w in TOKEN.findall("\n".join(technology_names).lower()) if w not in seen)
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -214,11 +209,12 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _technology_aliases(kb: KnowledgeBase, common: frozenset[str], rare_words: frozenset[str]):
+def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     popularity: Counter[str] = Counter()
     for code in kb.codes:
         popularity.update(t.name for t in kb.technologies(code))
     names = set(popularity)
+    rare_words = _rare_words(kb, names)
     candidates: list[tuple[str, str, str]] = []        # (alias text, name, origin)
     for name in names:
         candidates.append((name, name, "name"))
@@ -368,7 +364,7 @@ def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     common = _common_words(kb)
-    aliases, names = _technology_aliases(kb, common, _rare_words(kb))
+    aliases, names = _technology_aliases(kb, common)
     return Lexicon(aliases=aliases, max_alias_tokens=max(len(k) for k in aliases), elements=_element_patterns(kb),
                    work=_work_phrases(kb), common=common, technology_names=names,
                    code_technologies=_code_technologies(kb))
