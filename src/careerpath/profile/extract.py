@@ -36,6 +36,7 @@ SENTENCE_SPLIT = re.compile(r"[^.!?\n;•]+")
 LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
 LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
 PROPER_NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
+PROPER_NAME_BEFORE = re.compile(r"(?<![.!?•·\n:]\s)(?<![.!?•·\n:])\b([A-Z][a-z]\w*)[ \t]+\Z")
 SENTENCE_OPENING = re.compile(r"(?:\A|[.!?•·\n])\s*(?:[-*–]\s*)?\Z")
 CODING_VERB = re.compile(
     r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
@@ -98,9 +99,10 @@ def _whole_entry(start: int, end: int, entries: list[_Entry]) -> bool:
 GENERIC_NAME_WORDS = {"software", "system", "systems", "management", "and", "of", "the", "for"}
 
 
-def _other_name(following: re.Match | None, alias) -> bool:
-    """The brand word runs on into a capitalised word that is not part of its product's name."""
-    return following is not None and following.group(1).lower() not in alias.name.lower().split()
+def _in_other_name(neighbours: tuple[re.Match | None, ...], alias) -> bool:
+    """The word runs on into, or follows, a capitalised word that is not part of its product's
+    name: 'Summit Home Lending', 'Riverside Literacy Alliance' are organisations."""
+    return any(m is not None and m.group(1).lower() not in alias.name.lower().split() for m in neighbours)
 
 
 def _title_case(word: str) -> bool:
@@ -142,9 +144,11 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
                                 key, text_stems)
             opens_sentence = SENTENCE_OPENING.search(text[:start]) is not None
             # "Summit Home Lending", "Harvest Snacks": a capitalised run is a proper name.
-            following = PROPER_NAME_NEXT.match(text, end)
+            neighbours = (PROPER_NAME_NEXT.match(text, end), PROPER_NAME_BEFORE.search(text, 0, start))
             alias = next((a for a in cased if (not a.list_only or whole_entry)
-                          and not (a.mid_sentence and (opens_sentence or _other_name(following, a)))), None)
+                          and not (a.mid_sentence and not whole_entry
+                                   and (opens_sentence or not written[:1].isupper() or _in_other_name(neighbours, a)))),
+                         None)
             if alias is None:
                 if cased:
                     pending.append((Evidence("technology", cased[0].name, cased[0].name, text[start:end]), start, end))

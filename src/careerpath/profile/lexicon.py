@@ -221,7 +221,8 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         base = re.sub(r"\s+software$", "", name)
         # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
         # "software" from a plain English phrase leaves a practice, not a product.
-        if base != name and re.search(r"[A-Z0-9]", base[1:]):
+        # "Yardi software" -> "Yardi" too: one capitalised word O*NET's prose never uses.
+        if base != name and (re.search(r"[A-Z0-9]", base[1:]) or re.fullmatch(r"[A-Z][a-z]{3,}", base)):
             candidates.append((base, name, "derived"))
         for vendor in VENDORS:
             if base.startswith(vendor + " "):
@@ -250,7 +251,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     aliases: dict[tuple[str, ...], dict[str, Alias]] = {}
     for text, name, origin in candidates:
         key = _key(text)
-        if not key or (len(key) == 1 and key[0] in NEVER_ALONE) or key == ("google",):
+        if not key or (len(key) == 1 and key[0] in NEVER_ALONE and origin != "curated") or key == ("google",):
             continue
         ordinary = all(w in common for w in key) or (len(key) == 1 and len(key[0]) <= 2)
         if ordinary and origin == "derived" and len(key) > 1:
@@ -261,10 +262,13 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         plain_word = origin == "derived" and len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None
         if origin == "brand" and (ordinary or any(w not in rare_words for w in key)):
             continue                  # "Advanced", "Little", "Western": words, not brands
-        exact = text if (ordinary or origin in ("acronym", "brand") or plain_word) else None
+        # A brand keeps its capital but not its inner casing: "Eaglesoft" is EagleSoft.
+        exact = text if (ordinary or origin == "acronym" or plain_word or (origin == "brand" and text.isupper())) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
-                      popularity=popularity[name], mid_sentence=origin == "brand",
+                      popularity=popularity[name],
+                      # "Loom Fixer", "Word of mouth": an ordinary word opening a line is no product.
+                      mid_sentence=origin == "brand" or (ordinary and len(key) == 1 and origin != "curated"),
                       capital_in_prose=len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None,
                       needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS)
         slot = aliases.setdefault(key, {})
