@@ -92,3 +92,15 @@ def test_service_reads_skills_through_the_extractor(kb):
     assert ("technology", "Python") in known and ("skill", "2.B.1.d") in known
     assert unrecognised == ("basket weaving",)
     assert any("Python" in label for label in recognised)
+
+
+def test_derived_vocabularies_are_cached_and_a_broken_cache_is_rebuilt(kb, tmp_path, monkeypatch):
+    from careerpath.profile import lexicon
+
+    monkeypatch.setenv("CAREERPATH_CACHE", str(tmp_path))
+    first = lexicon._cached_derived(kb)
+    [cached] = tmp_path.glob("lexicon-*.pickle")
+    assert lexicon._cached_derived(kb)["aliases"] == first["aliases"]
+    cached.write_bytes(b"not a pickle")
+    assert lexicon._cached_derived(kb)["technology_names"] == first["technology_names"]
+    assert [p.name for p in tmp_path.iterdir()] == [cached.name]   # rewritten, no stray temp file

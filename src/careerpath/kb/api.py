@@ -394,7 +394,8 @@ def shipped_manifest() -> dict:
     return json.loads(resources.files("careerpath.kb").joinpath("data", MANIFEST_NAME).read_text())
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where careerpath keeps what it derives once per machine (CAREERPATH_CACHE overrides)."""
     if os.environ.get("CAREERPATH_CACHE"):
         return Path(os.environ["CAREERPATH_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
@@ -408,7 +409,7 @@ def unpacked_shipped_kb() -> Path:
     plain file, so the first run unpacks it under a name that includes its content hash.
     """
     digest = shipped_manifest()["content_hash"]
-    target = _cache_dir() / f"kb-{digest[:16]}.sqlite"
+    target = cache_dir() / f"kb-{digest[:16]}.sqlite"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

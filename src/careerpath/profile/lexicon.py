@@ -17,7 +17,11 @@ shortest ones, a list context.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -28,6 +32,7 @@ import numpy as np
 import yaml
 
 from careerpath.kb import KnowledgeBase
+from careerpath.kb.api import cache_dir
 
 TOKEN = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*(?:\+\+|#)?")
 
@@ -365,10 +370,49 @@ def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in CODE_COMMODITIES)
 
 
-@lru_cache(maxsize=4)
-def lexicon_for(kb: KnowledgeBase) -> Lexicon:
+def _fingerprint(kb: KnowledgeBase) -> str:
+    """What the derived vocabularies depend on: the knowledge base and this package's code and data."""
+    digest = hashlib.sha256(kb.content_hash.encode())
+    for name in ("lexicon.py", "elements.yaml", "technologies.yaml"):
+        digest.update(resources.files("careerpath.profile").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _derived(kb: KnowledgeBase) -> dict:
     common = _common_words(kb)
     aliases, names = _technology_aliases(kb, common)
-    return Lexicon(aliases=aliases, max_alias_tokens=max(len(k) for k in aliases), elements=_element_patterns(kb),
-                   work=_work_phrases(kb), common=common, technology_names=names,
-                   code_technologies=_code_technologies(kb))
+    return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
+            "common": common, "technology_names": names, "code_technologies": _code_technologies(kb)}
+
+
+def _cached_derived(kb: KnowledgeBase) -> dict:
+    """The vocabularies take 0.7 s to derive and a few ms to load, so the first run keeps
+    them in the user's cache; a cache that cannot be read or written is simply rebuilt."""
+    path = cache_dir() / f"lexicon-{_fingerprint(kb)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, truncated or from another Python: derive afresh
+        pass
+    derived = _derived(kb)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".writing")
+    except OSError:
+        return derived                      # a read-only home: run without the cache
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(derived, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)               # atomic: a concurrent run never reads half a file
+    except OSError:
+        pass                                # a full disk costs the next run 0.7 s, nothing more
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return derived
+
+
+@lru_cache(maxsize=4)
+def lexicon_for(kb: KnowledgeBase) -> Lexicon:
+    # Element patterns are compiled here, never pickled: a pickled pattern recompiles anyway.
+    return Lexicon(elements=_element_patterns(kb), **_cached_derived(kb))
