@@ -1,10 +1,11 @@
-"""Precision and recall of profile extraction on HELD-OUT résumé snippets.
+"""Precision and recall of profile extraction on the HELD-OUT résumé snippets.
 
-heldout_snippets.yaml was written and labelled without reading the extractor's code or its
-curated pattern data, and committed before the extractor was run on it, so unlike
-resume_snippets.yaml (which the patterns were tuned on) these figures are not optimistic.
-Scoring is test_accuracy.score, unchanged, pointed at the held-out file.
-Run `python tests/profile/test_heldout.py` to print every disagreement and the figures.
+heldout_snippets.yaml was written and labelled by a session that never saw the extractor's
+code, data or tests, and committed (db9cb99) before the extractor was run on it. It was
+measured once, on commit f1105b7, and nothing has been tuned on it since; when it is, it
+becomes the next dev*_snippets.yaml and a new held-out set takes its place.
+Run `python tests/profile/test_accuracy.py tests/profile/heldout_snippets.yaml` to see the figures;
+looking at its disagreements spends it.
 """
 
 from __future__ import annotations
@@ -13,68 +14,42 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-import yaml
 
 HELDOUT = Path(__file__).with_name("heldout_snippets.yaml")
 
-# Measured on the held-out set when it was added (37 snippets):
-#   technology  precision 62/72 = 0.861  recall 62/84 = 0.738
-#   element     precision 33/39 = 0.846  recall 33/86 = 0.384   (skills + knowledge)
-# The floors below are 0.05 under those figures. They are a REGRESSION GUARD only, not a
-# target: they catch the extractor getting worse on text it was not tuned on. If the extractor
-# improves, raise them; never tune the extractor's patterns on these snippets, or they stop
-# being held out.
-MEASURED = {
-    "technology": {"precision": 62 / 72, "recall": 62 / 84},
-    "element": {"precision": 33 / 39, "recall": 33 / 86},
-}
-FLOORS = {kind: {metric: value - 0.05 for metric, value in figures.items()} for kind, figures in MEASURED.items()}
 
-
-def _accuracy_module():
-    # A private copy of test_accuracy, so pointing its SNIPPETS at the held-out file cannot
-    # affect test_accuracy's own run.
-    spec = importlib.util.spec_from_file_location("_heldout_accuracy", Path(__file__).with_name("test_accuracy.py"))
+def _accuracy():
+    # Tests run with --import-mode=importlib, so the sibling scorer is loaded by path.
+    spec = importlib.util.spec_from_file_location("_profile_accuracy", Path(__file__).with_name("test_accuracy.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.SNIPPETS = HELDOUT
     return module
 
 
-def score(kb) -> dict:
-    return _accuracy_module().score(kb)
+cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases", "labels_are_real", "score"))
+
+# Measured once (61 snippets), against 0.85 targets:
+#   technology  precision 49/63 = 0.778  recall 49/65 = 0.754
+#   element     precision 83/126 = 0.659 recall 83/161 = 0.516   (skills + knowledge)
+# The extractor before this work (3ab7523) scored 0.694 / 0.523 and 0.692 / 0.168 on it.
+# The floors are 0.05 under the measured figures: a regression guard, not a target.
+MEASURED = {"technology": (49 / 63, 49 / 65), "element": (83 / 126, 83 / 161)}
 
 
 @pytest.fixture(scope="module")
 def result(kb):
-    return score(kb)
+    return score(kb, HELDOUT)
 
 
-def test_heldout_set_is_large_enough():
-    assert len(yaml.safe_load(HELDOUT.read_text())) >= 30
-
-
-def test_heldout_labels_name_real_items(kb):
-    ids = _accuracy_module()._element_ids(kb)
-    names = {t.name for code in kb.codes for t in kb.technologies(code)}
-    for case in yaml.safe_load(HELDOUT.read_text()):
-        assert set(case["technologies"]) <= names, case["id"]
-        assert all(label in ids for label in case["elements"]), case["id"]
+def test_heldout_set_is_large_and_labels_real(kb):
+    assert len(cases(HELDOUT)) >= 30
+    labels_are_real(kb, HELDOUT)
 
 
 @pytest.mark.parametrize("kind", ["technology", "element"])
-def test_heldout_precision_and_recall(result, kind):
+def test_heldout_precision_and_recall_do_not_regress(result, kind):
     figures = result["figures"][kind]
-    print(f"held-out {kind}: precision {figures['precision']:.3f} recall {figures['recall']:.3f} "
-          f"(tp {figures['tp']}, fp {figures['fp']}, fn {figures['fn']})")
-    assert figures["precision"] >= FLOORS[kind]["precision"], figures
-    assert figures["recall"] >= FLOORS[kind]["recall"], figures
-
-
-if __name__ == "__main__":
-    from careerpath.kb import KnowledgeBase
-
-    outcome = score(KnowledgeBase.default())
-    for miss in outcome["misses"]:
-        print(*miss, sep="\n   ")
-    print(outcome["cases"], "cases", outcome["figures"])
+    precision, recall = MEASURED[kind]
+    print(f"held-out {kind}: precision {figures['precision']:.3f} recall {figures['recall']:.3f}")
+    assert figures["precision"] >= precision - 0.05, figures
+    assert figures["recall"] >= recall - 0.05, figures
