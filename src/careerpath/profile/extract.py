@@ -158,9 +158,12 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             break
         else:
             i += 1
-    # "wrote the firmware in C", "statistics in R": a language's short name after in/using.
+    # "wrote the firmware in C", "cut promos in Audition": a product's name, capitalised,
+    # right after in/using/through is the tool the work was done in.
     for item in list(pending):
-        if item[0].key in lex.code_technologies and re.search(r"\b(?:in|using)\s+\Z", text[:item[1]]):
+        written = text[item[1]:item[2]]
+        tool_position = re.search(r"\b(?:in|using|through|via)\s+\Z", text[:item[1]]) is not None
+        if tool_position and (item[0].key in lex.code_technologies or _title_case(written)):
             found.append(item)
             pending.remove(item)
     # "in R and pandas", "Python, R, SQL": a short name read in prose when it sits in a run

@@ -208,7 +208,7 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
     endings: dict[str, list[str]] = {}
     for name in names:
         words = name.split()
-        if len(words) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1]):
+        if len(words) >= 2 and re.fullmatch(r"(?=\S*[a-z])[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1]):
             endings.setdefault(words[-1], []).append(name)
     found += [(word, names_[0], "brand") for word, names_ in endings.items() if len(names_) == 1]
     return found
@@ -251,7 +251,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
             candidates.append((str(alias), name, "curated"))
     # "PLCs", "APIs": an acronym takes a plural like any noun.
     candidates += [(text + "s", name, origin) for text, name, origin in list(candidates)
-                   if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", text) and origin in ("acronym", "curated")]
+                   if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", text) and origin in ("acronym", "curated")]
 
     aliases: dict[tuple[str, ...], dict[str, Alias]] = {}
     for text, name, origin in candidates:
@@ -268,7 +268,9 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         if origin == "brand" and (ordinary or any(w not in rare_words for w in key)):
             continue                  # "Advanced", "Little", "Western": words, not brands
         # A brand keeps its capital but not its inner casing: "Eaglesoft" is EagleSoft.
-        exact = text if (ordinary or origin == "acronym" or plain_word or (origin == "brand" and text.isupper())) else None
+        # Capitals stay capitals ('HER' is not 'her'), except in a curated nickname.
+        shouted = text.isupper() and origin != "curated"
+        exact = text if (ordinary or origin == "acronym" or plain_word or shouted) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
                       popularity=popularity[name],
@@ -295,9 +297,14 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     return result, frozenset(names)
 
 
+# Spaces, or one line break when the next line goes on (no bullet): "replaced\n water heaters".
+SPACE_OR_WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![-•*–·]))"
+
+
 def _spaces_match_line_breaks(pattern: str) -> str:
-    """A space in a pattern matches any run of whitespace, so a phrase wrapped onto the next
-    line of a pasted résumé still matches; spaces inside [...] stay literal."""
+    """A space in a pattern matches a wrapped line too, so a phrase broken onto the next line
+    of a pasted résumé still matches, but never runs on into the next bullet; spaces inside
+    [...] stay literal."""
     out, in_class, escaped = [], False, False
     for char in pattern:
         if escaped:
@@ -309,7 +316,7 @@ def _spaces_match_line_breaks(pattern: str) -> str:
         elif char == "]":
             in_class = False
         elif char == " " and not in_class:
-            out.append(r"\s+")
+            out.append(SPACE_OR_WRAP)
             continue
         out.append(char)
     return "".join(out)
