@@ -42,6 +42,7 @@ CODING_VERB = re.compile(
     r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
     r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
     r"shipped|ships|engineered|automated|automate|automates|refactored)\b", re.IGNORECASE)
+DATE_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*(?:–|—|-|to)\s*(?:present|current|now|today)\b", re.IGNORECASE)
 PROGRAMMING, COMPUTERS = "2.B.3.e", "2.C.3.a"
 CODING_REACH_WORDS = 8
 
@@ -289,7 +290,9 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     technologies = _technologies(text, lex, entries)
     found = technologies + _elements(text, lex, entries, technologies)
     if not as_list:
-        found += _work_language(text, lex, kb) + _coding(text, lex, technologies, kb)
+        # "2018–present" is a date, not the verb of "Present information to the public".
+        undated = DATE_RANGE.sub(lambda m: " " * len(m.group()), text)
+        found += _work_language(undated, lex, kb) + _coding(text, lex, technologies, kb)
     items: dict[tuple[str, str], Evidence] = {}
     covered: list[tuple[int, int]] = []
     for evidence, start, end in sorted(found, key=lambda f: f[1]):
