@@ -37,7 +37,7 @@ LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
 LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
 PROPER_NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?•·\n:]\s)(?<![.!?•·\n:])\b([A-Z][a-z]\w*)[ \t]+\Z")
-SENTENCE_OPENING = re.compile(r"(?:\A|[.!?•·\n])\s*(?:[-*–]\s*)?\Z")
+NAME_LOOKBACK = 60          # characters: longer than any word before a brand
 CODING_VERB = re.compile(
     r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
     r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
@@ -106,6 +106,18 @@ def _in_other_name(neighbours: tuple[re.Match | None, ...], alias) -> bool:
     return any(m is not None and m.group(1).lower() not in alias.name.lower().split() for m in neighbours)
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only spaces and a bullet stand between `start` and the end of the last sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in "-*–":
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i < 0 or text[i] in ".!?•·\n"
+
+
 def _title_case(word: str) -> bool:
     """'Zoom', not 'zoom' (a word) or 'ADA' (an acronym)."""
     return word[:1].isupper() and not (len(word) > 1 and word[1:].isupper())
@@ -125,27 +137,29 @@ def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> li
 
 def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
     toks = tokens(text)
-    text_stems = {stem(t.group()) for t in toks}
+    lowered = [t.group().lower() for t in toks]
+    text_stems = {stem(word) for word in lowered}
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0
     while i < len(toks):
         for n in range(min(lex.max_alias_tokens, len(toks) - i), 0, -1):
-            span = toks[i:i + n]
-            options = lex.aliases.get(tuple(t.group().lower() for t in span))
+            key = tuple(lowered[i:i + n])
+            options = lex.aliases.get(key)
             if not options:
                 continue
+            span = toks[i:i + n]
             start, end = span[0].start(), span[-1].end()
             written = " ".join(t.group() for t in span)
-            key = tuple(t.group().lower() for t in span)
             whole_entry = _whole_entry(start, end, entries)
             cased = _by_context([a for a in options if (a.exact is None or a.exact == written)
                                  and not (a.capital_in_prose and not whole_entry and not _title_case(written))
                                  and not (a.needs_context and _support(a, key, text_stems) == 0)],
                                 key, text_stems)
-            opens_sentence = SENTENCE_OPENING.search(text[:start]) is not None
+            opens_sentence = _opens_sentence(text, start)
             # "Summit Home Lending", "Harvest Snacks": a capitalised run is a proper name.
-            neighbours = (PROPER_NAME_NEXT.match(text, end), PROPER_NAME_BEFORE.search(text, 0, start))
+            neighbours = (PROPER_NAME_NEXT.match(text, end),
+                          PROPER_NAME_BEFORE.search(text, max(0, start - NAME_LOOKBACK), start))
             alias = next((a for a in cased if (not a.list_only or whole_entry)
                           and not (a.mid_sentence and not whole_entry
                                    and (opens_sentence or not written[:1].isupper() or _in_other_name(neighbours, a)))),
