@@ -221,6 +221,16 @@ app.command("resources", help="Learning resources for a skill, knowledge area, t
 FORMATS = ("text", "markdown", "json", "html")
 
 
+def _read_text(path: Path, option: str) -> str:
+    """A text file's contents, or standard input for '-'; unreadable input is a usage error."""
+    try:
+        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise fail(f"{option}: {path} is not UTF-8 text (save the résumé as plain text)") from None
+    except OSError as exc:
+        raise fail(f"{option}: cannot read {path}: {exc.strerror}") from None
+
+
 @app.command("guide")
 def guide(
     source: str = typer.Argument(..., metavar="FROM", help="Your current role: a job title in your own words "
@@ -232,7 +242,11 @@ def guide(
     location: str = typer.Option(None, "--location", "-l",
                                  help="U.S. state (CA, Texas) or metro area for local wages."),
     skills: str = typer.Option(None, "--skills", "-s",
-                               help="What you already know, comma-separated: it leaves the plan."),
+                               help="What you already know, in your own words (a list or résumé lines): "
+                                    "it leaves the plan, and the guide shows what was read from where."),
+    skills_file: Path = typer.Option(None, "--skills-file", metavar="FILE",
+                                     help="Read --skills from a text file, e.g. your résumé saved as .txt; "
+                                          "'-' reads standard input."),
     budget: str = typer.Option("any", "--budget", help="free: only free learning resources; any: all."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file instead of the terminal."),
 ) -> None:
@@ -245,11 +259,15 @@ def guide(
       careerpath guide "RN" "Nurse Practitioner" --location TX --hours-per-week 15
 
       careerpath guide 15-1252.00 27-3042.00 --format json
+
+      careerpath guide "Data Analyst" "Data Engineer" --skills-file resume.txt
     """
     from careerpath.service import AmbiguousRole, InputError, plan_guide
 
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
+    if skills_file is not None:
+        skills = "\n".join(filter(None, (skills, _read_text(skills_file, "--skills-file"))))
     try:
         result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
                             skills=skills, budget=budget)

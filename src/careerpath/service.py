@@ -17,7 +17,7 @@ from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.resolve import Candidate, InvalidTitle, Resolver
 
-MAX_SKILLS_TEXT = 5000
+MAX_SKILLS_TEXT = 12_000     # a pasted résumé of three or four pages
 MAX_HOURS_PER_WEEK = 80
 
 # USPS abbreviations for the areas OEWS publishes as states (incl. DC and territories).
@@ -104,15 +104,14 @@ def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:
 
 
 def read_skills(text: str | None, kb: KnowledgeBase | None = None) -> tuple[frozenset, tuple, tuple]:
-    """(known items, recognised labels, unrecognised phrases) from a comma-separated list.
-
-    Technologies are matched against O*NET's technology names, skills and knowledge areas
-    against element names; anything else is reported back as not recognised.
+    """(known items, recognised labels, unrecognised phrases) from a skills list or a pasted
+    résumé, read by careerpath.profile.extract (docs/extraction.md). Each label names the
+    words it was read from; list entries nothing matched are reported back.
     """
     if not text or not text.strip():
         return frozenset(), (), ()
     if len(text) > MAX_SKILLS_TEXT:
-        raise InputError(f"the skills list is longer than {MAX_SKILLS_TEXT} characters")
+        raise InputError(f"the skills text is longer than {MAX_SKILLS_TEXT:,} characters")
     from careerpath.profile import extract  # the profile extractor owns the matching rules
 
     found = extract(text, kb or KnowledgeBase.default())

@@ -93,13 +93,24 @@ def test_forms_need_the_csrf_token(client):
     assert r.status_code == 403
 
 
+def test_a_pasted_resume_is_read_and_shown_with_its_evidence(client):
+    resume = ("Senior Software Engineer, Northwind (2018 - present)\n"
+              "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
+              "- Mentored four junior engineers and ran our on-call rotation\n") * 12   # ~2,800 characters
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": csrf(client), "skills": resume})
+    assert r.status_code == 200 and "Tailored to you" in r.text
+    recognised = r.text.split("Recognised from your skills:")[1].split("</p>")[0]
+    assert "Django (technology, from “Django”)" in recognised
+    assert "Instructing (skill, from “Mentored four junior engineers”)" in recognised
+
+
 def test_bad_answers_are_explained_on_the_page(client):
     token = csrf(client)
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "500"})
     assert r.status_code == 400 and "hours per week must be between" in r.text
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "location": "Atlantis"})
     assert r.status_code == 400 and "Atlantis" in r.text
-    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 5000})
+    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 13_000})
     assert r.status_code == 422
 
 

@@ -27,6 +27,8 @@ from .errors import API_ERRORS
 from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, popular
 from .suggest import suggest
 
+MAX_SKILLS_IN_URL = 2000   # longer text goes in the body of POST /guide, out of URLs and logs
+
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
 EXAMPLE_SLUG = "software-developers-to-technical-writers"
 CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
@@ -116,7 +118,7 @@ async def guide(request: Request,
                            examples=["Technical Writer"]),
                 hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
                 location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
-                skills: str | None = Query(None, max_length=MAX_SKILLS,
+                skills: str | None = Query(None, max_length=MAX_SKILLS_IN_URL,
                                            description="Comma-separated skills you have (POST /guide keeps them out of the URL)"),
                 budget: Literal["free", "any"] | None = Query(None)):
     return await _guide(request, from_, to, hours_per_week, location, skills, budget)

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from careerpath.engine import Guide
 from careerpath.kb import UnknownOccupation
-from careerpath.service import AmbiguousRole, InputError, resolve_role
+from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
 from . import pathways, plans
@@ -27,7 +27,7 @@ from .security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
 router = APIRouter(include_in_schema=False)
 
 MAX_TITLE = 100
-MAX_SKILLS = 2000
+MAX_SKILLS = MAX_SKILLS_TEXT
 MAX_LOCATION = 100
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
@@ -44,7 +44,7 @@ def page(request: Request, template: str, status: int = 200, **values) -> HTMLRe
     c = ctx(request)
     token, new = csrf_token(request.cookies)
     values = {**PAGE_DEFAULTS, **values}
-    html = c.env.get_template(template).render(csrf=token, path=request.url.path, **values)
+    html = c.env.get_template(template).render(csrf=token, path=request.url.path, max_skills=MAX_SKILLS, **values)
     response = HTMLResponse(html, status_code=status)
     if new:
         set_csrf_cookie(response, token, c.settings.secure_cookies)
