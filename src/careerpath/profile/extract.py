@@ -123,10 +123,17 @@ def _title_case(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word[1:].isupper())
 
 
-def _support(alias, key: tuple[str, ...], text_stems: set[str]) -> int:
+CONTEXT_STEM = 7   # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
+
+
+def _context_words(lowered: list[str]) -> set[str]:
+    return {w for w in lowered} | {w[:CONTEXT_STEM] for w in lowered if len(w) >= CONTEXT_STEM}
+
+
+def _support(alias, key: tuple[str, ...], context: set[str]) -> int:
     """How many of the product name's other words the text also uses."""
     words = {w.lower() for w in alias.name.split()} - set(key) - GENERIC_NAME_WORDS
-    return sum(stem(w) in text_stems for w in words)
+    return sum((w[:CONTEXT_STEM] if len(w) >= CONTEXT_STEM else w) in context for w in words)
 
 
 def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> list:
@@ -138,7 +145,7 @@ def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> li
 def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
     toks = tokens(text)
     lowered = [t.group().lower() for t in toks]
-    text_stems = {stem(word) for word in lowered}
+    text_stems = _context_words(lowered)
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0

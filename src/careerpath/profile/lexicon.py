@@ -45,7 +45,7 @@ VENDORS = (
 )
 # Names that are mostly an employer or a web site in a résumé, not a tool someone used.
 NEVER_ALONE = {"google", "amazon", "apple", "meta", "microsoft", "ibm", "oracle", "sap", "cisco", "intuit"}
-OBSCURE_MAX_OCCUPATIONS = 2   # a product this few occupations list is obscure
+OBSCURE_MAX_OCCUPATIONS = 3   # a product this few occupations list is obscure
 COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
 DWA_STOPWORDS = {
     "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
@@ -232,6 +232,8 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         for vendor in VENDORS:
             if base.startswith(vendor + " "):
                 candidates.append((base[len(vendor) + 1:], name, "derived"))
+        # "National Crime Information Center (NCIC) database": the acronym in brackets.
+        candidates += [(acronym, name, "acronym") for acronym in re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", name)]
         words = base.split()
         if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1]) and (
                 _is_acronym_of(words[-1], words[:-1]) or _spells_last_words(words[-1], words[:-1])):
@@ -269,7 +271,9 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
             continue                  # "Advanced", "Little", "Western": words, not brands
         # A brand keeps its capital but not its inner casing: "Eaglesoft" is EagleSoft.
         # Capitals stay capitals ('HER' is not 'her'), except in a curated nickname.
-        shouted = text.isupper() and origin != "curated"
+        # A long brand in capitals ('MUNIS') is also written 'Munis'; the brand check still
+        # wants a capital first letter.
+        shouted = text.isupper() and origin != "curated" and not (origin == "brand" and len(text) >= 5)
         exact = text if (ordinary or origin == "acronym" or plain_word or shouted) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
