@@ -34,3 +34,12 @@ def test_unreadable_skills_file_is_a_usage_error(tmp_path):
     binary.write_bytes(b"%PDF-1.7\xff\xfe\x00")
     not_text = runner.invoke(app, ["guide", "Backend Developer", "Technical Writer", "--skills-file", str(binary)])
     assert not_text.exit_code == 2 and "not UTF-8 text" in " ".join(not_text.output.split())   # Rich wraps lines
+
+
+def test_remove_takes_what_was_read_wrongly_out_of_the_profile():
+    args = ["guide", "Backend Developer", "Technical Writer", "--skills", RESUME, "--format", "json"]
+    kept = runner.invoke(app, args + ["--remove", "django", "--remove", "skill:Instructing"])
+    assert kept.exit_code == 0, kept.output
+    personalization = json.loads(kept.stdout)["personalization"]
+    assert {s["name"] for s in personalization["skills_read"] if s["removed"]} == {"Django", "Instructing"}
+    assert not any(label.startswith(("Django", "Instructing")) for label in personalization["skills_recognised"])

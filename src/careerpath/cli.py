@@ -244,6 +244,9 @@ def guide(
     skills: str = typer.Option(None, "--skills", "-s",
                                help="What you already know, in your own words (a list or résumé lines): "
                                     "it leaves the plan, and the guide shows what was read from where."),
+    remove: list[str] = typer.Option(None, "--remove", metavar="NAME",
+                                     help="Something read wrongly from your skills, by the name the guide "
+                                          "shows (e.g. Django, or skill:Writing); repeat for several."),
     skills_file: Path = typer.Option(None, "--skills-file", metavar="FILE",
                                      help="Read --skills from a text file, e.g. your résumé saved as .txt; "
                                           "'-' reads standard input."),
@@ -270,7 +273,7 @@ def guide(
         skills = "\n".join(filter(None, (skills, _read_text(skills_file, "--skills-file"))))
     try:
         result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
-                            skills=skills, budget=budget)
+                            skills=skills, budget=budget, removed=frozenset(remove or ()))
     except AmbiguousRole as exc:
         err.print(f"[bold red]error:[/] {escape(repr(exc.query))} could mean several occupations. Did you mean:")
         for candidate in exc.candidates:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from careerpath.engine import Guide, GuideRequest, Person, Specialty
+from careerpath.engine.model import SkillRead
 from careerpath.engine.tailor import personalize
 from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
@@ -103,22 +104,56 @@ def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:
     raise UnknownArea(f"no OEWS state or metro area matches {text!r}" + (f"; did you mean: {hints}?" if hints else ""))
 
 
-def read_skills(text: str | None, kb: KnowledgeBase | None = None) -> tuple[frozenset, tuple, tuple]:
-    """(known items, recognised labels, unrecognised phrases) from a skills list or a pasted
-    résumé, read by careerpath.profile.extract (docs/extraction.md). Each label names the
-    words it was read from; list entries nothing matched are reported back.
+MAX_REMOVED_ITEMS = 500
+
+
+def item_id(kind: str, key: str) -> str:
+    """How the person names an item they want removed: 'technology:Python', 'skill:2.A.1.c'."""
+    return f"{kind}:{key}"
+
+
+def read_skills(text: str | None, kb: KnowledgeBase | None = None,
+                removed: frozenset[str] = frozenset()) -> tuple[frozenset, tuple, tuple, tuple[SkillRead, ...]]:
+    """(known items, recognised labels, unrecognised phrases, everything read) from a skills
+    list or a pasted résumé, read by careerpath.profile.extract (docs/extraction.md). Each
+    label names the words it was read from; list entries nothing matched are reported back.
+    Items in `removed` (ids such as "technology:Python" or names such as "Writing", which
+    the person said were read wrongly) are shown but not known.
     """
     if not text or not text.strip():
-        return frozenset(), (), ()
+        return frozenset(), (), (), ()
     if len(text) > MAX_SKILLS_TEXT:
         raise InputError(f"the skills text is longer than {MAX_SKILLS_TEXT:,} characters")
+    if len(removed) > MAX_REMOVED_ITEMS:
+        raise InputError(f"at most {MAX_REMOVED_ITEMS} items can be removed")
     from careerpath.profile import extract  # the profile extractor owns the matching rules
 
     found = extract(text, kb or KnowledgeBase.default())
-    known = frozenset((item.kind, item.key) for item in found.items)
+    # The site sends ids; a person at the command line types names ("Django", "skill:Writing").
+    wrong = {r.casefold() for r in removed}
+    read = tuple(SkillRead(kind=item.kind, key=item.key, name=item.name, phrase=item.phrase,
+                           removed=bool(wrong & {item_id(item.kind, item.key).casefold(), item.name.casefold(),
+                                                 item_id(item.kind, item.name).casefold()}))
+                 for item in found.items)
+    kept = [item for item in read if not item.removed]
+    known = frozenset((item.kind, item.key) for item in kept)
     # Mathematics is both a skill and a knowledge area: the kind keeps the labels distinct.
-    recognised = tuple(f"{item.name} ({item.kind}, from “{item.phrase}”)" for item in found.items)
-    return known, recognised, tuple(found.unrecognised)
+    recognised = tuple(f"{item.name} ({item.kind}, from “{item.phrase}”)" for item in kept)
+    return known, recognised, tuple(found.unrecognised), read
+
+
+def person_for(hours_per_week: float, location: str | None, skills: str | None, budget: str | None,
+               kb: KnowledgeBase, removed: frozenset[str] = frozenset()) -> Person:
+    """The person's answers, checked and read: what both the CLI and the site tailor with."""
+    if not 1 <= hours_per_week <= MAX_HOURS_PER_WEEK:
+        raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
+    if budget not in (None, "", "free", "any"):
+        raise InputError("budget is 'free' or 'any'")
+    area = find_area(location, kb) if location and location.strip() else None
+    known, recognised, unrecognised, read = read_skills(skills, kb, removed)
+    return Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=known,
+                  recognised=recognised, not_recognised=unrecognised, read=read,
+                  budget="free" if budget == "free" else None)
 
 
 def plan_guide(
@@ -128,18 +163,11 @@ def plan_guide(
     location: str | None = None,
     skills: str | None = None,
     budget: str | None = None,
+    removed: frozenset[str] = frozenset(),
 ) -> Guide:
-    if not 1 <= hours_per_week <= MAX_HOURS_PER_WEEK:
-        raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
-    if budget not in (None, "free", "any"):
-        raise InputError("budget is 'free' or 'any'")
     kb = KnowledgeBase.default()
+    person = person_for(hours_per_week, location, skills, budget, kb, removed)
     source_role, target_role = resolve_role(source), resolve_role(target)
-    area = find_area(location, kb) if location and location.strip() else None
-    known, recognised, unrecognised = read_skills(skills, kb)
-    person = Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=known,
-                    recognised=recognised, not_recognised=unrecognised,
-                    budget="free" if budget == "free" else None)
     request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person)
     return personalize(request, kb)
 

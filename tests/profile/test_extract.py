@@ -88,10 +88,20 @@ def test_any_text_gives_items_whose_phrases_are_in_it(kb, text):
 def test_service_reads_skills_through_the_extractor(kb):
     from careerpath.service import read_skills
 
-    known, recognised, unrecognised = read_skills("Python, negotiation, basket weaving", kb)
+    known, recognised, unrecognised, read = read_skills("Python, negotiation, basket weaving", kb)
     assert ("technology", "Python") in known and ("skill", "2.B.1.d") in known
     assert unrecognised == ("basket weaving",)
     assert any("Python" in label for label in recognised)
+    assert {(item.kind, item.key, item.phrase) for item in read} >= {("technology", "Python", "Python")}
+
+
+def test_items_the_person_removes_are_shown_but_not_known(kb):
+    from careerpath.service import read_skills
+
+    known, recognised, _, read = read_skills("Python, negotiation", kb, removed=frozenset({"technology:Python"}))
+    assert ("technology", "Python") not in known and ("skill", "2.B.1.d") in known
+    assert not any("Python" in label for label in recognised)
+    assert [item.removed for item in read if item.key == "Python"] == [True]
 
 
 def test_derived_vocabularies_are_cached_and_a_broken_cache_is_rebuilt(kb, tmp_path, monkeypatch):

@@ -85,6 +85,8 @@ def test_search_read_count_personalize_save_download(server, browser):
     page.reload()
     assert views(page) == first + 1          # the revisit shows the other person's view, not a second own one
 
+    page.get_by_label("My skills").fill("Senior Software Engineer (2019 - present)\n"
+                                        "- Built REST APIs in Python and Django\n- Mentored two junior engineers")
     page.get_by_label("Hours per week").fill("20")
     page.get_by_label("Location for wages").fill("TX")
     page.get_by_label("Budget for courses").select_option("free")
@@ -92,6 +94,14 @@ def test_search_read_count_personalize_save_download(server, browser):
     page.wait_for_url(re.compile(r"/personalize$"))
     tailored = page.locator("#tailored")
     assert tailored.is_visible() and "Texas" in tailored.inner_text()
+    # What was read is shown with its words; ticking "not right" and tailoring again takes it out.
+    django = page.locator("#tailored ul.read li", has_text="Django")
+    assert "from “Django”" in django.inner_text() and "removed" not in django.inner_text()
+    django.get_by_label("not right").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tailor my guide").click()
+    assert "removed by you" in page.locator("#tailored ul.read li", has_text="Django").inner_text()
+    assert "removed" not in page.locator("#tailored ul.read li", has_text="Python").inner_text()
     page.locator("#tailored").screenshot(path=SHOTS / "tailored-section.png")
     page.get_by_role("button", name="Save this guide").click()
     page.wait_for_url(re.compile(r"/saved/[A-Za-z0-9_-]{43}$"))

@@ -76,6 +76,8 @@ def test_personalize_save_and_reopen(client):
     r = client.post(f"/pathways/{SLUG}/personalize", data=form)
     assert r.status_code == 200
     assert "Tailored to you" in r.text and "Texas" in r.text and "Save this guide" in r.text
+    changed = r.text.split("What changed from the standard guide")[1].split("</ul>")[0]
+    assert "20 hours a week instead of 10" in changed and "Texas" in changed and "free" in changed
     r = client.post(f"/pathways/{SLUG}/save", data=form, follow_redirects=False)
     assert r.status_code == 303
     link = r.headers["location"]
@@ -93,15 +95,28 @@ def test_forms_need_the_csrf_token(client):
     assert r.status_code == 403
 
 
-def test_a_pasted_resume_is_read_and_shown_with_its_evidence(client):
+def test_a_pasted_resume_is_read_shown_with_its_evidence_and_can_be_corrected(client):
     resume = ("Senior Software Engineer, Northwind (2018 - present)\n"
               "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
               "- Mentored four junior engineers and ran our on-call rotation\n") * 12   # ~2,800 characters
-    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": csrf(client), "skills": resume})
+    form = {"csrf_token": csrf(client), "skills": resume}
+    r = client.post(f"/pathways/{SLUG}/personalize", data=form)
     assert r.status_code == 200 and "Tailored to you" in r.text
-    recognised = r.text.split("Recognised from your skills:")[1].split("</p>")[0]
-    assert "Django (technology, from “Django”)" in recognised
-    assert "Instructing (skill, from “Mentored four junior engineers”)" in recognised
+    read = r.text.split("What we read from your words")[1].split("</ul>")[0]
+    assert "<strong>Django</strong>" in read and "from “Django”" in read
+    assert "<strong>Instructing</strong>" in read and "from “Mentored four junior engineers”" in read
+    assert 'name="remove" value="technology:Django" form="personalize-form">' in read   # offered, not ticked
+
+    r = client.post(f"/pathways/{SLUG}/personalize", data={**form, "remove": ["technology:Django", "bogus"]})
+    read = r.text.split("What we read from your words")[1].split("</ul>")[0]
+    assert 'value="technology:Django" form="personalize-form" checked>' in read and "removed by you" in read
+    assert '<input type="hidden" name="remove" value="technology:Django">' in r.text       # kept when saving
+    js = client.post("/api/v1/guide", json={"from": "Software Developers", "to": "Technical Writers",
+                                            "skills": resume, "remove": ["technology:Django"]}).json()
+    personalization = js["guide"]["personalization"]
+    django = [s for s in personalization["skills_read"] if s["key"] == "Django"]
+    assert django and django[0]["removed"] is True
+    assert not any("Django" in label for label in personalization["skills_recognised"])
 
 
 def test_bad_answers_are_explained_on_the_page(client):

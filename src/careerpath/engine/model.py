@@ -138,13 +138,23 @@ class SteppingStone(Value):
     legs: list[float] = Field(default_factory=list)
 
 
+class SkillRead(Value):
+    """One item read from the person's own words, and the words it was read from."""
+    kind: str                                # skill | knowledge | technology
+    key: str                                 # O*NET element id or technology name
+    name: str
+    phrase: str
+    removed: bool = False                    # the person said we read it wrongly: not counted
+
+
 class Personalization(Value):
     hours_per_week: float
     location: str | None
     budget: str | None
-    skills_recognised: list[str]             # what we matched in the person's own words
+    skills_recognised: list[str]             # what we matched in the person's own words (kept items)
     skills_not_recognised: list[str]
     changes: list[str]                       # what differs from the untailored guide
+    skills_read: list[SkillRead] = Field(default_factory=list)   # every item read, removed ones marked
 
 
 class Guide(Value):

@@ -131,6 +131,10 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     if p.skills_recognised:
         add("")
         add("Recognised from your skills: " + _escape(", ".join(p.skills_recognised)))
+    removed = [s.name for s in p.skills_read if s.removed]
+    if removed:
+        add("")
+        add("Removed by you, not counted: " + _escape(", ".join(removed)))
     if p.skills_not_recognised:
         add("")
         add("Not recognised: " + _escape(", ".join(p.skills_not_recognised)))

@@ -90,8 +90,14 @@ def render_text(guide: Guide, console: Console) -> None:
              f"Budget: {p.budget or 'any'}"]
     if p.skills_recognised:
         lines.append("Recognised: " + escape(", ".join(p.skills_recognised)))
+    removed = [s.name for s in p.skills_read if s.removed]
+    if removed:
+        lines.append("Removed by you, not counted: " + escape(", ".join(removed)))
     if p.skills_not_recognised:
         lines.append("[yellow]Not recognised:[/] " + escape(", ".join(p.skills_not_recognised)))
+    if any(not s.removed for s in p.skills_read):
+        lines.append("[dim]Read something wrongly? Add --remove NAME, e.g. --remove "
+                     + escape(repr(p.skills_read[0].name)) + "[/]")
     lines += [f"• {escape(c)}" for c in p.changes]
     console.print("\n".join(lines))
     if g.data_notes:

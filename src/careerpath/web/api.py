@@ -17,7 +17,7 @@ from careerpath.engine import Guide
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.records import occupation_record
 from careerpath.resolve import InvalidTitle, Resolver
-from careerpath.service import MAX_HOURS_PER_WEEK, InputError, RoleNotFound
+from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
 
 from careerpath.store import StoreUnavailable
 
@@ -133,15 +133,19 @@ class GuideIn(BaseModel):
     location: str | None = Field(None, max_length=MAX_LOCATION)
     skills: str | None = Field(None, max_length=MAX_SKILLS, description="Skills you have, in your own words")
     budget: Literal["free", "any"] | None = None
+    remove: list[str] = Field(default_factory=list, max_length=MAX_REMOVED_ITEMS,
+                              description="Items read from `skills` that are wrong, as personalization.skills_read "
+                                          "names them: kind:key, e.g. technology:Python")
 
 
 @router.post("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, tailored from a JSON body")
 async def guide_post(request: Request, body: GuideIn):
-    return await _guide(request, body.from_, body.to, body.hours_per_week, body.location, body.skills, body.budget)
+    return await _guide(request, body.from_, body.to, body.hours_per_week, body.location, body.skills, body.budget,
+                        frozenset(body.remove))
 
 
 async def _guide(request: Request, from_: str, to: str, hours_per_week: float | None, location: str | None,
-                 skills: str | None, budget: str | None) -> PathwayGuideOut:
+                 skills: str | None, budget: str | None, removed: frozenset[str] = frozenset()) -> PathwayGuideOut:
     source, target = await run_in_threadpool(_choice, from_), await run_in_threadpool(_choice, to)
     pathway = pathways.make_pathway(source, target)
     tailored = any(v not in (None, "") for v in (hours_per_week, location, skills, budget))
@@ -149,7 +153,7 @@ async def _guide(request: Request, from_: str, to: str, hours_per_week: float | 
     if tailored:
         limit(request)
         try:
-            result = await run_in_threadpool(pathways.build, pathway, hours_per_week, location, skills, budget)
+            result = await run_in_threadpool(pathways.build, pathway, hours_per_week, location, skills, budget, removed)
         except ImportError:
             raise InputError("reading skills is not available in this installation; leave skills empty") from None
     else:

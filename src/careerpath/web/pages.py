@@ -218,9 +218,15 @@ async def pathway_page(request: Request, slug: str = PathParam(max_length=pathwa
                 form={}, exports_base=f"/pathways/{slug}")
 
 
-def _form_values(skills: str, hours_per_week: str, location: str, budget: str) -> dict:
+REMOVED_ITEM = re.compile(r"^(?:skill|knowledge|technology):.{1,200}$")
+
+
+def _form_values(skills: str, hours_per_week: str, location: str, budget: str, remove: list[str] = ()) -> dict:
+    # Items the person ticked as read wrongly; anything not shaped like an item id matches
+    # nothing, so it is dropped rather than refused.
+    removed = sorted({item for item in remove if REMOVED_ITEM.match(item)})
     return {"skills": skills.strip(), "hours_per_week": hours_per_week.strip(), "location": location.strip(),
-            "budget": budget.strip()}
+            "budget": budget.strip(), "remove": removed}
 
 
 def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
@@ -233,7 +239,7 @@ def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
         raise InputError("hours per week is a number, e.g. 10")
     try:
         return pathways.build(pathway, hours_value, form["location"] or None, form["skills"] or None,
-                              form["budget"] or None)
+                              form["budget"] or None, frozenset(form.get("remove", ())))
     except ImportError:   # the skills reader ships separately; fail clearly, not with a 500
         raise InputError("reading skills is not available in this installation; leave skills empty") from None
 
@@ -247,9 +253,10 @@ FormText = lambda n: Form("", max_length=n)  # noqa: E731
 
 
 def _personal_form(skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
-                   location: str = FormText(MAX_LOCATION), budget: str = FormText(8)) -> dict:
+                   location: str = FormText(MAX_LOCATION), budget: str = FormText(8),
+                   remove: list[str] = Form([])) -> dict:
     """The personalization form's fields, shared by personalize and save."""
-    return _form_values(skills, hours_per_week, location, budget)
+    return _form_values(skills, hours_per_week, location, budget, remove)
 
 
 @router.post("/pathways/{slug}/personalize", response_class=HTMLResponse)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from threading import Lock
 
-from careerpath.engine import Guide, GuideRequest, Person, Specialty, build_guide
+from careerpath.engine import Guide, GuideRequest, Specialty
+from careerpath.engine.tailor import personalize
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import specializations
-from careerpath.service import (
-    MAX_HOURS_PER_WEEK, InputError, ResolvedRole, find_area, read_skills,
-)
+from careerpath.service import ResolvedRole, person_for
 
 MAX_SLUG_LENGTH = 300
 
@@ -130,21 +129,14 @@ class GuideCache:
 
 
 def build(pathway: Pathway, hours_per_week: float | None = None, location: str | None = None,
-          skills: str | None = None, budget: str | None = None) -> Guide:
+          skills: str | None = None, budget: str | None = None, removed: frozenset[str] = frozenset()) -> Guide:
     """The guide for a pathway, tailored when any of the person's answers are given.
 
     Same rules as service.plan_guide (which starts from free text instead of codes)."""
     kb = KnowledgeBase.default()
     hours = 10.0 if hours_per_week is None else float(hours_per_week)
-    if not 1 <= hours <= MAX_HOURS_PER_WEEK:
-        raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
-    if budget not in (None, "", "free", "any"):
-        raise InputError("budget is 'free' or 'any'")
-    area = find_area(location, kb) if location and location.strip() else None
-    known, recognised, unrecognised = read_skills(skills, kb)
-    person = Person(hours_per_week=hours, area_code=area.code if area else None, known=known,
-                    recognised=recognised, not_recognised=unrecognised,
-                    budget="free" if budget == "free" else None)
+    person = person_for(hours, location, skills, budget, kb, removed)
     request = GuideRequest(pathway.source.code, pathway.target.code, pathway.source.specialty,
                            pathway.target.specialty, person)
-    return build_guide(request, kb)
+    # personalize, not build_guide: the tailored guide says what the person's answers changed.
+    return personalize(request, kb)
