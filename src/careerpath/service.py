@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from careerpath.engine import Guide, GuideRequest, Person, Specialty
-from careerpath.engine.model import SkillRead
+from careerpath.engine.model import Experience, SkillRead
 from careerpath.engine.tailor import personalize
 from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
@@ -112,16 +112,25 @@ def item_id(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
+@dataclass(frozen=True)
+class SkillsRead:
+    known: frozenset = frozenset()               # (kind, key) counted as known
+    recognised: tuple[str, ...] = ()             # labels of the counted items, with their words
+    not_recognised: tuple[str, ...] = ()         # list entries nothing matched
+    items: tuple[SkillRead, ...] = ()            # everything read, removed ones marked
+    experience: tuple[Experience, ...] = ()      # years per role, where the text states them
+
+
 def read_skills(text: str | None, kb: KnowledgeBase | None = None,
-                removed: frozenset[str] = frozenset()) -> tuple[frozenset, tuple, tuple, tuple[SkillRead, ...]]:
-    """(known items, recognised labels, unrecognised phrases, everything read) from a skills
-    list or a pasted résumé, read by careerpath.profile.extract (docs/extraction.md). Each
-    label names the words it was read from; list entries nothing matched are reported back.
+                removed: frozenset[str] = frozenset()) -> SkillsRead:
+    """What a skills list or a pasted résumé shows, read by careerpath.profile.extract
+    (docs/extraction.md). Each label names the words it was read from; list entries nothing
+    matched are reported back; years of experience are kept per role when stated.
     Items in `removed` (ids such as "technology:Python" or names such as "Writing", which
     the person said were read wrongly) are shown but not known.
     """
     if not text or not text.strip():
-        return frozenset(), (), (), ()
+        return SkillsRead()
     if len(text) > MAX_SKILLS_TEXT:
         raise InputError(f"the skills text is longer than {MAX_SKILLS_TEXT:,} characters")
     if len(removed) > MAX_REMOVED_ITEMS:
@@ -139,7 +148,8 @@ def read_skills(text: str | None, kb: KnowledgeBase | None = None,
     known = frozenset((item.kind, item.key) for item in kept)
     # Mathematics is both a skill and a knowledge area: the kind keeps the labels distinct.
     recognised = tuple(f"{item.name} ({item.kind}, from “{item.phrase}”)" for item in kept)
-    return known, recognised, tuple(found.unrecognised), read
+    experience = tuple(Experience(role=role, years=years) for role, years in found.years.items())
+    return SkillsRead(known, recognised, tuple(found.unrecognised), read, experience)
 
 
 def person_for(hours_per_week: float, location: str | None, skills: str | None, budget: str | None,
@@ -150,10 +160,10 @@ def person_for(hours_per_week: float, location: str | None, skills: str | None, 
     if budget not in (None, "", "free", "any"):
         raise InputError("budget is 'free' or 'any'")
     area = find_area(location, kb) if location and location.strip() else None
-    known, recognised, unrecognised, read = read_skills(skills, kb, removed)
-    return Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=known,
-                  recognised=recognised, not_recognised=unrecognised, read=read,
-                  budget="free" if budget == "free" else None)
+    read = read_skills(skills, kb, removed)
+    return Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=read.known,
+                  recognised=read.recognised, not_recognised=read.not_recognised, read=read.items,
+                  experience=read.experience, budget="free" if budget == "free" else None)
 
 
 def plan_guide(

@@ -88,20 +88,28 @@ def test_any_text_gives_items_whose_phrases_are_in_it(kb, text):
 def test_service_reads_skills_through_the_extractor(kb):
     from careerpath.service import read_skills
 
-    known, recognised, unrecognised, read = read_skills("Python, negotiation, basket weaving", kb)
-    assert ("technology", "Python") in known and ("skill", "2.B.1.d") in known
-    assert unrecognised == ("basket weaving",)
-    assert any("Python" in label for label in recognised)
-    assert {(item.kind, item.key, item.phrase) for item in read} >= {("technology", "Python", "Python")}
+    read = read_skills("Python, negotiation, basket weaving", kb)
+    assert ("technology", "Python") in read.known and ("skill", "2.B.1.d") in read.known
+    assert read.not_recognised == ("basket weaving",)
+    assert any("Python" in label for label in read.recognised)
+    assert {(item.kind, item.key, item.phrase) for item in read.items} >= {("technology", "Python", "Python")}
 
 
 def test_items_the_person_removes_are_shown_but_not_known(kb):
     from careerpath.service import read_skills
 
-    known, recognised, _, read = read_skills("Python, negotiation", kb, removed=frozenset({"technology:Python"}))
-    assert ("technology", "Python") not in known and ("skill", "2.B.1.d") in known
-    assert not any("Python" in label for label in recognised)
-    assert [item.removed for item in read if item.key == "Python"] == [True]
+    read = read_skills("Python, negotiation", kb, removed=frozenset({"technology:Python"}))
+    assert ("technology", "Python") not in read.known and ("skill", "2.B.1.d") in read.known
+    assert not any("Python" in label for label in read.recognised)
+    assert [item.removed for item in read.items if item.key == "Python"] == [True]
+
+
+def test_stated_years_reach_the_guide(kb):
+    from careerpath.service import plan_guide
+
+    guide = plan_guide("Software Developer", "Technical Writer",
+                       skills="Senior Software Engineer, Acme (2019 - 2025)\n- Built APIs in Python")
+    assert [(e.role, e.years) for e in guide.personalization.experience] == [("Senior Software Engineer", 6.0)]
 
 
 def test_derived_vocabularies_are_cached_and_a_broken_cache_is_rebuilt(kb, tmp_path, monkeypatch):

@@ -106,6 +106,7 @@ def test_a_pasted_resume_is_read_shown_with_its_evidence_and_can_be_corrected(cl
     assert "<strong>Django</strong>" in read and "from “Django”" in read
     assert "<strong>Instructing</strong>" in read and "from “Mentored four junior engineers”" in read
     assert 'name="remove" value="technology:Django" form="personalize-form">' in read   # offered, not ticked
+    assert "Experience you stated:</strong> Senior Software Engineer (" in r.text     # once, though pasted 12 times
 
     r = client.post(f"/pathways/{SLUG}/personalize", data={**form, "remove": ["technology:Django", "bogus"]})
     read = r.text.split("What we read from your words")[1].split("</ul>")[0]

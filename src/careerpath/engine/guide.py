@@ -15,7 +15,7 @@ from .compare import (
     Comparison, Gap, Known, compare_elements, compare_technologies, display_name, transferable_styles,
 )
 from .model import (
-    Driver, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillRead, SkillToLearn, Source,
+    Driver, Experience, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillRead, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
 )
 from .narrative import faq, overview
@@ -53,6 +53,7 @@ class Person:
     recognised: tuple[str, ...] = ()                 # how we read their own words, for display
     not_recognised: tuple[str, ...] = ()
     read: tuple[SkillRead, ...] = ()                 # each item read, with its words; removed ones not in known
+    experience: tuple[Experience, ...] = ()          # years per role, where the person states them
     budget: str | None = None                        # None | "free"
 
 
@@ -459,7 +460,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
         personalization=Personalization(
             hours_per_week=person.hours_per_week, location=area_name, budget=person.budget,
             skills_recognised=list(person.recognised), skills_not_recognised=list(person.not_recognised),
-            changes=[], skills_read=list(person.read),
+            changes=[], skills_read=list(person.read), experience=list(person.experience),
         ),
         attribution=kb.meta["attribution"],
     )

@@ -147,6 +147,11 @@ class SkillRead(Value):
     removed: bool = False                    # the person said we read it wrongly: not counted
 
 
+class Experience(Value):
+    role: str                                # as the person wrote it
+    years: float
+
+
 class Personalization(Value):
     hours_per_week: float
     location: str | None
@@ -155,6 +160,7 @@ class Personalization(Value):
     skills_not_recognised: list[str]
     changes: list[str]                       # what differs from the untailored guide
     skills_read: list[SkillRead] = Field(default_factory=list)   # every item read, removed ones marked
+    experience: list[Experience] = Field(default_factory=list)   # years per role, where stated
 
 
 class Guide(Value):

@@ -278,12 +278,18 @@ _RANGE = re.compile(
 def _years(text: str, as_of_year: int) -> dict[str, float]:
     years: dict[str, float] = {}
     claimed: list[tuple[int, int]] = []
+    stated: set[str] = set()
 
     def add(role: str, value: float, span: tuple[int, int]) -> None:
         role = role.strip(" -–—,")
         if not role or any(s < span[1] and span[0] < e for s, e in claimed) or value <= 0 or value > 60:
             return
         claimed.append(span)
+        # Two stints in one role add up; the same line pasted twice does not.
+        line = " ".join(text[span[0]:span[1]].split()).lower()
+        if line in stated:
+            return
+        stated.add(line)
         years[role] = years.get(role, 0.0) + value
 
     for m in _YEARS_AS.finditer(text):

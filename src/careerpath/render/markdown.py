@@ -131,6 +131,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     if p.skills_recognised:
         add("")
         add("Recognised from your skills: " + _escape(", ".join(p.skills_recognised)))
+    if p.experience:
+        add("")
+        add("Experience you stated: " + _escape(", ".join(f"{e.role} ({e.years:g} years)" for e in p.experience)))
     removed = [s.name for s in p.skills_read if s.removed]
     if removed:
         add("")

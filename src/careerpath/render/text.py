@@ -90,6 +90,8 @@ def render_text(guide: Guide, console: Console) -> None:
              f"Budget: {p.budget or 'any'}"]
     if p.skills_recognised:
         lines.append("Recognised: " + escape(", ".join(p.skills_recognised)))
+    if p.experience:
+        lines.append("Experience you stated: " + escape(", ".join(f"{e.role} ({e.years:g} years)" for e in p.experience)))
     removed = [s.name for s in p.skills_read if s.removed]
     if removed:
         lines.append("Removed by you, not counted: " + escape(", ".join(removed)))
