@@ -1,7 +1,7 @@
 """From a skills list or a pasted résumé to the knowledge-base items it evidences.
 
 Every item carries the words that evidence it, so the person can confirm or remove it;
-nothing is inferred that the text does not show. Three channels, in order of precision:
+nothing is inferred that the text does not show. Four channels, in order of precision:
 1. technologies, by O*NET name, derived alias or curated nickname (lexicon.py);
 2. skill and knowledge names and curated phrases (elements.yaml);
 3. O*NET work language: a sentence that carries every content word of a DWA title
