@@ -38,6 +38,7 @@ LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
 PROPER_NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?•·\n:]\s)(?<![.!?•·\n:])\b([A-Z][a-z]\w*)[ \t]+\Z")
 NAME_LOOKBACK = 60          # characters: longer than any word before a brand
+TOOL_BEFORE = re.compile(r"\b(?:in|using|through|via)\s+\Z")
 CODING_VERB = re.compile(
     r"\b(?:built|build|builds|building|wrote|write|writes|writing|developed|develop|develops|developing|"
     r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
@@ -127,7 +128,7 @@ CONTEXT_STEM = 7   # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering
 
 
 def _context_words(lowered: list[str]) -> set[str]:
-    return {w for w in lowered} | {w[:CONTEXT_STEM] for w in lowered if len(w) >= CONTEXT_STEM}
+    return set(lowered) | {w[:CONTEXT_STEM] for w in lowered if len(w) >= CONTEXT_STEM}
 
 
 def _support(alias, key: tuple[str, ...], context: set[str]) -> int:
@@ -136,16 +137,16 @@ def _support(alias, key: tuple[str, ...], context: set[str]) -> int:
     return sum((w[:CONTEXT_STEM] if len(w) >= CONTEXT_STEM else w) in context for w in words)
 
 
-def _by_context(options: list, key: tuple[str, ...], text_stems: set[str]) -> list:
+def _by_context(options: list, key: tuple[str, ...], context: set[str]) -> list:
     """Readings of the same words, the one whose other name words the text also uses first:
     CAD in a dispatcher's résumé is computer aided dispatch, not design."""
-    return sorted(options, key=lambda a: -_support(a, key, text_stems)) if len(options) > 1 else options
+    return sorted(options, key=lambda a: -_support(a, key, context)) if len(options) > 1 else options
 
 
 def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
     toks = tokens(text)
     lowered = [t.group().lower() for t in toks]
-    text_stems = _context_words(lowered)
+    context = _context_words(lowered)
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0
@@ -161,8 +162,8 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             whole_entry = _whole_entry(start, end, entries)
             cased = _by_context([a for a in options if (a.exact is None or a.exact == written)
                                  and not (a.capital_in_prose and not whole_entry and not _title_case(written))
-                                 and not (a.needs_context and _support(a, key, text_stems) == 0)],
-                                key, text_stems)
+                                 and not (a.needs_context and _support(a, key, context) == 0)],
+                                key, context)
             opens_sentence = _opens_sentence(text, start)
             # "Summit Home Lending", "Harvest Snacks": a capitalised run is a proper name.
             neighbours = (PROPER_NAME_NEXT.match(text, end),
@@ -184,7 +185,8 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
     # right after in/using/through is the tool the work was done in.
     for item in list(pending):
         written = text[item[1]:item[2]]
-        tool_position = re.search(r"\b(?:in|using|through|via)\s+\Z", text[:item[1]]) is not None
+        # A window, not the whole prefix: this runs once per candidate (see NAME_LOOKBACK).
+        tool_position = TOOL_BEFORE.search(text, max(0, item[1] - NAME_LOOKBACK), item[1]) is not None
         if tool_position and (item[0].key in lex.code_technologies or _title_case(written)):
             found.append(item)
             pending.remove(item)

@@ -171,6 +171,10 @@ def _subsequence(small: str, big: str) -> bool:
     return all(c in it for c in small)
 
 
+def _without_software(name: str) -> str:
+    return re.sub(r"\s+software$", "", name)
+
+
 def _brand_words(names: set[str]) -> list[tuple[str, str, str]]:
     """'Grafana' for 'Grafana Labs Grafana Cloud', 'Pyxis' for 'Pyxis MedStation software':
     people call a product by its brand word. Only a word that opens one product; a word
@@ -200,7 +204,7 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
             prefixes[" ".join(words[:k])] += 1
     found = []
     for name in names:
-        words = re.sub(r"\s+software$", "", name).split()
+        words = _without_software(name).split()
         for k in range(min(3, len(words) - 1), 0, -1):
             if prefixes[" ".join(words[:k])] >= VENDOR_MIN_PRODUCTS and re.search(r"[A-Za-z]{3}", " ".join(words[k:])):
                 found.append((" ".join(words[k:]), name, "brand"))
@@ -223,7 +227,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     candidates: list[tuple[str, str, str]] = []        # (alias text, name, origin)
     for name in names:
         candidates.append((name, name, "name"))
-        base = re.sub(r"\s+software$", "", name)
+        base = _without_software(name)
         # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
         # "software" from a plain English phrase leaves a practice, not a product.
         # "Yardi software" -> "Yardi" too: one capitalised word O*NET's prose never uses.
@@ -244,7 +248,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     # design CAD software" spells out; the text's other words choose between them.
     acronyms = {text for text, _, origin in candidates if origin == "acronym"}
     for name in names:
-        words = re.sub(r"\s+software$", "", name).split()
+        words = _without_software(name).split()
         initials = "".join(w[0] for w in words).upper()
         if len(words) >= 2 and initials in acronyms and words[0][0].isalpha() and all(w.islower() for w in words[1:]):
             candidates.append((initials, name, "acronym"))
