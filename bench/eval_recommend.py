@@ -6,8 +6,10 @@ releases in shared/data let us build, and compute the plain-cosine baseline the 
 - titles: two occupations are related when they share job titles people actually use
   (O*NET Alternate Titles + Sample of Reported Titles; titles used by more than
   MAX_TITLE_OCCUPATIONS occupations, like "Manager", are too generic and dropped). The
-  related set of A is the ≤10 occupations sharing the most titles with it. Titles are
-  not an input of the score, so this proxy is independent of it.
+  related set of A is the ≤10 occupations sharing the most titles with it. The score has
+  a titles similarity of its own, so the titles are split in two halves by a hash of the
+  title: the proxy is built from one half while the score's titles similarity sees only
+  the other, and the figure is the mean over the two ways round (cross-fitting).
 - soc: occupations in the same SOC broad group (first 6 characters, e.g. 15-125x).
   A sanity check only: the score must not just re-learn the code structure.
 - BLS Table 1.10 (occupational transfers) gives one rate per occupation, not who moves
@@ -22,18 +24,23 @@ averaged over occupations that have one (the issue's figure, on our proxy).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
 from careerpath.engine.recommend import (
-    WEIGHTS, _cosine_rows, recommender_for, scores,
+    WEIGHTS, _cosine_rows, recommender_for, scores, titles_by_row, titles_similarity,
 )
 from careerpath.kb import KnowledgeBase
 
 MAX_TITLE_OCCUPATIONS = 5
+# The weights shipped before the titles similarity (stop 9), kept to show what titles add.
+WEIGHTS_BEFORE_TITLES = {"skills": 0.15, "work": 0.15, "language": 0.45, "technologies": 0.10, "interests": 0.10,
+                         "job_zone": 0.05}
 TOP = 10
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -42,12 +49,17 @@ def _norm(title: str) -> str:
     return " ".join(title.lower().replace("-", " ").split())
 
 
-def title_related(kb: KnowledgeBase, data: Path) -> dict[int, list[int]]:
+def half(title: str) -> int:
+    """Which of the two halves a title falls in: fixed by its text, the same in every run."""
+    return zlib.crc32(_norm(title).encode()) % 2
+
+
+def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> dict[int, list[int]]:
     holders: dict[str, set[int]] = defaultdict(set)
     for name, column in (("Alternate Titles.txt", "Alternate Title"), ("Sample of Reported Titles.txt", "Reported Job Title")):
         with open(data / "onet" / name, encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
-                if row["O*NET-SOC Code"] in kb.index:
+                if row["O*NET-SOC Code"] in kb.index and (which is None or half(row[column]) == which):
                     holders[_norm(row[column])].add(kb.index[row["O*NET-SOC Code"]])
     shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for rows in holders.values():
@@ -76,14 +88,23 @@ def hit_rate(matrix: np.ndarray, related: dict[int, list[int]]) -> float:
     return float(np.mean(shares))
 
 
-def matrices(kb: KnowledgeBase) -> dict[str, np.ndarray]:
+def matrices(kb: KnowledgeBase, titles_seen: int | None = None) -> dict[str, np.ndarray]:
+    """Every ranking evaluated, its titles similarity built only from the half of the
+    titles ``titles_seen`` (all of them when None)."""
     r = recommender_for(kb)
+    if titles_seen is not None:
+        sims = dict(r.similarities)
+        sims["titles"] = titles_similarity(titles_by_row(kb, keep=lambda t: half(t) == titles_seen))
+        combined = sum(WEIGHTS[k] * sims[k] for k in WEIGHTS)
+        np.fill_diagonal(combined, -np.inf)
+        r = dataclasses.replace(r, similarities=sims, combined=combined)
     p = r.p
     full = np.vstack([scores(r, i)[0] for i in range(r.n)])
     return {
         "baseline: cosine of skill+knowledge importance": _cosine_rows(p.importance),
         "baseline: cosine of skill+knowledge importance and level": _cosine_rows(np.hstack([p.importance, p.level])),
         **{f"only {name}": m for name, m in r.similarities.items()},
+        "similarity before titles (stop 9 weights)": sum(w * r.similarities[k] for k, w in WEIGHTS_BEFORE_TITLES.items()),
         "similarity (weighted, no pay/demand)": r.combined,
         "transition score (as shipped)": full,
     }
@@ -91,9 +112,16 @@ def matrices(kb: KnowledgeBase) -> dict[str, np.ndarray]:
 
 def main(data: Path = DEFAULT_DATA) -> dict:
     kb = KnowledgeBase.default()
-    proxies = {"titles": title_related(kb, data), "soc": soc_related(kb)}
-    result = {name: {p: round(hit_rate(m, rel), 3) for p, rel in proxies.items()} for name, m in matrices(kb).items()}
-    return {"weights": WEIGHTS, "occupations": {p: len(rel) for p, rel in proxies.items()}, "figures": result}
+    # Cross-fitted titles proxy: the score sees one half of the titles, the proxy is the other.
+    held_out = [(title_related(kb, data, which), matrices(kb, titles_seen=1 - which)) for which in (0, 1)]
+    soc = soc_related(kb)
+    shipped = matrices(kb)
+    result = {name: {"titles": round(float(np.mean([hit_rate(m[name], rel) for rel, m in held_out])), 3),
+                     "soc": round(hit_rate(shipped[name], soc), 3)}
+              for name in shipped}
+    return {"weights": WEIGHTS,
+            "occupations": {"titles": [len(rel) for rel, _ in held_out], "soc": len(soc)},
+            "figures": result}
 
 
 if __name__ == "__main__":

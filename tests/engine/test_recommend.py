@@ -67,6 +67,27 @@ def test_reasons_cite_data(kb):
     assert "O*NET" in text and "technologies in common" in text
 
 
+def test_titles_reason_quotes_a_title_both_occupations_hold(kb):
+    held = {}
+    for t in kb.titles():
+        held.setdefault(t.code, set()).add(t.title.lower())
+    recs = recommend(kb, "29-1141.00", top=10)
+    quoted = [(r.code, r.reasons[i]) for r in recs for i in range(len(r.reasons)) if "called" in r.reasons[i]]
+    assert quoted
+    for code, reason in quoted:
+        for title in reason.split("“")[1:]:
+            title = title.split("”")[0].lower()
+            assert title in held[code] and title in held["29-1141.00"], (code, title)
+
+
+def test_titles_similarity_sees_only_the_titles_it_is_given(kb):
+    from careerpath.engine.recommend import titles_by_row, titles_similarity
+
+    rows = titles_by_row(kb, keep=lambda title: False)
+    assert not any(rows)
+    assert not titles_similarity(rows).any()          # no titles, no similarity from them
+
+
 def test_stdin_stream_writes_one_json_object_per_line():
     lines = "software developer\n29-1141\n\nzzzz qqq\n"
     out = subprocess.run([sys.executable, "-m", "careerpath.cli", "recommend", "-", "--top", "3"],

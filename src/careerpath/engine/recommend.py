@@ -1,10 +1,10 @@
 """Where could an X go next? Target occupations ranked by a documented transition score.
 
-The score (docs/recommend.md) is a weighted sum of five similarities between the source
+The score (docs/recommend.md) is a weighted sum of seven similarities between the source
 and every other occupation, each in 0..1, plus small terms for pay and demand:
 
   similarity = Σ weight_f × sim_f      f in skills+knowledge, work (tasks → DWAs),
-                                          language of tasks and description,
+                                          language of tasks and description, job titles,
                                           technologies, interests, job zone
   score      = similarity + WAGE_WEIGHT × clip(wage change, ±50%) / 50%
                           + DEMAND_WEIGHT × clip(growth − average growth, ±10 pts) / 10
@@ -30,10 +30,11 @@ from careerpath.kb.api import NATIONAL
 from . import effort
 from .profiles import Profiles, profiles_for
 
-# Weights of the similarities (sum to 1). Chosen on the proxy evaluation described in
-# docs/recommend.md (shared job titles); see bench/eval_recommend.py for the figures.
-WEIGHTS = {"skills": 0.15, "work": 0.15, "language": 0.45, "technologies": 0.10, "interests": 0.10,
-           "job_zone": 0.05}
+# Weights of the similarities (sum to 1). Chosen on the proxy evaluations described in
+# docs/recommend.md (shared job titles, held out from the titles similarity, and SOC groups);
+# see bench/eval_recommend.py for the figures.
+WEIGHTS = {"skills": 0.10, "work": 0.15, "language": 0.20, "titles": 0.40, "technologies": 0.05,
+           "interests": 0.05, "job_zone": 0.05}
 WAGE_WEIGHT = 0.03          # a 50% raise moves a target by 0.03: taste, not a redirect
 DEMAND_WEIGHT = 0.02        # 10 points faster growth than average moves it by 0.02
 WAGE_CLIP = 0.5
@@ -102,23 +103,59 @@ def language_matrix(kb: KnowledgeBase) -> np.ndarray:
 
     What an occupation works on ("patients", "circuits", "ledgers") lives in its task
     wording more than in any rating; six-letter stems join "inspect", "inspects",
-    "inspection". Titles are left out on purpose: the evaluation uses job titles.
+    "inspection". Titles are kept apart, in their own similarity.
     """
-    counts, vocabulary = [], {}
+    rows = []
     for code in kb.codes:
-        text = kb.occupation(code).description + " " + " ".join(t.text for t in kb.tasks(code))
+        words = (kb.occupation(code).description + " " + " ".join(t.text for t in kb.tasks(code))).lower()
         row: dict[str, int] = {}
-        for word in re.findall(r"[a-z]+", text.lower()):
+        for word in re.findall(r"[a-z]+", words):
             if len(word) > 2 and word not in _STOPWORDS:
-                stem = word[:6]
-                row[stem] = row.get(stem, 0) + 1
-                vocabulary.setdefault(stem, len(vocabulary))
-        counts.append(row)
-    matrix = np.zeros((len(kb.codes), len(vocabulary)), dtype=np.float32)
-    for i, row in enumerate(counts):
+                row[word[:6]] = row.get(word[:6], 0) + 1
+        rows.append(row)
+    return _log_counts(rows)
+
+
+def _stem_counts(texts) -> dict[str, int]:
+    row: dict[str, int] = {}
+    for text in texts:
+        for stem in {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS}:
+            row[stem] = row.get(stem, 0) + 1
+    return row
+
+
+def _log_counts(rows: list[dict[str, int]]) -> np.ndarray:
+    vocabulary: dict[str, int] = {}
+    for row in rows:
+        for stem in row:
+            vocabulary.setdefault(stem, len(vocabulary))
+    matrix = np.zeros((len(rows), len(vocabulary)), dtype=np.float32)
+    for i, row in enumerate(rows):
         for stem, n in row.items():
             matrix[i, vocabulary[stem]] = 1.0 + math.log(n)
     return matrix
+
+
+def titles_by_row(kb: KnowledgeBase, keep=None) -> list[dict[str, str]]:
+    """Per occupation: normalised title -> title as written, over its O*NET title, short,
+    alternate and reported titles (``keep(title)`` can hold some out, for evaluation)."""
+    rows: list[dict[str, str]] = [{} for _ in kb.codes]
+    for t in kb.titles():
+        if keep is None or keep(t.title):
+            rows[kb.index[t.code]].setdefault(" ".join(t.title.lower().replace("-", " ").split()), t.title)
+    return rows
+
+
+def titles_similarity(titles: list[dict[str, str]]) -> np.ndarray:
+    """Cosine of TF-IDF over the words of the titles people in each occupation hold.
+
+    What a job is called is one of the three parts of O*NET's own relatedness composite
+    (Dahlke et al. 2022: tasks and DWAs, knowledge, alternate titles): two occupations
+    whose workers are both called "... Analyst" or "... Nurse" are close in a way no
+    rating shows. Words count by how many of the occupation's titles use them, so a word
+    in many of its titles ("nurse") outweighs a one-off.
+    """
+    return np.clip(_cosine_rows(_tfidf(_log_counts([_stem_counts(row) for row in titles]))), 0.0, 1.0)
 
 
 def _borrow(matrix: np.ndarray, donor: tuple[int, ...]) -> np.ndarray:
@@ -140,6 +177,7 @@ class Recommender:
     work_columns: tuple[str, ...]
     technologies: np.ndarray
     technology_columns: tuple[str, ...]
+    titles: list[dict[str, str]]               # per row: normalised title -> as written
     national_median: np.ndarray                # (n,) annual, NaN if unpublished
     growth: np.ndarray                         # (n,) percent 2024-34, NaN if none
     openings: np.ndarray                       # (n,) annual openings, NaN if none
@@ -171,10 +209,12 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
     work, work_columns = work_incidence(kb)
     techs, tech_columns = technology_incidence(kb)
     donor = p.donor
+    titles = titles_by_row(kb)
     sims = {
         "skills": skills_similarity(p),
         "work": np.clip(_cosine_rows(_tfidf(_borrow(work, donor))), 0.0, 1.0),
         "language": np.clip(_cosine_rows(_tfidf(_borrow(language_matrix(kb), donor))), 0.0, 1.0),
+        "titles": titles_similarity(titles),
         "technologies": np.clip(_cosine_rows(_tfidf(_borrow(techs, donor))), 0.0, 1.0),
         "interests": np.clip(_cosine_rows(p.interests - np.nanmean(p.interests, axis=0)), 0.0, 1.0)
         if not np.isnan(p.interests).any() else _interest_similarity(p.interests),
@@ -205,7 +245,7 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
     for array in [*sims.values(), combined]:
         array.setflags(write=False)
     return Recommender(kb=kb, p=p, similarities=sims, combined=combined, work=work, work_columns=work_columns,
-                       technologies=techs, technology_columns=tech_columns, national_median=median,
+                       technologies=techs, technology_columns=tech_columns, titles=titles, national_median=median,
                        growth=growth, openings=openings, average_growth=average, job_zone=zones,
                        education_years=education)
 
@@ -289,6 +329,10 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
     shared = [kb.element(p.element_ids[j]).name for j in order if important[j]]
     if shared:
         reasons.append(f"Already at the level needed in {', '.join(shared)} (O*NET skill/knowledge levels).")
+    common = sorted(r.titles[s].keys() & r.titles[t].keys(), key=len)
+    if common:
+        reasons.append(f"People in both are called {_quoted_list([r.titles[t][c] for c in common[:2]])} "
+                       "(O*NET alternate and reported titles).")
     both = np.flatnonzero((r.work[s] > 0) & (r.work[t] > 0))
     if both.size:
         titles = kb.dwa_titles()
@@ -301,6 +345,10 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
         names = [r.technology_columns[j] for j in techs[np.argsort(rarity, kind="stable")][:3]]
         reasons.append(f"{techs.size} technologies in common, e.g. {', '.join(names)}.")
     return reasons
+
+
+def _quoted_list(items: list[str]) -> str:
+    return " or ".join(f"“{item}”" for item in items)
 
 
 def recommend(
