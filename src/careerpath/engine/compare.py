@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from careerpath.kb import KnowledgeBase, Technology
+from careerpath.kb.products import product_names
 
 from . import effort
 from .model import TransferableSkill
@@ -46,10 +47,11 @@ class Known:
     """What the person brings beyond their occupation's average profile."""
     items: frozenset[tuple[str, str]] = frozenset()   # (kind, key)
     topics: frozenset[str] = frozenset()              # from a source specialization
-    technologies: frozenset[str] = frozenset()
+    technologies: frozenset[str] = frozenset()        # products: kb.products.product_of names
+    products: dict[str, str] = field(default_factory=dict)  # technology name -> product name
 
     def has(self, kind: str, key: str) -> bool:
-        return (kind, key) in self.items or (kind == "technology" and key in self.technologies) or (
+        return (kind, key) in self.items or (kind == "technology" and self.products.get(key, key) in self.technologies) or (
             kind == "topic" and key in self.topics)
 
 
@@ -197,26 +199,34 @@ def compare_technologies(
     kb: KnowledgeBase, source: str, target: str, known: Known
 ) -> tuple[list[TransferableSkill], list[Gap]]:
     hot_counts = kb.hot_technology_counts()
-    source_techs = {t.name: t for t in kb.technologies(source)}
-    have = set(source_techs) | known.technologies
+    # Compared by product: "IBM Lotus Notes" for the source is the target's "IBM Notes".
+    products = product_names(kb)
+    source_techs = {products.get(t.name, t.name): t for t in kb.technologies(source)}
+    have = set(source_techs) | {products.get(n, n) for n in known.technologies}
     categories = {}
     for tech in source_techs.values():
         categories.setdefault(tech.commodity_title, tech.name)
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
+    targets, seen = [], set()          # (product, the target's first-listed name for it)
+    for t in kb.technologies(target):
+        if products.get(t.name, t.name) not in seen:
+            seen.add(products.get(t.name, t.name))
+            targets.append((products.get(t.name, t.name), t))
 
-    shared = [t for t in kb.technologies(target) if t.name in have]
+    shared = [t for product, t in targets if product in have]
     # Rarer tools first: Word and Excel carry over to most roles, JIRA says more about this move.
     shared.sort(key=lambda t: (not (t.hot and t.in_demand), not t.hot, hot_counts.get(t.name, 0), t.name))
     transferable = [
         TransferableSkill(
             name=t.name, kind="technology",
-            why=(f"O*NET lists {t.name} for {source_title}" if t.name in source_techs else "You listed it")
+            why=(f"O*NET lists {source_techs[products.get(t.name, t.name)].name} for {source_title}"
+                 if products.get(t.name, t.name) in source_techs else "You listed it")
             + f"; for {target_title} it is {_tech_label(t)} ({t.commodity_title.lower()}).",
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]
     ]
 
-    missing = [t for t in kb.technologies(target) if (t.hot or t.in_demand) and t.name not in have]
+    missing = [t for product, t in targets if (t.hot or t.in_demand) and product not in have]
     missing.sort(key=lambda t: (not t.in_demand, not t.hot, -hot_counts.get(t.name, 0), t.name))
     nice = [t for t in missing if not t.in_demand][:MAX_NICE_TECH_TO_LEARN]
     missing = [t for t in missing if t.in_demand or t in nice]

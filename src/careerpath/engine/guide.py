@@ -9,6 +9,7 @@ import numpy as np
 from careerpath.catalog import Catalog
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
+from careerpath.kb.products import product_names
 
 from . import effort, market
 from .compare import (
@@ -234,8 +235,9 @@ def _reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sal
     core = [task.text for task in kb.tasks(target) if task.task_type == "Core"][:1]
     if core:
         love.append(f"Daily work like: “{core[0].rstrip('.')}” (an O*NET core task for {target_title}).")
-    source_tools = {x.name for x in kb.technologies(source) if x.hot}
-    dropped = sorted(source_tools - {x.name for x in kb.technologies(target)})
+    products = product_names(kb)
+    target_products = {products.get(x.name, x.name) for x in kb.technologies(target)}
+    dropped = sorted({x.name for x in kb.technologies(source) if x.hot and products.get(x.name, x.name) not in target_products})
     if dropped:
         miss.append(f"Tools you use now that O*NET does not list for {target_title}: {', '.join(dropped[:4])}.")
 
@@ -398,8 +400,10 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     if request.source_specialty:
         spec_topics = {t.id for t in request.source_specialty.implies.topics}
         spec_techs = {t.name for t in request.source_specialty.implies.technologies}
-    known = Known(items=person.known, topics=frozenset(spec_topics),
-                  technologies=frozenset(spec_techs | {k for kind, k in person.known if kind == "technology"}))
+    products = product_names(kb)
+    known = Known(items=person.known, topics=frozenset(spec_topics), products=products,
+                  technologies=frozenset(products.get(name, name) for name in
+                                         spec_techs | {k for kind, k in person.known if kind == "technology"}))
 
     comparison = compare_elements(p, source, target, known)
     tech_transferable, tech_gaps = compare_technologies(kb, source, target, known)

@@ -26,6 +26,7 @@ import numpy as np
 
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
+from careerpath.kb.products import product_names
 
 from . import effort
 from .profiles import Profiles, profiles_for
@@ -76,19 +77,21 @@ def work_incidence(kb: KnowledgeBase) -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def technology_incidence(kb: KnowledgeBase) -> tuple[np.ndarray, tuple[str, ...]]:
-    """(n, technologies listed by ≥2 occupations): 2 for a hot technology, else 1."""
-    lists = [kb.technologies(code) for code in kb.codes]
+    """(n, products listed by ≥2 occupations): 2 for a hot technology, else 1. A product
+    O*NET lists under several names ("IBM Notes", "IBM Lotus Notes") is one column."""
+    products = product_names(kb)
+    lists = [{products.get(t.name, t.name): t.hot for t in kb.technologies(code)} for code in kb.codes]
     counts: dict[str, int] = {}
     for techs in lists:
-        for t in techs:
-            counts[t.name] = counts.get(t.name, 0) + 1
+        for name in techs:
+            counts[name] = counts.get(name, 0) + 1
     columns = tuple(sorted(n for n, c in counts.items() if c >= 2))   # a one-off cannot be shared
     index = {n: j for j, n in enumerate(columns)}
     matrix = np.zeros((len(kb.codes), len(columns)), dtype=np.float32)
     for i, techs in enumerate(lists):
-        for t in techs:
-            if t.name in index:
-                matrix[i, index[t.name]] = 2.0 if t.hot else 1.0
+        for name, hot in techs.items():
+            if name in index:
+                matrix[i, index[name]] = max(matrix[i, index[name]], 2.0 if hot else 1.0)
     return matrix, columns
 
 

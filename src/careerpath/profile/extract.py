@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from careerpath.kb import KnowledgeBase
+from careerpath.kb.products import product_names
 
 from .lexicon import Lexicon, lexicon_for, stem, tokens
 
@@ -324,7 +325,12 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
         found += _work_language(undated, lex, kb) + _coding(text, lex, technologies, kb)
     items: dict[tuple[str, str], Evidence] = {}
     covered: list[tuple[int, int]] = []
+    products = product_names(kb)
     for evidence, start, end in sorted(found, key=lambda f: f[1]):
+        if evidence.kind == "technology" and evidence.key in products:
+            # "Lotus Notes" is read as the name most occupations list it under, "IBM Notes".
+            product = products[evidence.key]
+            evidence = Evidence("technology", product, product, evidence.phrase)
         items.setdefault((evidence.kind, evidence.key), evidence)
         covered.append((start, end))
     unrecognised = []
