@@ -1,8 +1,8 @@
 """How much two careful human labellers agree on the held-out snippets, next to the extractor.
 
-tests/profile/heldout_snippets.yaml carries labeller A's labels. A second session that saw
+tests/profile/dev6_snippets.yaml (the held-out set of stop 9) carries labeller A's labels. A second session that saw
 only the texts (under shuffled ids) and the O*NET reference files labelled them again under
-the same written rules (tests/profile/heldout_labels_b.yaml). Agreement is scored like the
+the same written rules (tests/profile/dev6_labels_b.yaml). Agreement is scored like the
 extractor: B's labels against A's as precision and recall. Both labellers are sessions of
 the same kind of model, not people, so this shows how far a careful reading of the rules
 can move, not human agreement.
@@ -41,7 +41,7 @@ def extractor_labels(kb) -> dict[str, dict[str, set[str]]]:
     for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")):
         names.update({(kind, e.id): f"{kind}:{e.name}" for e in kb.elements(domain)})
     out = {}
-    for case in yaml.safe_load((PROFILE / "heldout_snippets.yaml").read_text()):
+    for case in yaml.safe_load((PROFILE / "dev6_snippets.yaml").read_text()):
         items = extract(case["text"], kb, as_of_year=2025).items
         out[case["id"]] = {"technology": {e.key for e in items if e.kind == "technology"},
                            "element": {names[(e.kind, e.key)] for e in items if e.kind != "technology"}}
@@ -51,8 +51,8 @@ def extractor_labels(kb) -> dict[str, dict[str, set[str]]]:
 if __name__ == "__main__":
     from careerpath.kb import KnowledgeBase
 
-    a = _labels(PROFILE / "heldout_snippets.yaml")
-    b = _labels(PROFILE / "heldout_labels_b.yaml")
+    a = _labels(PROFILE / "dev6_snippets.yaml")
+    b = _labels(PROFILE / "dev6_labels_b.yaml")
     assert a.keys() == b.keys(), "the two label files must cover the same snippets"
     machine = extractor_labels(KnowledgeBase.default())
     both = {i: {k: a[i][k] & b[i][k] for k in ("technology", "element")} for i in a}

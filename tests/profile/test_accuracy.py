@@ -31,6 +31,7 @@ DEV_FLOORS = {
     "dev3_snippets.yaml": {"technology": (0.877, 0.866), "element": (0.761, 0.734)},
     "dev4_snippets.yaml": {"technology": (0.875, 0.754), "element": (0.808, 0.783)},
     "dev5_snippets.yaml": {"technology": (0.814, 0.713), "element": (0.763, 0.706)},
+    "dev6_snippets.yaml": {"technology": (0.804, 0.695), "element": (0.653, 0.531)},
 }
 
 
