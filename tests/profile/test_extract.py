@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +124,21 @@ def test_derived_vocabularies_are_cached_and_a_broken_cache_is_rebuilt(kb, tmp_p
     cached.write_bytes(b"not a pickle")
     assert lexicon._cached_derived(kb)["technology_names"] == first["technology_names"]
     assert [p.name for p in tmp_path.iterdir()] == [cached.name]   # rewritten, no stray temp file
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A brand word before a state or a machine's model code is a place or a machine.
+    ("Shift lead at Sunnyfield Snacks in Lancaster PA; pulled herd data through PCDART", {"Lancaster DHIA PCDART"}),
+    ("Climbed and serviced Vestas V110 units on a 160-turbine site", set()),
+    # An acronym's plural takes a small s.
+    ("Classroom: small-group instruction, PBIS, IEP goals", set()),
+    ("Rebuilt the sales dashboards in Power BI and retired 40 old PBIs", {"Microsoft Power BI"}),
+    # A product name in capitals after its company's name, alone.
+    ("Info systems: ALLDATA, Identifix", {"AutoZone ALLDATA"}),
+    # Capitals inside a word make a brand of an ordinary word, read only as written.
+    ("Analyzed cases in SAS, built REDCap forms for interviews", {"SAS", "REDCap Research Electronic Data Capture"}),
+    ("Certified transcripts in Case CATalyst", {"Stenograph Case CATalyst"}),
+    ("Acted as a catalyst for change; worked as a redcap at Union Station", set()),
+])
+def test_brand_words_read_by_their_writing(kb, text, expected):
+    assert {e.key for e in extract(text, kb).items if e.kind == "technology"} == expected

@@ -212,7 +212,11 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
     endings: dict[str, list[str]] = {}
     for name in names:
         words = name.split()
-        if len(words) >= 2 and re.fullmatch(r"(?=\S*[a-z])[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1]):
+        if len(words) >= 2 and (
+                re.fullmatch(r"(?=\S*[a-z])[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1])
+                # "AutoZone ALLDATA", "Hexagon Metrology PC-DMIS": a product name in capitals
+                # after a company's, not the acronym closing a description.
+                or (re.fullmatch(r"[A-Z][A-Z0-9\-]{4,}", words[-1]) and all(w[:1].isupper() for w in words[:-1]))):
             endings.setdefault(words[-1], []).append(name)
     found += [(word, names_[0], "brand") for word, names_ in endings.items() if len(names_) == 1]
     return found
@@ -271,14 +275,20 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # is also an ordinary word ("Word", "Chef"), and the shortest ones only in a list.
         # A vendor-less product word ("Calendar", "Drive", "Designer") keeps its capital.
         plain_word = origin == "derived" and len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None
-        if origin == "brand" and (ordinary or any(w not in rare_words for w in key)):
+        # "REDCap", "CATalyst": capitals inside a word make it a brand even where the word
+        # itself is ordinary; it is then read only as written.
+        odd_casing = origin == "brand" and len(key) == 1 and re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", text) is not None
+        if origin == "brand" and (ordinary or any(w not in rare_words for w in key)) and not odd_casing:
             continue                  # "Advanced", "Little", "Western": words, not brands
         # A brand keeps its capital but not its inner casing: "Eaglesoft" is EagleSoft.
         # Capitals stay capitals ('HER' is not 'her'), except in a curated nickname.
         # A long brand in capitals ('MUNIS') is also written 'Munis'; the brand check still
         # wants a capital first letter.
         shouted = text.isupper() and origin != "curated" and not (origin == "brand" and len(text) >= 5)
-        exact = text if (ordinary or origin == "acronym" or plain_word or shouted) else None
+        # A plural takes a small s: "PBIs" are Power BI reports, "PBIS" is another acronym.
+        plural = re.fullmatch(r"[A-Z][A-Z0-9]{2,5}s", text) is not None
+        exact = text if (ordinary or origin == "acronym" or plain_word or shouted or plural
+                         or (odd_casing and any(w not in rare_words for w in key))) else None
         alias = Alias(name=name, exact=exact,
                       list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
                       popularity=popularity[name],
