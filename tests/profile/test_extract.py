@@ -142,3 +142,13 @@ def test_derived_vocabularies_are_cached_and_a_broken_cache_is_rebuilt(kb, tmp_p
 ])
 def test_brand_words_read_by_their_writing(kb, text, expected):
     assert {e.key for e in extract(text, kb).items if e.kind == "technology"} == expected
+
+
+def test_an_obscure_brand_word_is_read_only_in_its_field(kb):
+    def technologies(text):
+        return {e.key for e in extract(text, kb).items if e.kind == "technology"}
+    # O*NET's Eclipse is reservoir-simulation software; a physicist's Eclipse is something else.
+    assert technologies("Medical physicist: commissioned the linac and checked treatment plans in Eclipse") == set()
+    assert technologies("Reservoir engineer: history-matched the waterflood and ran simulation in Eclipse") \
+        == {"Schlumberger ECLIPSE"}
+    assert technologies("Tools: Eclipse, Petrel") == {"Schlumberger ECLIPSE"}   # a list names products

@@ -153,6 +153,7 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
     toks = tokens(text)
     lowered = [t.group().lower() for t in toks]
     context = _context_words(lowered)
+    as_list = _is_list(entries)
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0
@@ -168,7 +169,9 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             whole_entry = _whole_entry(start, end, entries)
             cased = _by_context([a for a in options if (a.exact is None or a.exact == written)
                                  and not (a.capital_in_prose and not whole_entry and not _title_case(written))
-                                 and not (a.needs_context and _support(a, key, context) == 0)],
+                                 and not (a.needs_context and _support(a, key, context) == 0)
+                                 and not (a.needs_domain and not (whole_entry or as_list)
+                                          and not lex.in_field(a.name, context))],
                                 key, context)
             opens_sentence = _opens_sentence(text, start)
             # "Summit Home Lending", "Harvest Snacks": a capitalised run is a proper name.

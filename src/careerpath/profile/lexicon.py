@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import re
+import sys
 import tempfile
 import warnings
 from collections import Counter
@@ -85,6 +86,7 @@ class Alias:
     mid_sentence: bool = False  # a capital that opens a sentence or line is grammar, not a brand
     capital_in_prose: bool = False  # "Zoom" the product; "zoom lens" in a sentence is a word
     needs_context: bool = False     # an obscure product's acronym: read only when the text backs it
+    needs_domain: bool = False      # an obscure product's brand word: read only in its occupations' field
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,12 @@ class Lexicon:
     common: frozenset[str]
     technology_names: frozenset[str]
     code_technologies: frozenset[str]
+    domains: dict[str, tuple[int, ...]]        # obscure product -> rows of the occupations listing it
+    occupation_words: tuple[frozenset[str], ...]  # per occupation row: its distinctive words
+
+    def in_field(self, name: str, context: set[str]) -> bool:
+        """Whether the text shares a distinctive word with an occupation that lists the product."""
+        return any(self.occupation_words[row] & context for row in self.domains.get(name, ()))
 
 
 def _data(name: str):
@@ -295,7 +303,8 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
                       # "Loom Fixer", "Word of mouth": an ordinary word opening a line is no product.
                       mid_sentence=origin == "brand" or (ordinary and len(key) == 1 and origin != "curated"),
                       capital_in_prose=len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None,
-                      needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS)
+                      needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS,
+                      needs_domain=origin == "brand" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS)
         slot = aliases.setdefault(key, {})
         # The same words may name several products: a curated reading first, then the
         # most widely used product.
@@ -395,6 +404,31 @@ def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in CODE_COMMODITIES)
 
 
+DOMAIN_STEM = 7                  # as the extractor's context words: 'radiat' ~ 'radiation'
+DOMAIN_MAX_SHARE = 0.05          # a word in more occupations' texts than this says no field
+
+
+def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, ...]], tuple[frozenset[str], ...]]:
+    """Where obscure products live: product -> the occupations that list it, and per
+    occupation its distinctive words (title, description, tasks). "Schlumberger ECLIPSE"
+    lives among reservoirs and wells, not among the radiation oncologists whose planning
+    software is also called Eclipse."""
+    words_of = []
+    for code in kb.codes:
+        occupation = kb.occupation(code)
+        text = " ".join([occupation.title, occupation.description, *(t.text for t in kb.tasks(code))]).lower()
+        words_of.append({sys.intern(w[:DOMAIN_STEM]) for w in re.findall(r"[a-z]{4,}", text)})
+    share = Counter(w for words in words_of for w in words)
+    limit = DOMAIN_MAX_SHARE * len(kb.codes)
+    listers: dict[str, list[int]] = {}
+    for i, code in enumerate(kb.codes):
+        for t in kb.technologies(code):
+            if t.name in names:
+                listers.setdefault(t.name, []).append(i)
+    return ({name: tuple(rows) for name, rows in listers.items()},
+            tuple(frozenset(w for w in words if share[w] <= limit) for words in words_of))
+
+
 def _fingerprint(kb: KnowledgeBase) -> str:
     """What the derived vocabularies depend on: the knowledge base and this package's code and data."""
     digest = hashlib.sha256(kb.content_hash.encode())
@@ -407,7 +441,9 @@ def _derived(kb: KnowledgeBase) -> dict:
     common = _common_words(kb)
     aliases, names = _technology_aliases(kb, common)
     return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
-            "common": common, "technology_names": names, "code_technologies": _code_technologies(kb)}
+            "common": common, "technology_names": names, "code_technologies": _code_technologies(kb),
+            **dict(zip(("domains", "occupation_words"),
+                       _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})))}
 
 
 def _cached_derived(kb: KnowledgeBase) -> dict:
