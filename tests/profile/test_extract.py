@@ -152,3 +152,11 @@ def test_an_obscure_brand_word_is_read_only_in_its_field(kb):
     assert technologies("Reservoir engineer: history-matched the waterflood and ran simulation in Eclipse") \
         == {"Schlumberger ECLIPSE"}
     assert technologies("Tools: Eclipse, Petrel") == {"Schlumberger ECLIPSE"}   # a list names products
+
+
+def test_a_job_heading_is_not_a_list_entry(kb):
+    def technologies(text):
+        return {e.key for e in extract(text, kb).items if e.kind == "technology"}
+    assert technologies("Painter, Harbor Coatings — 2015-2023\n"
+                        "Prepped, primed and sprayed the interiors of offices and schools for a union contractor") == set()
+    assert technologies("Painter, Photoshop, Illustrator") == {"Corel Painter", "Adobe Photoshop", "Adobe Illustrator"}

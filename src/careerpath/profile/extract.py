@@ -113,6 +113,12 @@ def _in_other_name(neighbours: tuple[re.Match | None, ...], alias) -> bool:
     return any(m is not None and m.group(1).lower() not in alias.name.lower().split() for m in neighbours)
 
 
+def _heads_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and bool(text[end:line_end if line_end >= 0 else len(text)].strip(" ,.;"))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether only spaces and a bullet stand between `start` and the end of the last sentence."""
     i = start - 1
@@ -166,7 +172,9 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[
             span = toks[i:i + n]
             start, end = span[0].start(), span[-1].end()
             written = " ".join(t.group() for t in span)
-            whole_entry = _whole_entry(start, end, entries)
+            # "Painter, Seattle — 2015–2023" opens a job, not a list: in prose, the first
+            # entry of a line that goes on is a heading.
+            whole_entry = _whole_entry(start, end, entries) and (as_list or not _heads_line(text, start, end))
             cased = _by_context([a for a in options if (a.exact is None or a.exact == written)
                                  and not (a.capital_in_prose and not whole_entry and not _title_case(written))
                                  and not (a.needs_context and _support(a, key, context) == 0)
