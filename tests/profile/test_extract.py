@@ -160,3 +160,14 @@ def test_a_job_heading_is_not_a_list_entry(kb):
     assert technologies("Painter, Harbor Coatings — 2015-2023\n"
                         "Prepped, primed and sprayed the interiors of offices and schools for a union contractor") == set()
     assert technologies("Painter, Photoshop, Illustrator") == {"Corel Painter", "Adobe Photoshop", "Adobe Illustrator"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Collections Specialist II, Summit Medical Billing — Phoenix, AZ | 2020 – 2024", set()),   # a place
+    ("Equipment & Software: Optomap, Cirrus OCT, Humphrey visual fields", set()),   # a brand, then another name
+    ("Tools: Bloomberg terminal, Allegro ETRM, Python", {"Bloomberg Professional", "Python"}),
+    ("Charting in Epic. BLS current", {"Epic Systems"}),        # "Charting software" is a category
+    ("Modeled a column revamp in Aspen Plus", {"ASPEN PLUS"}),  # a name in capital words
+])
+def test_names_around_brand_words(kb, text, expected):
+    assert {e.key for e in extract(text, kb).items if e.kind == "technology"} == expected

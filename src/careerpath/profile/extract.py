@@ -36,12 +36,13 @@ ENTRY_SPLIT = re.compile(r"[^,;\n|•·]+")
 SENTENCE_SPLIT = re.compile(r"[^.!?\n;•]+")
 LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+)?")
 LABEL_PREFIX = re.compile(r"^\s*(?:[-*–]\s*)?(?:[A-Z][\w ]{0,30}:\s*)?")
-# After a brand word: a capitalised word, or a place's state ("Lancaster PA") or a machine's
-# model code ("Vestas V110", "Mazak QTN 250"), none of them part of a software name.
+# After a brand word: a capitalised word, or a place's state ("Lancaster PA", "Phoenix, AZ")
+# or a machine's model code ("Vestas V110", "Mazak QTN 250"), none of them part of a software name.
 US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
              "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
-PROPER_NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]\w*|(?:%s)(?![\w\-])|[A-Z]+-?\d[\w\-]*|[A-Z]{2,5}(?=[ \t]+\d))"
-                              % "|".join(US_STATES))
+PROPER_NAME_NEXT = re.compile(r"(?:[ \t]+|,[ \t]*(?=(?:%s)(?![\w\-])))"
+                              r"([A-Z][a-z]\w*|(?:%s)(?![\w\-])|[A-Z]+-?\d[\w\-]*|[A-Z]{2,5}(?=[ \t]+\d)|[A-Z]{2,}(?![\w\-]))"
+                              % ("|".join(US_STATES), "|".join(US_STATES)))
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?•·\n:]\s)(?<![.!?•·\n:])\b([A-Z][a-z]\w*)[ \t]+\Z")
 NAME_LOOKBACK = 60          # characters: longer than any word before a brand
 TOOL_BEFORE = re.compile(r"\b(?:in|using|through|via)\s+\Z")

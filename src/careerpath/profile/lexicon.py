@@ -243,7 +243,8 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
         # "software" from a plain English phrase leaves a practice, not a product.
         # "Yardi software" -> "Yardi" too: one capitalised word O*NET's prose never uses.
-        if base != name and (re.search(r"[A-Z0-9]", base[1:]) or re.fullmatch(r"[A-Z][a-z]{3,}", base)):
+        if base != name and (re.search(r"[A-Z0-9]", base[1:])
+                             or (re.fullmatch(r"[A-Z][a-z]{3,}", base) and base.lower() in rare_words)):
             candidates.append((base, name, "derived"))
         for vendor in VENDORS:
             if base.startswith(vendor + " "):
@@ -292,7 +293,9 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # Capitals stay capitals ('HER' is not 'her'), except in a curated nickname.
         # A long brand in capitals ('MUNIS') is also written 'Munis'; the brand check still
         # wants a capital first letter.
-        shouted = text.isupper() and origin != "curated" and not (origin == "brand" and len(text) >= 5)
+        # A name in capitals made of words, not letters ('ASPEN PLUS'), is also written 'Aspen Plus'.
+        shouted = text.isupper() and origin != "curated" and not (origin == "brand" and len(text) >= 5) \
+            and not (origin == "name" and len(key) > 1 and all(len(w) >= 4 for w in key))
         # A plural takes a small s: "PBIs" are Power BI reports, "PBIS" is another acronym.
         plural = re.fullmatch(r"[A-Z][A-Z0-9]{2,5}s", text) is not None
         exact = text if (ordinary or origin == "acronym" or plain_word or shouted or plural
