@@ -334,9 +334,11 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
         reasons.append(f"Already at the level needed in {', '.join(shared)} (O*NET skill/knowledge levels).")
     # The titles most like both occupations' own names say the most ("Charge Nurse" for two
     # kinds of nurse); a title spelt out in brackets repeats a shorter one.
-    own = {w[:6] for w in re.findall(r"[a-z]+", f"{kb.occupation(kb.codes[s]).title} {kb.occupation(kb.codes[t]).title}".lower())}
+    def stems(text: str) -> set[str]:
+        return {w.rstrip("s")[:6] for w in re.findall(r"[a-z]+", text.lower())}
+    own = stems(f"{kb.occupation(kb.codes[s]).title} {kb.occupation(kb.codes[t]).title}")
     common = sorted(r.titles[s].keys() & r.titles[t].keys(),
-                    key=lambda c: ("(" in c, -len({w[:6] for w in c.split()} & own), len(c), c))
+                    key=lambda c: ("(" in c, -len(stems(c) & own), len(c), c))
     if common:
         reasons.append(f"People in both are called {_quoted_list([r.titles[t][c] for c in common[:2]])} "
                        "(O*NET alternate and reported titles).")
