@@ -83,13 +83,17 @@ def kb_build(
     err.print(f"[green]Wrote[/] {report.path}  content hash {report.content_hash[:16]}…  "
               f"{report.counts['occupation']} occupations")
     if out_path is None:
-        # The resolver ships an index derived from the shipped KB; keep the two in step.
+        # The resolver's index and the product names are derived from the shipped KB and
+        # shipped beside it; keep them in step.
         from careerpath.kb import KnowledgeBase
         from careerpath.kb.api import unpacked_shipped_kb
         from careerpath.resolve.index import write_shipped_index
 
+        from careerpath.kb.products import write_shipped_products
+
         built = KnowledgeBase(unpacked_shipped_kb())
         err.print(f"[green]Wrote[/] {write_shipped_index(built)}")
+        err.print(f"[green]Wrote[/] {write_shipped_products(built)}")
         _refresh_semantic_embeddings(built)
 
 

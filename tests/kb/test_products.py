@@ -63,3 +63,16 @@ def test_a_product_known_under_another_name_carries_over(kb):
 def test_recommendations_count_a_product_once(kb):
     columns = recommender_for(kb).technology_columns
     assert len({product_of(kb, name) for name in columns}) == len(columns)
+
+
+def test_shipped_products_are_what_the_builder_makes_from_the_shipped_kb(kb):
+    import json
+
+    from careerpath.kb.products import builder_fingerprint, derive_product_names, shipped_products_path
+
+    stale = ("the shipped product names are stale: run `python -c 'from careerpath.kb.products import "
+             "write_shipped_products; write_shipped_products()'` and commit src/careerpath/kb/products.json")
+    shipped = json.loads(shipped_products_path().read_text(encoding="utf-8"))
+    assert shipped["meta"] == [kb.content_hash, builder_fingerprint()], stale
+    assert shipped["products"] == derive_product_names(kb), stale
+    assert product_names(kb) == shipped["products"]

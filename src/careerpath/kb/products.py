@@ -13,13 +13,22 @@ word ("JobBOSS" / "Exact Software JobBOSS"). Different vendors selling the same
 product name ("Microsoft SQL Server" / "Microsoft Windows Server", "Oracle Data Integrator"
 / "SAP BusinessObjects Data Integrator") are never joined, nor are category names
 ("Digital databases" / "Digital image databases").
+
+Deriving the map reads every task statement (a quarter of a second), so the package ships
+it for the shipped knowledge base (``products.json``, keyed by its content hash and this
+module's fingerprint; ``write_shipped_products()`` regenerates it, ``kb build`` too, and a
+test checks it is what the builder makes). Any other knowledge base derives its own.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from .api import KnowledgeBase
 
@@ -79,10 +88,40 @@ def _is_category(words: list[str], prose: frozenset[str]) -> bool:
     return all(w.islower() for w in words[1:]) and words[0].lower() in prose
 
 
+SHIPPED_PRODUCTS = "products.json"
+
+
+def builder_fingerprint() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def shipped_products_path() -> Path:
+    return Path(str(resources.files("careerpath.kb").joinpath(SHIPPED_PRODUCTS)))
+
+
+def write_shipped_products(kb: KnowledgeBase | None = None, path: Path | None = None) -> Path:
+    """Derive the map from the knowledge base (default: the shipped one) into the package."""
+    kb = kb or KnowledgeBase.default()
+    path = path or shipped_products_path()
+    document = {"meta": [kb.content_hash, builder_fingerprint()], "products": derive_product_names(kb)}
+    path.write_text(json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
 @lru_cache(maxsize=4)
 def product_names(kb: KnowledgeBase) -> dict[str, str]:
     """Every technology name that has another name -> the one most occupations list
     (ties: the shorter, then alphabetical). Names with a single spelling are absent."""
+    try:
+        shipped = json.loads(shipped_products_path().read_text(encoding="utf-8"))
+        if shipped["meta"] == [kb.content_hash, builder_fingerprint()]:
+            return shipped["products"]
+    except (OSError, ValueError, KeyError):
+        pass                                 # missing or unreadable: derive it
+    return derive_product_names(kb)
+
+
+def derive_product_names(kb: KnowledgeBase) -> dict[str, str]:
     listed: Counter[str] = Counter()
     for code in kb.codes:
         listed.update(t.name for t in kb.technologies(code))
