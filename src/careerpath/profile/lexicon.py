@@ -125,7 +125,9 @@ class Lexicon:
 
 
 def _data(name: str):
-    return yaml.safe_load(resources.files("careerpath.profile").joinpath(name).read_text())
+    # The C loader where libyaml is present: elements.yaml is read by every fresh process.
+    return yaml.load(resources.files("careerpath.profile").joinpath(name).read_text(),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # A token written in lower case: the vocabulary of O*NET's own prose.
