@@ -35,7 +35,7 @@ from .api import KnowledgeBase
 _LOWER_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9]*")
 
 
-def _without_software(name: str) -> str:
+def without_software(name: str) -> str:
     return re.sub(r"\s+software$", "", name)
 
 
@@ -126,7 +126,7 @@ def derive_product_names(kb: KnowledgeBase) -> dict[str, str]:
     for code in kb.codes:
         listed.update(t.name for t in kb.technologies(code))
     prose = frozenset(_LOWER_WORD.findall("\n".join(t.text for code in kb.codes for t in kb.tasks(code))))
-    words = {name: _without_software(name).split() for name in listed}
+    words = {name: without_software(name).split() for name in listed}
     generic = {name: len(words[name]) == 1 and name.endswith(" software") for name in listed}
     opens: Counter[str] = Counter()
     for w in words.values():

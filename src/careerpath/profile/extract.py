@@ -24,7 +24,7 @@ from typing import Literal
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.products import product_names
 
-from .lexicon import Lexicon, lexicon_for, stem, tokens
+from .lexicon import CONTEXT_STEM, Lexicon, lexicon_for, stem, tokens
 
 Kind = Literal["skill", "knowledge", "technology"]
 
@@ -137,9 +137,6 @@ def _title_case(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word[1:].isupper())
 
 
-CONTEXT_STEM = 7   # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
-
-
 def _context_words(lowered: list[str]) -> set[str]:
     return set(lowered) | {w[:CONTEXT_STEM] for w in lowered if len(w) >= CONTEXT_STEM}
 
@@ -156,11 +153,10 @@ def _by_context(options: list, key: tuple[str, ...], context: set[str]) -> list:
     return sorted(options, key=lambda a: -_support(a, key, context)) if len(options) > 1 else options
 
 
-def _technologies(text: str, lex: Lexicon, entries: list[_Entry]) -> list[tuple[Evidence, int, int]]:
+def _technologies(text: str, lex: Lexicon, entries: list[_Entry], as_list: bool) -> list[tuple[Evidence, int, int]]:
     toks = tokens(text)
     lowered = [t.group().lower() for t in toks]
     context = _context_words(lowered)
-    as_list = _is_list(entries)
     found: list[tuple[Evidence, int, int]] = []
     pending: list[tuple[Evidence, int, int]] = []    # list-only aliases seen in prose
     i = 0
@@ -334,7 +330,7 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     entries = _entries(text)
     as_list = _is_list(entries)
 
-    technologies = _technologies(text, lex, entries)
+    technologies = _technologies(text, lex, entries, as_list)
     found = technologies + _elements(text, lex, entries, technologies)
     if not as_list:
         # "2018–present" is a date, not the verb of "Present information to the public".

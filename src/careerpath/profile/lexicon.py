@@ -34,6 +34,7 @@ import yaml
 
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import cache_dir
+from careerpath.kb.products import without_software
 
 TOKEN = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*(?:\+\+|#)?")
 
@@ -47,6 +48,8 @@ VENDORS = (
 # Names that are mostly an employer or a web site in a résumé, not a tool someone used.
 NEVER_ALONE = {"google", "amazon", "apple", "meta", "microsoft", "ibm", "oracle", "sap", "cisco", "intuit"}
 OBSCURE_MAX_OCCUPATIONS = 3   # a product this few occupations list is obscure
+CONTEXT_STEM = 7              # the text's words and a field's words compare by this prefix:
+                              # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
 COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
 DWA_STOPWORDS = {
     "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
@@ -181,10 +184,6 @@ def _subsequence(small: str, big: str) -> bool:
     return all(c in it for c in small)
 
 
-def _without_software(name: str) -> str:
-    return re.sub(r"\s+software$", "", name)
-
-
 def _brand_words(names: set[str]) -> list[tuple[str, str, str]]:
     """'Grafana' for 'Grafana Labs Grafana Cloud', 'Pyxis' for 'Pyxis MedStation software':
     people call a product by its brand word. Only a word that opens one product; a word
@@ -214,7 +213,7 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
             prefixes[" ".join(words[:k])] += 1
     found = []
     for name in names:
-        words = _without_software(name).split()
+        words = without_software(name).split()
         for k in range(min(3, len(words) - 1), 0, -1):
             if prefixes[" ".join(words[:k])] >= VENDOR_MIN_PRODUCTS and re.search(r"[A-Za-z]{3}", " ".join(words[k:])):
                 found.append((" ".join(words[k:]), name, "brand"))
@@ -241,7 +240,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     candidates: list[tuple[str, str, str]] = []        # (alias text, name, origin)
     for name in names:
         candidates.append((name, name, "name"))
-        base = _without_software(name)
+        base = without_software(name)
         # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
         # "software" from a plain English phrase leaves a practice, not a product.
         # "Yardi software" -> "Yardi" too: one capitalised word O*NET's prose never uses.
@@ -263,7 +262,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
     # design CAD software" spells out; the text's other words choose between them.
     acronyms = {text for text, _, origin in candidates if origin == "acronym"}
     for name in names:
-        words = _without_software(name).split()
+        words = without_software(name).split()
         initials = "".join(w[0] for w in words).upper()
         if len(words) >= 2 and initials in acronyms and words[0][0].isalpha() and all(w.islower() for w in words[1:]):
             candidates.append((initials, name, "acronym"))
@@ -409,7 +408,6 @@ def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in CODE_COMMODITIES)
 
 
-DOMAIN_STEM = 7                  # as the extractor's context words: 'radiat' ~ 'radiation'
 DOMAIN_MAX_SHARE = 0.05          # a word in more occupations' texts than this says no field
 
 
@@ -422,7 +420,7 @@ def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, .
     for code in kb.codes:
         occupation = kb.occupation(code)
         text = " ".join([occupation.title, occupation.description, *(t.text for t in kb.tasks(code))]).lower()
-        words_of.append({sys.intern(w[:DOMAIN_STEM]) for w in re.findall(r"[a-z]{4,}", text)})
+        words_of.append({sys.intern(w[:CONTEXT_STEM]) for w in re.findall(r"[a-z]{4,}", text)})
     share = Counter(w for words in words_of for w in words)
     limit = DOMAIN_MAX_SHARE * len(kb.codes)
     listers: dict[str, list[int]] = {}
@@ -445,10 +443,10 @@ def _fingerprint(kb: KnowledgeBase) -> str:
 def _derived(kb: KnowledgeBase) -> dict:
     common = _common_words(kb)
     aliases, names = _technology_aliases(kb, common)
+    domains, occupation_words = _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})
     return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
             "common": common, "technology_names": names, "code_technologies": _code_technologies(kb),
-            **dict(zip(("domains", "occupation_words"),
-                       _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})))}
+            "domains": domains, "occupation_words": occupation_words}
 
 
 def _cached_derived(kb: KnowledgeBase) -> dict:
