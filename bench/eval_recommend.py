@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from careerpath.engine.recommend import (
-    WEIGHTS, _cosine_rows, recommender_for, scores, titles_by_row, titles_similarity,
+    WEIGHTS, _cosine_rows, normalise_title, recommender_for, scores, titles_by_row, titles_similarity,
 )
 from careerpath.kb import KnowledgeBase
 
@@ -45,13 +45,9 @@ TOP = 10
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
-def _norm(title: str) -> str:
-    return " ".join(title.lower().replace("-", " ").split())
-
-
 def half(title: str) -> int:
     """Which of the two halves a title falls in: fixed by its text, the same in every run."""
-    return zlib.crc32(_norm(title).encode()) % 2
+    return zlib.crc32(normalise_title(title).encode()) % 2
 
 
 def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> dict[int, list[int]]:
@@ -60,7 +56,7 @@ def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> di
         with open(data / "onet" / name, encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 if row["O*NET-SOC Code"] in kb.index and (which is None or half(row[column]) == which):
-                    holders[_norm(row[column])].add(kb.index[row["O*NET-SOC Code"]])
+                    holders[normalise_title(row[column])].add(kb.index[row["O*NET-SOC Code"]])
     shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for rows in holders.values():
         if 2 <= len(rows) <= MAX_TITLE_OCCUPATIONS:

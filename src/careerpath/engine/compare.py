@@ -201,32 +201,34 @@ def compare_technologies(
     hot_counts = kb.hot_technology_counts()
     # Compared by product: "IBM Lotus Notes" for the source is the target's "IBM Notes".
     products = product_names(kb)
-    source_techs = {products.get(t.name, t.name): t for t in kb.technologies(source)}
-    have = set(source_techs) | {products.get(n, n) for n in known.technologies}
+
+    def product(name: str) -> str:
+        return products.get(name, name)
+
+    source_techs = {product(t.name): t for t in kb.technologies(source)}
+    have = set(source_techs) | {product(n) for n in known.technologies}
     categories = {}
     for tech in source_techs.values():
         categories.setdefault(tech.commodity_title, tech.name)
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
-    targets, seen = [], set()          # (product, the target's first-listed name for it)
+    targets: dict[str, Technology] = {}     # product -> the target's first-listed name for it
     for t in kb.technologies(target):
-        if products.get(t.name, t.name) not in seen:
-            seen.add(products.get(t.name, t.name))
-            targets.append((products.get(t.name, t.name), t))
+        targets.setdefault(product(t.name), t)
 
-    shared = [t for product, t in targets if product in have]
+    shared = [t for p, t in targets.items() if p in have]
     # Rarer tools first: Word and Excel carry over to most roles, JIRA says more about this move.
     shared.sort(key=lambda t: (not (t.hot and t.in_demand), not t.hot, hot_counts.get(t.name, 0), t.name))
     transferable = [
         TransferableSkill(
             name=t.name, kind="technology",
-            why=(f"O*NET lists {source_techs[products.get(t.name, t.name)].name} for {source_title}"
-                 if products.get(t.name, t.name) in source_techs else "You listed it")
+            why=(f"O*NET lists {source_techs[product(t.name)].name} for {source_title}"
+                 if product(t.name) in source_techs else "You listed it")
             + f"; for {target_title} it is {_tech_label(t)} ({t.commodity_title.lower()}).",
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]
     ]
 
-    missing = [t for product, t in targets if (t.hot or t.in_demand) and product not in have]
+    missing = [t for p, t in targets.items() if (t.hot or t.in_demand) and p not in have]
     missing.sort(key=lambda t: (not t.in_demand, not t.hot, -hot_counts.get(t.name, 0), t.name))
     nice = [t for t in missing if not t.in_demand][:MAX_NICE_TECH_TO_LEARN]
     missing = [t for t in missing if t.in_demand or t in nice]

@@ -110,19 +110,22 @@ def language_matrix(kb: KnowledgeBase) -> np.ndarray:
     """
     rows = []
     for code in kb.codes:
-        words = (kb.occupation(code).description + " " + " ".join(t.text for t in kb.tasks(code))).lower()
         row: dict[str, int] = {}
-        for word in re.findall(r"[a-z]+", words):
-            if len(word) > 2 and word not in _STOPWORDS:
-                row[word[:6]] = row.get(word[:6], 0) + 1
+        for stem in _stems(kb.occupation(code).description + " " + " ".join(t.text for t in kb.tasks(code))):
+            row[stem] = row.get(stem, 0) + 1
         rows.append(row)
     return _log_counts(rows)
 
 
+def _stems(text: str) -> list[str]:
+    return [w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS]
+
+
 def _stem_counts(texts) -> dict[str, int]:
+    """Per stem, how many of the texts use it."""
     row: dict[str, int] = {}
     for text in texts:
-        for stem in {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS}:
+        for stem in set(_stems(text)):
             row[stem] = row.get(stem, 0) + 1
     return row
 
@@ -139,13 +142,18 @@ def _log_counts(rows: list[dict[str, int]]) -> np.ndarray:
     return matrix
 
 
+def normalise_title(title: str) -> str:
+    """'Post-Anesthesia Care Nurse' and 'post anesthesia care  nurse' are one title."""
+    return " ".join(title.lower().replace("-", " ").split())
+
+
 def titles_by_row(kb: KnowledgeBase, keep=None) -> list[dict[str, str]]:
     """Per occupation: normalised title -> title as written, over its O*NET title, short,
     alternate and reported titles (``keep(title)`` can hold some out, for evaluation)."""
     rows: list[dict[str, str]] = [{} for _ in kb.codes]
     for t in kb.titles():
         if keep is None or keep(t.title):
-            rows[kb.index[t.code]].setdefault(" ".join(t.title.lower().replace("-", " ").split()), t.title)
+            rows[kb.index[t.code]].setdefault(normalise_title(t.title), t.title)
     return rows
 
 
