@@ -49,7 +49,13 @@ def cases(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text())
 
 
-def score(kb, path: Path) -> dict:
+def guide_labels(path: Path) -> dict[str, list[str]]:
+    """A set's skills and knowledge as relabelled by docs/labelling.md, by snippet id."""
+    return {case["id"]: case["elements"] for case in yaml.safe_load(path.read_text())}
+
+
+def score(kb, path: Path, element_labels: dict[str, list[str]] | None = None) -> dict:
+    """Figures against the set's own labels, or against element_labels where given."""
     ids = element_ids(kb)
     totals = {k: {"tp": 0, "fp": 0, "fn": 0} for k in ("technology", "element")}
     misses = []
@@ -58,7 +64,8 @@ def score(kb, path: Path) -> dict:
         got = {"technology": {e.key for e in found.items if e.kind == "technology"},
                "element": {(e.kind, e.key) for e in found.items if e.kind != "technology"}}
         want = {"technology": set(case["technologies"]),
-                "element": {(label.split(":")[0], ids[label]) for label in case["elements"]}}
+                "element": {(label.split(":")[0], ids[label])
+                            for label in (case["elements"] if element_labels is None else element_labels[case["id"]])}}
         for k in totals:
             totals[k]["tp"] += len(got[k] & want[k])
             totals[k]["fp"] += len(got[k] - want[k])

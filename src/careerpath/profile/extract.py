@@ -7,9 +7,10 @@ nothing is inferred that the text does not show. Four channels, in order of prec
 3. O*NET work language: a sentence that carries every content word of a DWA title
    ("Negotiated contracts with suppliers" ~ "Negotiate contracts") evidences the skills
    that DWA is linked to;
-4. building with a language: a prose sentence that builds or writes something with a
+4. making with a class of tool: a prose sentence that builds or writes something with a
    technology O*NET files as development software ("I write Go and Bash") evidences
-   programming and computer knowledge.
+   programming and computer knowledge; one that designs or draws in CAD software, design;
+   one that maps in map software, geography.
 Pure: no I/O beyond reading the knowledge base and the package's data files; the text
 is not kept anywhere.
 """
@@ -51,7 +52,18 @@ CODING_VERB = re.compile(
     r"implemented|implement|implements|coded|code|codes|coding|programmed|programs|scripted|scripting|"
     r"shipped|ships|engineered|automated|automate|automates|refactored)\b", re.IGNORECASE)
 DATE_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*(?:–|—|-|to)\s*(?:present|current|now|today)\b", re.IGNORECASE)
-PROGRAMMING, COMPUTERS = "2.B.3.e", "2.C.3.a"
+DRAWING_VERB = re.compile(
+    r"\b(?:designed|designs|design|drafted|drafts|drafting|drew|draws|drawn|modeled|modelled|modeling|modelling|"
+    r"models|detailed|laid out|lays out|produced|produce|produces|surfaced|rendered|rectified|built|build|builds)\b",
+    re.IGNORECASE)
+MAPPING_VERB = re.compile(r"\b(?:mapped|maps|map|mapping|digitized|digitised|georeferenced|compiled)\b",
+                          re.IGNORECASE)
+PROGRAMMING, COMPUTERS, DESIGN, GEOGRAPHY = "2.B.3.e", "2.C.3.a", "2.C.3.c", "2.C.4.g"
+MEDICINE, BIOLOGY = "2.C.5.a", "2.C.4.d"
+# Health care given to animals is biology, not medicine (O*NET's and the labelling guide's line).
+ANIMAL_CARE = re.compile(
+    r"\b(?:animals?|vets?|veterinar\w+|livestock|cattle|cows?|calves|heifers|herds?|horses?|equine|dogs?|cats?|"
+    r"canine|feline|pets?|primates?|zoo|poultry|hogs|swine|sheep|goats|wildlife|exotics)\b", re.IGNORECASE)
 CODING_REACH_WORDS = 8
 
 
@@ -257,22 +269,26 @@ def _work_language(text: str, lex: Lexicon, kb: KnowledgeBase) -> list[tuple[Evi
     return found
 
 
-def _coding(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, int]],
-            kb: KnowledgeBase) -> list[tuple[Evidence, int, int]]:
+def _made_with(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, int]],
+               kb: KnowledgeBase) -> list[tuple[Evidence, int, int]]:
     found = []
-    for sentence in SENTENCE_SPLIT.finditer(text):
-        verb = CODING_VERB.search(sentence.group())
-        if not verb:
-            continue
-        start = sentence.start() + verb.start()
-        # The language must belong to what the verb made, a few words on, not to a later clause.
-        written_in = [end for evidence, begin, end in technologies
-                      if evidence.key in lex.code_technologies and start < begin and end <= sentence.end()
-                      and len(tokens(text[start:begin])) <= CODING_REACH_WORDS]
-        if written_in:
-            end = min(written_in)
-            for kind, element_id in (("skill", PROGRAMMING), ("knowledge", COMPUTERS)):
-                found.append((Evidence(kind, element_id, kb.element(element_id).name, text[start:end]), start, end))
+    for verb_pattern, tool_class, element_ids in (
+            (CODING_VERB, lex.code_technologies, (("skill", PROGRAMMING), ("knowledge", COMPUTERS))),
+            (DRAWING_VERB, lex.drawing_technologies, (("knowledge", DESIGN),)),
+            (MAPPING_VERB, lex.map_technologies, (("knowledge", GEOGRAPHY),))):
+        for sentence in SENTENCE_SPLIT.finditer(text):
+            verb = verb_pattern.search(sentence.group())
+            if not verb:
+                continue
+            start = sentence.start() + verb.start()
+            # The tool must belong to what the verb made, a few words on, not to a later clause.
+            made_with = [end for evidence, begin, end in technologies
+                         if evidence.key in tool_class and start < begin and end <= sentence.end()
+                         and len(tokens(text[start:begin])) <= CODING_REACH_WORDS]
+            if made_with:
+                end = min(made_with)
+                for kind, element_id in element_ids:
+                    found.append((Evidence(kind, element_id, kb.element(element_id).name, text[start:end]), start, end))
     return found
 
 
@@ -335,16 +351,22 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     if not as_list:
         # "2018–present" is a date, not the verb of "Present information to the public".
         undated = DATE_RANGE.sub(lambda m: " " * len(m.group()), text)
-        found += _work_language(undated, lex, kb) + _coding(text, lex, technologies, kb)
+        found += _work_language(undated, lex, kb) + _made_with(text, lex, technologies, kb)
     items: dict[tuple[str, str], Evidence] = {}
     covered: list[tuple[int, int]] = []
     products = product_names(kb)
+    animal_care = ANIMAL_CARE.search(text) is not None
     for evidence, start, end in sorted(found, key=lambda f: f[1]):
+        if animal_care and evidence.key == MEDICINE:
+            evidence = Evidence("knowledge", BIOLOGY, kb.element(BIOLOGY).name, evidence.phrase)
         if evidence.kind == "technology" and evidence.key in products:
             # "Lotus Notes" is read as the name most occupations list it under, "IBM Notes".
             product = products[evidence.key]
             evidence = Evidence("technology", product, product, evidence.phrase)
         items.setdefault((evidence.kind, evidence.key), evidence)
+        if (evidence.kind, evidence.key) in lex.twins:
+            kind, key = lex.twins[(evidence.kind, evidence.key)]
+            items.setdefault((kind, key), Evidence(kind, key, kb.element(key).name, evidence.phrase))
         covered.append((start, end))
     unrecognised = []
     if as_list:

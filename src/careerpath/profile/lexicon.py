@@ -115,12 +115,16 @@ class Lexicon:
     aliases: dict[tuple[str, ...], tuple[Alias, ...]]
     max_alias_tokens: int
     elements: tuple[ElementPattern, ...]
+    twins: dict[tuple[str, str], tuple[str, str]]   # (kind, id) -> the element labelled with it
     work: tuple[WorkPhrase, ...]
     common: frozenset[str]
     technology_names: frozenset[str]
     code_technologies: frozenset[str]
+    drawing_technologies: frozenset[str]
+    map_technologies: frozenset[str]
     domains: dict[str, tuple[int, ...]]        # obscure product -> rows of the occupations listing it
     occupation_words: tuple[frozenset[str], ...]  # per occupation row: its distinctive words
+    machine_nouns: frozenset[str]              # head words of operated machines and vehicles
 
     def in_field(self, name: str, context: set[str]) -> bool:
         """Whether the text shares a distinctive word with an occupation that lists the product."""
@@ -353,18 +357,49 @@ def _spaces_match_line_breaks(pattern: str) -> str:
     return "".join(out)
 
 
-def _element_patterns(kb: KnowledgeBase) -> tuple[ElementPattern, ...]:
+OPERATION_AND_CONTROL = "2.B.3.h"
+OPERATING = (r"(?:operat(?:e|ed|es|ing)|ran|run|runs|running|drove|drive|drives|driving|flew|fly|flies|flying|"
+             r"piloted|steered|at the controls of) (?:\S+ ){0,4}")
+
+
+def _machine_nouns_regex(machine_nouns: frozenset[str]) -> str:
+    nouns = "|".join(sorted({re.escape(n[:-1] if n.endswith("s") else n) for n in machine_nouns}, key=len, reverse=True))
+    return rf"(?:{nouns})(?:e?s)?"
+
+
+def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
+    """Running or driving any machine O*NET lists as a tool, or "<machine> operator", shows
+    operation and control."""
+    if not machine_nouns:
+        return {}
+    machine = _machine_nouns_regex(machine_nouns)
+    # "ran pump tests" ran tests, not the pump.
+    return {OPERATION_AND_CONTROL: [rf"{OPERATING}{machine}(?! (?:tests?|checks?|inspections?|studies|data))",
+                                    rf"{machine} operators?"]}
+
+
+def _element_patterns(kb: KnowledgeBase, machine_nouns: frozenset[str] = frozenset()) -> tuple[ElementPattern, ...]:
     data = _data("elements.yaml")
     list_only = set(data["name_only_in_lists"])
+    machine_patterns = _machine_patterns(machine_nouns)
     found = []
     for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")):
         for element in kb.elements(domain):
             name_regex = re.compile(r"(?<![\w-])" + re.escape(element.name) + r"(?![\w-])", re.IGNORECASE)
             found.append(ElementPattern(kind, element.id, element.name, name_regex, element.id in list_only))
-            for pattern in data["patterns"].get(element.id) or ():
+            for pattern in [*(data["patterns"].get(element.id) or ()), *machine_patterns.get(element.id, ())]:
                 regex = r"(?<![\w-])(?:" + _spaces_match_line_breaks(pattern) + r")(?![\w-])"
                 found.append(ElementPattern(kind, element.id, element.name, re.compile(regex, re.IGNORECASE), False))
     return tuple(found)
+
+
+def _twins(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, str]]:
+    kind_of = {e.id: kind for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
+               for e in kb.elements(domain)}
+    twins = {}
+    for a, b in _data("elements.yaml").get("labelled_together") or ():
+        twins[(kind_of[a], a)], twins[(kind_of[b], b)] = (kind_of[b], b), (kind_of[a], a)
+    return twins
 
 
 def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
@@ -404,8 +439,14 @@ def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
     return tuple(phrases)
 
 
-def _code_technologies(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in CODE_COMMODITIES)
+# Drawing and map-making software: a sentence that designs or draws something in one shows
+# technical design knowledge, one that maps something in one shows geography.
+DRAWING_COMMODITIES = {"43232604"}   # Computer aided design CAD software (AutoCAD, SolidWorks, Revit)
+MAP_COMMODITIES = {"43233506"}       # Map creation software (ArcGIS, QGIS)
+
+
+def _technologies_in(kb: KnowledgeBase, commodities: set[str]) -> frozenset[str]:
+    return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in commodities)
 
 
 DOMAIN_MAX_SHARE = 0.05          # a word in more occupations' texts than this says no field
@@ -432,6 +473,40 @@ def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, .
             tuple(frozenset(w for w in words if share[w] <= limit) for words in words_of))
 
 
+# UNSPSC segments of machinery, vehicles, and power and process plant: the things a person
+# operates, drives or runs, as opposed to instruments they read, medical supplies, computers
+# and office goods.
+OPERATED_SEGMENTS = ("20", "21", "22", "23", "24", "25", "26", "40")
+# Head words of those tools that name no machine on their own ("ran the systems", "ran sets").
+NOT_MACHINES = frozenset("""systems units sets kits devices boards tables chairs charts screens stands pad pro
+    controls switches lights doors wheels blocks forms works slips collars spools tubes liners rails crosses
+    attachments buckets platforms stages rods shackles taglines drivers tanks containers cases boxes trays bins
+    racks cups hooks ropes chains pedals markers radios receivers gps files levels tapes squares measures bars
+    masks gloves needles scissors cuffs packs holders belts shields braces splints walkers frames filters lenses
+    readers printers processors monitors equipment tools machines instruments supplies gear facilities sources
+    panels cables reels testers gauges meters analyzers guides tips irons taps dies molds jigs mandrels
+    electrodes wrenches hammers pliers knives sockets brushes nets traps buoys hoses valves fittings flanges
+    regulators stoppers papers pots funnels cylinders manifolds drums wagons carts trolleys dollies beams falls
+    slings clamps chocks cleaners elevators sweepers brooms breakers rollers planes lines tests test plants
+    models software computers leads books cards writers editors stations terminals makers system tons heads
+    rules grids angles arms balls bands bags caps cans stops targets tags seats rests ramps gates bridges
+    centers drives spoons stones sticks weights pipes plates locks ladders dams towers tank riders trainers
+    pads paddles wires horns handles grips headers counters benches slides laps dronedeploy dronelogbook efis
+    phantoms printer forks levers spades spears chisels rakes shovels scoops carriers changers triers pulleys
+    riggings threaders drills""".split())
+
+
+def _machine_nouns(kb: KnowledgeBase) -> frozenset[str]:
+    """Head words of O*NET tools that are operated machines or vehicles ("loaders", "bandsaws")."""
+    heads = Counter()
+    for code in kb.codes:
+        for tool in kb.tools(code):
+            if str(tool.commodity_code)[:2] in OPERATED_SEGMENTS:
+                heads[tool.name.lower().split()[-1]] += 1
+    return frozenset(word for word, rows in heads.items()
+                     if rows >= 3 and word.isalpha() and len(word) > 3 and word not in NOT_MACHINES)
+
+
 def _fingerprint(kb: KnowledgeBase) -> str:
     """What the derived vocabularies depend on: the knowledge base and this package's code and data."""
     digest = hashlib.sha256(kb.content_hash.encode())
@@ -445,8 +520,10 @@ def _derived(kb: KnowledgeBase) -> dict:
     aliases, names = _technology_aliases(kb, common)
     domains, occupation_words = _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})
     return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
-            "common": common, "technology_names": names, "code_technologies": _code_technologies(kb),
-            "domains": domains, "occupation_words": occupation_words}
+            "common": common, "technology_names": names, "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
+            "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
+            "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
+            "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb)}
 
 
 def _cached_derived(kb: KnowledgeBase) -> dict:
@@ -479,4 +556,5 @@ def _cached_derived(kb: KnowledgeBase) -> dict:
 @lru_cache(maxsize=4)
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     # Element patterns are compiled here, never pickled: a pickled pattern recompiles anyway.
-    return Lexicon(elements=_element_patterns(kb), **_cached_derived(kb))
+    derived = _cached_derived(kb)
+    return Lexicon(elements=_element_patterns(kb, derived["machine_nouns"]), twins=_twins(kb), **derived)
