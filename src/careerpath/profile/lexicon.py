@@ -375,7 +375,8 @@ def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
     machine = _machine_nouns_regex(machine_nouns)
     # "ran pump tests" ran tests, not the pump.
     return {OPERATION_AND_CONTROL: [rf"{OPERATING}{machine}(?! (?:tests?|checks?|inspections?|studies|data))",
-                                    rf"{machine} operators?"]}
+                                    # The lookahead spares trying every machine at every position.
+                                    rf"(?=[a-z]+ operators?\b){machine} operators?"]}
 
 
 def _element_patterns(kb: KnowledgeBase, machine_nouns: frozenset[str] = frozenset()) -> tuple[ElementPattern, ...]:
