@@ -171,3 +171,44 @@ def test_a_job_heading_is_not_a_list_entry(kb):
 ])
 def test_names_around_brand_words(kb, text, expected):
     assert {e.key for e in extract(text, kb).items if e.kind == "technology"} == expected
+
+
+# The labelling guide's rules (docs/labelling.md), each shown by a text that needs it.
+
+def test_mathematics_is_read_as_one_pair(kb):
+    keys = _keys(extract("Computed the rigging weight and percent of capacity before every lift.", kb))
+    assert {"2.A.1.e", "2.C.4.a"} <= keys
+
+
+def test_serving_customers_is_customer_service_not_service_orientation(kb):
+    keys = _keys(extract("Front desk agent: customer service for 300 guests a night, resolved complaints.", kb))
+    assert "2.C.1.e" in keys and "2.B.1.f" not in keys
+    assert "2.B.1.f" in _keys(extract("Service-oriented pharmacy technician.", kb))
+
+
+def test_animal_care_is_biology_not_medicine(kb):
+    vet = _keys(extract("Vet assistant: gave vaccinations and drew blood from dogs and cats.", kb))
+    assert "2.C.4.d" in vet and "2.C.5.a" not in vet
+    nurse = _keys(extract("ER nurse: gave vaccinations and drew blood from patients.", kb))
+    assert "2.C.5.a" in nurse
+
+
+@pytest.mark.parametrize("text", ["Ran the loader and the dozer on site prep.",
+                                  "Operated a 5-axis router and the edgebander.",
+                                  "Certified forklift operator; drove a reach truck."])
+def test_running_a_machine_onet_lists_is_operation_and_control(kb, text):
+    assert "2.B.3.h" in _keys(extract(text, kb))
+
+
+def test_running_tests_on_a_machine_is_not_operating_it(kb):
+    assert "2.B.3.h" not in _keys(extract("Ran pump tests and analysed the drawdown data.", kb))
+
+
+def test_drawing_in_cad_is_design_and_mapping_in_gis_is_geography(kb):
+    keys = _keys(extract("Designed custom brackets in SolidWorks. Mapped case clusters in ArcGIS.", kb))
+    assert {"2.C.3.c", "2.C.4.g"} <= keys
+
+
+def test_an_agency_on_a_credential_is_not_law(kb):
+    assert "2.C.8.b" not in _keys(extract("HVAC service tech, EPA 608 universal certified.", kb))
+    assert "2.C.8.b" in _keys(extract("Kept the plant's discharge permits and EPA reporting current.", kb))

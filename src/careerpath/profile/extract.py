@@ -1,13 +1,16 @@
 """From a skills list or a pasted résumé to the knowledge-base items it evidences.
 
 Every item carries the words that evidence it, so the person can confirm or remove it;
-nothing is inferred that the text does not show. Four channels, in order of precision:
+nothing is inferred that the text does not show. Skills and knowledge are read as the
+labelling guide (docs/labelling.md) defines them. Five channels, in order of precision:
 1. technologies, by O*NET name, derived alias or curated nickname (lexicon.py);
 2. skill and knowledge names and curated phrases (elements.yaml);
 3. O*NET work language: a sentence that carries every content word of a DWA title
    ("Negotiated contracts with suppliers" ~ "Negotiate contracts") evidences the skills
    that DWA is linked to;
-4. making with a class of tool: a prose sentence that builds or writes something with a
+4. operating a machine: running or driving any machine or vehicle O*NET lists as a tool
+   ("ran the loader") evidences operation and control (lexicon.py);
+5. making with a class of tool: a prose sentence that builds or writes something with a
    technology O*NET files as development software ("I write Go and Bash") evidences
    programming and computer knowledge; one that designs or draws in CAD software, design;
    one that maps in map software, geography.
@@ -64,7 +67,7 @@ MEDICINE, BIOLOGY = "2.C.5.a", "2.C.4.d"
 ANIMAL_CARE = re.compile(
     r"\b(?:animals?|vets?|veterinar\w+|livestock|cattle|cows?|calves|heifers|herds?|horses?|equine|dogs?|cats?|"
     r"canine|feline|pets?|primates?|zoo|poultry|hogs|swine|sheep|goats|wildlife|exotics)\b", re.IGNORECASE)
-CODING_REACH_WORDS = 8
+TOOL_REACH_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -284,7 +287,7 @@ def _made_with(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, 
             # The tool must belong to what the verb made, a few words on, not to a later clause.
             made_with = [end for evidence, begin, end in technologies
                          if evidence.key in tool_class and start < begin and end <= sentence.end()
-                         and len(tokens(text[start:begin])) <= CODING_REACH_WORDS]
+                         and len(tokens(text[start:begin])) <= TOOL_REACH_WORDS]
             if made_with:
                 end = min(made_with)
                 for kind, element_id in element_ids:

@@ -362,17 +362,13 @@ OPERATING = (r"(?:operat(?:e|ed|es|ing)|ran|run|runs|running|drove|drive|drives|
              r"piloted|steered|at the controls of) (?:\S+ ){0,4}")
 
 
-def _machine_nouns_regex(machine_nouns: frozenset[str]) -> str:
-    nouns = "|".join(sorted({re.escape(n[:-1] if n.endswith("s") else n) for n in machine_nouns}, key=len, reverse=True))
-    return rf"(?:{nouns})(?:e?s)?"
-
-
 def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
     """Running or driving any machine O*NET lists as a tool, or "<machine> operator", shows
     operation and control."""
     if not machine_nouns:
         return {}
-    machine = _machine_nouns_regex(machine_nouns)
+    singulars = {re.escape(n[:-1] if n.endswith("s") else n) for n in machine_nouns}
+    machine = rf"(?:{'|'.join(sorted(singulars, key=len, reverse=True))})(?:e?s)?"
     # "ran pump tests" ran tests, not the pump.
     return {OPERATION_AND_CONTROL: [rf"{OPERATING}{machine}(?! (?:tests?|checks?|inspections?|studies|data))",
                                     # The lookahead spares trying every machine at every position.
