@@ -27,15 +27,16 @@ TARGET = 0.85
 # Development sets: floors 0.05 under the figures measured when this file last changed, as a
 # regression guard (they are not evidence of quality: the extractor was tuned on them).
 DEV_FLOORS = {
-    "dev1_snippets.yaml": {"technology": (0.895, 0.917), "element": (0.910, 0.858)},
-    "dev2_snippets.yaml": {"technology": (0.857, 0.908), "element": (0.904, 0.752)},
+    "dev1_snippets.yaml": {"technology": (0.895, 0.917), "element": (0.901, 0.858)},
+    "dev2_snippets.yaml": {"technology": (0.857, 0.908), "element": (0.896, 0.761)},
     "dev3_snippets.yaml": {"technology": (0.877, 0.866), "element": (0.776, 0.696)},
     "dev4_snippets.yaml": {"technology": (0.895, 0.785), "element": (0.894, 0.771)},
     "dev5_snippets.yaml": {"technology": (0.868, 0.738), "element": (0.843, 0.771)},
-    "dev6_snippets.yaml": {"technology": (0.860, 0.729), "element": (0.836, 0.675)},
-    "dev7_snippets.yaml": {"technology": (0.839, 0.926), "element": (0.854, 0.697)},
-    "dev8_snippets.yaml": {"technology": (0.848, 0.826), "element": (0.843, 0.620)},
-    "dev9_snippets.yaml": {"technology": (0.793, 0.830), "element": (0.834, 0.749)},
+    "dev6_snippets.yaml": {"technology": (0.860, 0.729), "element": (0.833, 0.679)},
+    "dev7_snippets.yaml": {"technology": (0.839, 0.926), "element": (0.848, 0.703)},
+    "dev8_snippets.yaml": {"technology": (0.848, 0.826), "element": (0.837, 0.623)},
+    "dev9_snippets.yaml": {"technology": (0.793, 0.830), "element": (0.835, 0.751)},
+    "dev10_snippets.yaml": {"technology": (0.811, 0.846), "element": (0.846, 0.762)},
 }
 
 
