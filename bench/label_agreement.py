@@ -1,10 +1,10 @@
 """How far two labellers following the labelling guide agree, next to the extractor.
 
-Two sets carry a second, independent labelling of their skills and knowledge areas by
+Three sets carry a second, independent labelling of their skills and knowledge areas by
 docs/labelling.md, made by a session that saw only the texts (shuffled), the guide and the
-O*NET files: tests/profile/dev6_labels_b.yaml and dev9_labels_b.yaml (dev9's before anyone had
-read it). Agreement is scored like the extractor: B's labels against A's (the set's own) as
-precision and recall. Both labellers are sessions of the same kind of model, not people, so
+O*NET files: tests/profile/dev6_labels_b.yaml, dev9_labels_b.yaml and dev10_labels_b.yaml
+(the last two before anyone had read their sets). Agreement is scored like the extractor:
+B's labels against A's (the set's own) as precision and recall. Both labellers are sessions of the same kind of model, not people, so
 this shows how well the guide pins the labels down, not human agreement.
 
     python bench/label_agreement.py
@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 PROFILE = Path(__file__).resolve().parents[1] / "tests" / "profile"
-SECOND_LABELLINGS = {"dev6_snippets.yaml": "dev6_labels_b.yaml", "dev9_snippets.yaml": "dev9_labels_b.yaml"}
+SECOND_LABELLINGS = {"dev6_snippets.yaml": "dev6_labels_b.yaml", "dev9_snippets.yaml": "dev9_labels_b.yaml",
+                     "dev10_snippets.yaml": "dev10_labels_b.yaml"}
 
 
 def _labels(path: Path) -> dict[str, set[str]]:
