@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from careerpath.profile import extract
+from careerpath.profile.lexicon import lexicon_for
 
 HERE = Path(__file__).parent
 TUNING = HERE / "resume_snippets.yaml"
@@ -27,16 +28,16 @@ TARGET = 0.85
 # Development sets: floors 0.05 under the figures measured when this file last changed, as a
 # regression guard (they are not evidence of quality: the extractor was tuned on them).
 DEV_FLOORS = {
-    "dev1_snippets.yaml": {"technology": (0.895, 0.917), "element": (0.901, 0.858)},
-    "dev2_snippets.yaml": {"technology": (0.857, 0.908), "element": (0.896, 0.761)},
-    "dev3_snippets.yaml": {"technology": (0.877, 0.866), "element": (0.776, 0.696)},
-    "dev4_snippets.yaml": {"technology": (0.895, 0.785), "element": (0.894, 0.771)},
-    "dev5_snippets.yaml": {"technology": (0.868, 0.738), "element": (0.843, 0.771)},
-    "dev6_snippets.yaml": {"technology": (0.860, 0.729), "element": (0.833, 0.679)},
-    "dev7_snippets.yaml": {"technology": (0.839, 0.926), "element": (0.848, 0.703)},
-    "dev8_snippets.yaml": {"technology": (0.848, 0.826), "element": (0.837, 0.623)},
-    "dev9_snippets.yaml": {"technology": (0.793, 0.830), "element": (0.835, 0.751)},
-    "dev10_snippets.yaml": {"technology": (0.811, 0.846), "element": (0.846, 0.762)},
+    "dev1_snippets.yaml": {"technology": (0.926, 0.926), "element": (0.901, 0.858)},
+    "dev2_snippets.yaml": {"technology": (0.911, 0.919), "element": (0.896, 0.761)},
+    "dev3_snippets.yaml": {"technology": (0.907, 0.883), "element": (0.776, 0.696)},
+    "dev4_snippets.yaml": {"technology": (0.944, 0.810), "element": (0.894, 0.775)},
+    "dev5_snippets.yaml": {"technology": (0.902, 0.743), "element": (0.843, 0.771)},
+    "dev6_snippets.yaml": {"technology": (0.875, 0.724), "element": (0.833, 0.679)},
+    "dev7_snippets.yaml": {"technology": (0.925, 0.939), "element": (0.848, 0.703)},
+    "dev8_snippets.yaml": {"technology": (0.922, 0.847), "element": (0.837, 0.623)},
+    "dev9_snippets.yaml": {"technology": (0.857, 0.828), "element": (0.835, 0.751)},
+    "dev10_snippets.yaml": {"technology": (0.895, 0.865), "element": (0.846, 0.762)},
 }
 
 
@@ -53,14 +54,17 @@ def cases(path: Path) -> list[dict]:
 
 
 def score(kb, path: Path) -> dict:
+    """Technologies are scored as named products: the labels never name a kind of tool ("SCADA",
+    "the EHR"), so the extractor's readings of a kind, which the guide keeps, are left out too."""
     ids = element_ids(kb)
+    kinds_of_tool = lexicon_for(kb).technology_classes
     totals = {k: {"tp": 0, "fp": 0, "fn": 0} for k in ("technology", "element")}
     misses = []
     for case in cases(path):
         found = extract(case["text"], kb, as_of_year=2025)
-        got = {"technology": {e.key for e in found.items if e.kind == "technology"},
+        got = {"technology": {e.key for e in found.items if e.kind == "technology"} - kinds_of_tool,
                "element": {(e.kind, e.key) for e in found.items if e.kind != "technology"}}
-        want = {"technology": set(case["technologies"]),
+        want = {"technology": set(case["technologies"]) - kinds_of_tool,
                 "element": {(label.split(":")[0], ids[label]) for label in case["elements"]}}
         for k in totals:
             totals[k]["tp"] += len(got[k] & want[k])

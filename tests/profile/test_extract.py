@@ -212,3 +212,17 @@ def test_drawing_in_cad_is_design_and_mapping_in_gis_is_geography(kb):
 def test_an_agency_on_a_credential_is_not_law(kb):
     assert "2.C.8.b" not in _keys(extract("HVAC service tech, EPA 608 universal certified.", kb))
     assert "2.C.8.b" in _keys(extract("Kept the plant's discharge permits and EPA reporting current.", kb))
+
+
+def test_kinds_of_tool_are_told_from_products(kb):
+    from careerpath.profile.lexicon import lexicon_for
+
+    lexicon = lexicon_for(kb)
+    kinds = lexicon.technology_classes
+    assert kinds < lexicon.technology_names
+    for kind in ("Human machine interface HMI software", "Computer aided design CAD software",
+                 "Supervisory control and data acquisition SCADA software"):
+        assert kind in kinds
+    for product in ("Microsoft Excel", "Amazon Web Services AWS software", "Structured query language SQL",
+                    "Hypertext markup language HTML", "Epic Systems"):
+        assert product in lexicon.technology_names and product not in kinds

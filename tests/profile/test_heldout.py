@@ -28,10 +28,14 @@ def _accuracy():
 
 cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases", "labels_are_real", "score"))
 
-# Technologies, each measured once, against 0.85 targets:
+# Technologies, each first measured once against 0.85 targets, counting every technology read:
 #   heldout_snippets.yaml, 68 snippets, at 9d0c79c: precision 80/94 = 0.851, recall 80/94 = 0.851
 #   heldout2_snippets.yaml, 67 snippets, at a750422: precision 83/94 = 0.883, recall 83/94 = 0.883
 #   heldout3_snippets.yaml, 68 snippets, at 75c11cd: precision 71/95 = 0.747, recall 71/83 = 0.855
+# Scored as named products (test_accuracy.score leaves kinds of tool, "SCADA", "HMI", out of both
+# the labels and the readings, as the labelling rules always did for the labels), on 2026-11-25:
+#   heldout 80/88 = 0.909 / 80/94 = 0.851; heldout2 83/90 = 0.922 / 83/94 = 0.883;
+#   heldout3 71/78 = 0.910 / 71/82 = 0.866.
 # Skills and knowledge by the labelling guide (docs/labelling.md): heldout and heldout2 were
 # relabelled blind on 2026-11-25, heldout3 was written by it. Measured once per extractor:
 #                      stop 10 (0c667dd)  round 9 (08eb5fd)  round 10 (824880d)  round 11 (75c11cd)
@@ -43,9 +47,9 @@ cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases"
 #                                                                                = 0.782 / 0.614
 # The floors are 0.05 under the latest figures: a regression guard, not a target.
 MEASURED = {
-    "heldout_snippets.yaml": {"technology": (80 / 93, 80 / 94), "element": (193 / 252, 193 / 341)},
-    "heldout2_snippets.yaml": {"technology": (83 / 94, 83 / 94), "element": (165 / 203, 165 / 316)},
-    "heldout3_snippets.yaml": {"technology": (71 / 95, 71 / 83), "element": (226 / 289, 226 / 368)},
+    "heldout_snippets.yaml": {"technology": (80 / 88, 80 / 94), "element": (193 / 252, 193 / 341)},
+    "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (165 / 203, 165 / 316)},
+    "heldout3_snippets.yaml": {"technology": (71 / 78, 71 / 82), "element": (226 / 289, 226 / 368)},
 }
 
 

@@ -119,6 +119,7 @@ class Lexicon:
     work: tuple[WorkPhrase, ...]
     common: frozenset[str]
     technology_names: frozenset[str]
+    technology_classes: frozenset[str]        # names of kinds of tool, not products ("... HMI software")
     code_technologies: frozenset[str]
     drawing_technologies: frozenset[str]
     map_technologies: frozenset[str]
@@ -233,6 +234,16 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
             endings.setdefault(words[-1], []).append(name)
     found += [(word, names_[0], "brand") for word, names_ in endings.items() if len(names_) == 1]
     return found
+
+
+def _names_a_class(name: str) -> bool:
+    """A description of a kind of tool ("Human machine interface HMI software"), not a product:
+    apart from its acronym, only its first word has a capital."""
+    # "Structured query language SQL", "Hypertext markup language HTML": a language is one thing.
+    if re.search(r"\b(?:language|markup|style sheets?|notation|protocol)\b", name, re.IGNORECASE):
+        return False
+    words = [w for w in without_software(name).split() if not re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*", w)]
+    return len(words) >= 2 and all(w.islower() for w in words[1:])
 
 
 def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
@@ -517,7 +528,8 @@ def _derived(kb: KnowledgeBase) -> dict:
     aliases, names = _technology_aliases(kb, common)
     domains, occupation_words = _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})
     return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
-            "common": common, "technology_names": names, "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
+            "common": common, "technology_names": names,
+            "technology_classes": frozenset(name for name in names if _names_a_class(name)), "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
             "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
             "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
             "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb)}
