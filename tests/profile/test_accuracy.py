@@ -28,16 +28,17 @@ TARGET = 0.85
 # Development sets: floors 0.05 under the figures measured when this file last changed, as a
 # regression guard (they are not evidence of quality: the extractor was tuned on them).
 DEV_FLOORS = {
-    "dev1_snippets.yaml": {"technology": (0.926, 0.926), "element": (0.901, 0.858)},
+    "dev1_snippets.yaml": {"technology": (0.926, 0.926), "element": (0.902, 0.868)},
     "dev2_snippets.yaml": {"technology": (0.911, 0.919), "element": (0.896, 0.761)},
-    "dev3_snippets.yaml": {"technology": (0.907, 0.883), "element": (0.776, 0.696)},
-    "dev4_snippets.yaml": {"technology": (0.944, 0.810), "element": (0.894, 0.775)},
-    "dev5_snippets.yaml": {"technology": (0.902, 0.743), "element": (0.843, 0.771)},
-    "dev6_snippets.yaml": {"technology": (0.875, 0.724), "element": (0.833, 0.679)},
-    "dev7_snippets.yaml": {"technology": (0.925, 0.939), "element": (0.848, 0.703)},
-    "dev8_snippets.yaml": {"technology": (0.922, 0.847), "element": (0.837, 0.623)},
-    "dev9_snippets.yaml": {"technology": (0.857, 0.828), "element": (0.835, 0.751)},
+    "dev3_snippets.yaml": {"technology": (0.907, 0.883), "element": (0.778, 0.707)},
+    "dev4_snippets.yaml": {"technology": (0.944, 0.810), "element": (0.890, 0.775)},
+    "dev5_snippets.yaml": {"technology": (0.902, 0.743), "element": (0.837, 0.771)},
+    "dev6_snippets.yaml": {"technology": (0.875, 0.724), "element": (0.823, 0.679)},
+    "dev7_snippets.yaml": {"technology": (0.925, 0.939), "element": (0.846, 0.706)},
+    "dev8_snippets.yaml": {"technology": (0.922, 0.847), "element": (0.834, 0.626)},
+    "dev9_snippets.yaml": {"technology": (0.857, 0.828), "element": (0.837, 0.763)},
     "dev10_snippets.yaml": {"technology": (0.895, 0.865), "element": (0.846, 0.762)},
+    "dev11_snippets.yaml": {"technology": (0.910, 0.866), "element": (0.807, 0.728)},
 }
 
 
