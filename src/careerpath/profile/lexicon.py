@@ -386,8 +386,7 @@ def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
                                     rf"(?=[a-z]+ operators?\b){machine} operators?"]}
 
 
-def _element_patterns(kb: KnowledgeBase, machine_nouns: frozenset[str] = frozenset()) -> tuple[ElementPattern, ...]:
-    data = _data("elements.yaml")
+def _element_patterns(kb: KnowledgeBase, data: dict, machine_nouns: frozenset[str]) -> tuple[ElementPattern, ...]:
     list_only = set(data["name_only_in_lists"])
     machine_patterns = _machine_patterns(machine_nouns)
     found = []
@@ -401,11 +400,11 @@ def _element_patterns(kb: KnowledgeBase, machine_nouns: frozenset[str] = frozens
     return tuple(found)
 
 
-def _twins(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, str]]:
+def _twins(kb: KnowledgeBase, data: dict) -> dict[tuple[str, str], tuple[str, str]]:
     kind_of = {e.id: kind for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
                for e in kb.elements(domain)}
     twins = {}
-    for a, b in _data("elements.yaml").get("labelled_together") or ():
+    for a, b in data.get("labelled_together") or ():
         twins[(kind_of[a], a)], twins[(kind_of[b], b)] = (kind_of[b], b), (kind_of[a], a)
     return twins
 
@@ -566,4 +565,5 @@ def _cached_derived(kb: KnowledgeBase) -> dict:
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     # Element patterns are compiled here, never pickled: a pickled pattern recompiles anyway.
     derived = _cached_derived(kb)
-    return Lexicon(elements=_element_patterns(kb, derived["machine_nouns"]), twins=_twins(kb), **derived)
+    data = _data("elements.yaml")
+    return Lexicon(elements=_element_patterns(kb, data, derived["machine_nouns"]), twins=_twins(kb, data), **derived)
