@@ -119,7 +119,6 @@ class Lexicon:
     work: tuple[WorkPhrase, ...]
     common: frozenset[str]
     technology_names: frozenset[str]
-    technology_classes: frozenset[str]        # names of kinds of tool, not products ("... HMI software")
     code_technologies: frozenset[str]
     drawing_technologies: frozenset[str]
     map_technologies: frozenset[str]
@@ -236,7 +235,7 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _names_a_class(name: str) -> bool:
+def names_a_class(name: str) -> bool:
     """A description of a kind of tool ("Human machine interface HMI software"), not a product:
     apart from its acronym, only its first word has a capital."""
     # "Structured query language SQL", "Hypertext markup language HTML": a language is one thing.
@@ -528,7 +527,7 @@ def _derived(kb: KnowledgeBase) -> dict:
     domains, occupation_words = _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})
     return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
             "common": common, "technology_names": names,
-            "technology_classes": frozenset(name for name in names if _names_a_class(name)), "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
+            "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
             "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
             "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
             "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb)}
