@@ -274,12 +274,12 @@ def _work_language(text: str, lex: Lexicon, kb: KnowledgeBase) -> list[tuple[Evi
 
 def _made_with(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, int]],
                kb: KnowledgeBase) -> list[tuple[Evidence, int, int]]:
+    rules = ((CODING_VERB, lex.code_technologies, (("skill", PROGRAMMING), ("knowledge", COMPUTERS))),
+             (DRAWING_VERB, lex.drawing_technologies, (("knowledge", DESIGN),)),
+             (MAPPING_VERB, lex.map_technologies, (("knowledge", GEOGRAPHY),)))
     found = []
-    for verb_pattern, tool_class, element_ids in (
-            (CODING_VERB, lex.code_technologies, (("skill", PROGRAMMING), ("knowledge", COMPUTERS))),
-            (DRAWING_VERB, lex.drawing_technologies, (("knowledge", DESIGN),)),
-            (MAPPING_VERB, lex.map_technologies, (("knowledge", GEOGRAPHY),))):
-        for sentence in SENTENCE_SPLIT.finditer(text):
+    for sentence in SENTENCE_SPLIT.finditer(text):
+        for verb_pattern, tool_class, element_ids in rules:
             verb = verb_pattern.search(sentence.group())
             if not verb:
                 continue
