@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from careerpath.kb import KnowledgeBase, Technology
-from careerpath.kb.products import product_names
+from careerpath.kb.products import product_of
 
 from . import effort
 from .model import TransferableSkill
@@ -200,20 +200,15 @@ def compare_technologies(
 ) -> tuple[list[TransferableSkill], list[Gap]]:
     hot_counts = kb.hot_technology_counts()
     # Compared by product: "IBM Lotus Notes" for the source is the target's "IBM Notes".
-    products = product_names(kb)
-
-    def product(name: str) -> str:
-        return products.get(name, name)
-
-    source_techs = {product(t.name): t for t in kb.technologies(source)}
-    have = set(source_techs) | {product(n) for n in known.technologies}
+    source_techs = {product_of(kb, t.name): t for t in kb.technologies(source)}
+    have = set(source_techs) | {product_of(kb, n) for n in known.technologies}
     categories = {}
     for tech in source_techs.values():
         categories.setdefault(tech.commodity_title, tech.name)
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
     targets: dict[str, Technology] = {}     # product -> the target's first-listed name for it
     for t in kb.technologies(target):
-        targets.setdefault(product(t.name), t)
+        targets.setdefault(product_of(kb, t.name), t)
 
     shared = [t for p, t in targets.items() if p in have]
     # Rarer tools first: Word and Excel carry over to most roles, JIRA says more about this move.
@@ -221,8 +216,8 @@ def compare_technologies(
     transferable = [
         TransferableSkill(
             name=t.name, kind="technology",
-            why=(f"O*NET lists {source_techs[product(t.name)].name} for {source_title}"
-                 if product(t.name) in source_techs else "You listed it")
+            why=(f"O*NET lists {source_techs[product_of(kb, t.name)].name} for {source_title}"
+                 if product_of(kb, t.name) in source_techs else "You listed it")
             + f"; for {target_title} it is {_tech_label(t)} ({t.commodity_title.lower()}).",
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]

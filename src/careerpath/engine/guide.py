@@ -9,7 +9,7 @@ import numpy as np
 from careerpath.catalog import Catalog
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
-from careerpath.kb.products import product_names
+from careerpath.kb.products import product_names, product_of
 
 from . import effort, market
 from .compare import (
@@ -235,9 +235,8 @@ def _reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sal
     core = [task.text for task in kb.tasks(target) if task.task_type == "Core"][:1]
     if core:
         love.append(f"Daily work like: “{core[0].rstrip('.')}” (an O*NET core task for {target_title}).")
-    products = product_names(kb)
-    target_products = {products.get(x.name, x.name) for x in kb.technologies(target)}
-    dropped = sorted({x.name for x in kb.technologies(source) if x.hot and products.get(x.name, x.name) not in target_products})
+    target_products = {product_of(kb, x.name) for x in kb.technologies(target)}
+    dropped = sorted({x.name for x in kb.technologies(source) if x.hot and product_of(kb, x.name) not in target_products})
     if dropped:
         miss.append(f"Tools you use now that O*NET does not list for {target_title}: {', '.join(dropped[:4])}.")
 
@@ -402,7 +401,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
         spec_techs = {t.name for t in request.source_specialty.implies.technologies}
     products = product_names(kb)
     known = Known(items=person.known, topics=frozenset(spec_topics), products=products,
-                  technologies=frozenset(products.get(name, name) for name in
+                  technologies=frozenset(product_of(kb, name) for name in
                                          spec_techs | {k for kind, k in person.known if kind == "technology"}))
 
     comparison = compare_elements(p, source, target, known)
