@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerpath.engine import GuideRequest, Person, build_guide
-from careerpath.engine import effort
+from careerpath.engine import compare, effort
 from careerpath.kb import KnowledgeBase
 
 KB = KnowledgeBase.default()
@@ -142,3 +142,25 @@ def test_two_thousand_random_pairs_produce_complete_guides():
     rng = random.Random(2024)
     for _ in range(2000):
         check_invariants(guide(rng.choice(CODES), rng.choice(CODES)))
+
+
+@pytest.mark.parametrize("title, person", [
+    ("Registered Nurses", "a registered nurse"),
+    ("Software Developers", "a software developer"),
+    ("Musicians and Singers", "a musician and singer"),
+    ("Waiters and Waitresses", "a waiter and waitress"),
+    ("Coaches and Scouts", "a coach and scout"),
+    ("Insurance Claims and Policy Processing Clerks", "an insurance claims and policy processing clerk"),
+    ("First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand",
+     "a first-line supervisor of helpers"),
+    ("Child, Family, and School Social Workers", "a child, family, and school social worker"),
+    ("Farmers, Ranchers, and Other Agricultural Managers", "a farmer"),
+    ("Nursing Instructors and Teachers, Postsecondary", "a nursing instructor and teacher"),
+    ("Helpers--Carpenters", "a helper to carpenters"),
+    ("Computer Occupations, All Other", "a worker in computer occupations"),
+    ("Urologists", "a urologist"),
+    ("Ushers, Lobby Attendants, and Ticket Takers", "an usher"),
+    ("Information Security Analysts", "an information security analyst"),
+])
+def test_a_title_reads_as_one_person(title, person):
+    assert compare._article(title) == person

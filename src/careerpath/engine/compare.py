@@ -7,6 +7,8 @@ lists partition the same set, so nothing can be both.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -151,20 +153,58 @@ def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Com
     return result
 
 
+# Plural nouns O*NET titles use as modifiers before "and" or "of" ("Insurance Claims and Policy
+# Processing Clerks"): every other plural there is a job holder, conjoined with the last one.
+MODIFIER_PLURALS = frozenset({"Claims", "Customs", "Operations", "Sales", "Securities", "Trades", "Vehicles"})
+
+
+def _one(word: str) -> str:
+    if "/" in word:                        # "Engineers/Architects"
+        return "/".join(map(_one, word.split("/")))
+    if word.endswith(("ss", "us")) or not word.endswith("s"):
+        return word                        # "Fitness", "Bus": not plurals
+    for plural, one in (("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ies", "y")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + one
+    return word[:-1]
+
+
+def _holders(title: str) -> str:
+    """The title up to its job holders, without the qualifiers after them: "Teachers,
+    Postsecondary" as "Teachers", "Farmers, Ranchers, and Other ..." as "Farmers", but a list of
+    subjects before the holders ("Compensation, Benefits, and Job Analysis Specialists") whole."""
+    parts = title.split(", ")
+    if parts[0].endswith("s") and parts[0].split(" ")[-1] not in MODIFIER_PLURALS:
+        return parts[0]
+    closing = next((i for i, part in enumerate(parts) if part.startswith(("and ", "or "))), None)
+    if closing is None:
+        closing = next((i for i, part in enumerate(parts) if part.endswith("s")), 0)
+    return ", ".join(parts[: closing + 1])
+
+
 def singular(title: str) -> str:
-    """'Software Developers' -> 'software developer', for a sentence about one person."""
-    words = title.split(",")[0].split(" ")
-    for plural, one in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if words[-1].endswith(plural) and not words[-1].endswith("ss"):
-            words[-1] = words[-1][: -len(plural)] + one
-            break
+    """'Software Developers' -> 'software developer', for a sentence about one person.
+
+    Every job holder in the title becomes one person: both sides of "Musicians and Singers",
+    the supervisor but not the workers in "Supervisors of Helpers"."""
+    words = _holders(title).split(" ")
+    if words[0].startswith("Helpers--"):   # "Helpers--Carpenters": a helper to carpenters
+        return "helper to " + " ".join([words[0][len("Helpers--"):], *words[1:]]).lower()
+    if words[-1] == "Occupations":         # "Computer Occupations, All Other"
+        return "worker in " + " ".join(words).lower()
+    last = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    for i, word in enumerate(words[: last + 1]):
+        if i == last or (words[i + 1] == "and" and word not in MODIFIER_PLURALS):
+            words[i] = _one(word)
     # Keep acronyms and proper names as written ("IT", "Web"); lower the rest.
     return " ".join(w if w.isupper() or not w[:1].isupper() else w.lower() for w in words)
 
 
 def _article(title: str) -> str:
     one = singular(title)
-    return ("an " if one[:1].lower() in "aeiou" else "a ") + one
+    # "a urologist" but "an usher": a u said "you" is followed by one consonant and a vowel.
+    vowel_sound = one[:1] in "aeiou" and not re.match(r"u[^aeiou\W][aeiou]", one)
+    return ("an " if vowel_sound else "a ") + one
 
 
 def transferable_styles(p: Profiles, source: str, target: str) -> list[TransferableSkill]:
