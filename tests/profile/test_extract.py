@@ -224,3 +224,12 @@ def test_kinds_of_tool_are_told_from_products(kb):
     for product in ("Microsoft Excel", "Amazon Web Services AWS software", "Structured query language SQL",
                     "Hypertext markup language HTML", "Epic Systems"):
         assert product in names and not names_a_class(product)
+
+
+@pytest.mark.parametrize("text, shows_management", [
+    ("Operations manager at a regional 3PL, 2019-2024.", True),
+    ("Built Excel reports on pick rates for the operations manager.", False),
+    ("Reported to the plant manager on weekly yield.", False),
+])
+def test_only_the_persons_own_role_shows_its_subject(kb, text, shows_management):
+    assert ("2.C.1.a" in _keys(extract(text, kb), "knowledge")) is shows_management

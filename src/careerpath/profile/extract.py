@@ -68,6 +68,13 @@ ANIMAL_CARE = re.compile(
     r"\b(?:animals?|vets?|veterinar\w+|livestock|cattle|cows?|calves|heifers|herds?|horses?|equine|dogs?|cats?|"
     r"canine|feline|pets?|primates?|zoo|poultry|hogs|swine|sheep|goats|wildlife|exotics)\b", re.IGNORECASE)
 TOOL_REACH_WORDS = 8
+# Only the person's own role shows its subject (labelling guide, rule 2): "Built reports for the
+# operations manager" or "worked with engineers" names someone else's.
+OTHERS_ROLE_BEFORE = re.compile(
+    r"\b(?:for|with|under|by|from|supporting|supported|supports|assisting|assisted|assists|"
+    r"(?:reporting|reported|reports|report|assistant|escalated|presented) to)\s+"
+    r"(?:(?:the|our|my|an?|their|its|each|all|other|site|senior)\s+)?\Z", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -232,6 +239,11 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry], as_list: bool)
     return found
 
 
+def _names_a_role(phrase: str, lex: Lexicon) -> bool:
+    last = phrase.lower().split()[-1]
+    return (last[:-1] if last.endswith("s") else last) in lex.role_nouns
+
+
 def _elements(text: str, lex: Lexicon, entries: list[_Entry],
               technologies: list[tuple[Evidence, int, int]]) -> list[tuple[Evidence, int, int]]:
     found = []
@@ -241,6 +253,8 @@ def _elements(text: str, lex: Lexicon, entries: list[_Entry],
                 continue
             # "Classroom" inside "Google Classroom" names a product, not a subject.
             if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
+                continue
+            if _names_a_role(m.group(), lex) and OTHERS_ROLE_BEFORE.search(text, 0, m.start()):
                 continue
             found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))
             break

@@ -51,6 +51,7 @@ OBSCURE_MAX_OCCUPATIONS = 3   # a product this few occupations list is obscure
 CONTEXT_STEM = 7              # the text's words and a field's words compare by this prefix:
                               # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
 COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
+ROLE_MIN_TITLES = 5            # job titles ending in a word that make it a role noun
 DWA_STOPWORDS = {
     "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
     "others", "other", "related", "activities", "activity", "information", "using", "use", "their",
@@ -125,6 +126,7 @@ class Lexicon:
     domains: dict[str, tuple[int, ...]]        # obscure product -> rows of the occupations listing it
     occupation_words: tuple[frozenset[str], ...]  # per occupation row: its distinctive words
     machine_nouns: frozenset[str]              # head words of operated machines and vehicles
+    role_nouns: frozenset[str]                 # head words of job titles ("manager", "foreman")
 
     def in_field(self, name: str, context: set[str]) -> bool:
         """Whether the text shares a distinctive word with an occupation that lists the product."""
@@ -513,6 +515,17 @@ def _machine_nouns(kb: KnowledgeBase) -> frozenset[str]:
                      if rows >= 3 and word.isalpha() and len(word) > 3 and word not in NOT_MACHINES)
 
 
+def _role_nouns(kb: KnowledgeBase) -> frozenset[str]:
+    """Singular head words of O*NET's job titles ("manager", "underwriter", "foreman"), kept
+    where several titles end in them, so a stray title ("Case Management") adds no role."""
+    heads = Counter()
+    for title in kb.titles():
+        words = title.title.split(",")[0].lower().split()
+        if words:
+            heads[words[-1][:-1] if words[-1].endswith("s") else words[-1]] += 1
+    return frozenset(word for word, titles in heads.items() if titles >= ROLE_MIN_TITLES)
+
+
 def _fingerprint(kb: KnowledgeBase) -> str:
     """What the derived vocabularies depend on: the knowledge base and this package's code and data."""
     digest = hashlib.sha256(kb.content_hash.encode())
@@ -530,7 +543,8 @@ def _derived(kb: KnowledgeBase) -> dict:
             "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
             "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
             "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
-            "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb)}
+            "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb),
+            "role_nouns": _role_nouns(kb)}
 
 
 def _cached_derived(kb: KnowledgeBase) -> dict:
