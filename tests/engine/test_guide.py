@@ -164,3 +164,9 @@ def test_two_thousand_random_pairs_produce_complete_guides():
 ])
 def test_a_title_reads_as_one_person(title, person):
     assert compare._article(title) == person
+
+
+def test_counts_agree_with_their_nouns():
+    from careerpath.engine.narrative import counted
+    assert [counted(n, "month") for n in (0, 1, 2)] == ["0 months", "1 month", "2 months"]
+    assert counted(1, "O*NET job zone") == "1 O*NET job zone"

@@ -19,7 +19,7 @@ from .model import (
     Driver, Experience, Guide, Personalization, RealityCheck, ResourceRef, Role, SkillRead, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
 )
-from .narrative import faq, overview
+from .narrative import counted, faq, overview
 from .profiles import Profiles, profiles_for
 from .roadmap import PlannedPhase, action_plan, learning_phases, schedule
 
@@ -252,7 +252,7 @@ def _reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sal
         challenges.append(f"{target_title} typically enter with: {outlook.education} (BLS), about "
                           f"{education_years} more years of study than {source_title} typically need.")
     if zone_step > 0:
-        challenges.append(f"A step up of {zone_step} O*NET job zone(s): {target_title} are zone "
+        challenges.append(f"A step up of {counted(zone_step, 'O*NET job zone')}: {target_title} are zone "
                           f"{kb.occupation(target).job_zone}, {source_title} zone {kb.occupation(source).job_zone}.")
     rate, average = market.openings_rate(outlook), market.openings_rate(market.all_occupations_outlook(kb))
     if rate is not None and average is not None and rate < average:
@@ -327,8 +327,9 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary) -> li
                          "rated occupation in the SOC hierarchy.")
         estimated = int(p.level_estimated[row].sum())
         if estimated:
-            notes.append(f"{estimated} O*NET level estimate(s) for {role.title} were suppressed as imprecise "
-                         "and are estimated from importance ratings.")
+            notes.append(f"{counted(estimated, 'O*NET level estimate')} for {role.title} "
+                         f"{'was' if estimated == 1 else 'were'} suppressed as imprecise and "
+                         f"{'is' if estimated == 1 else 'are'} estimated from importance ratings.")
         if kb.outlook(role.code) is None:
             notes.append(f"BLS publishes no 2024-34 projection for {role.title}.")
         occupation = kb.occupation(role.code)
@@ -367,7 +368,7 @@ def _plan(to_learn: list[SkillToLearn], order: dict[str, int], templates, core_t
             f"Credential: {education_name.lower()}", 0,
             [(0, f"Compare accredited programs leading to {_indefinite(education_name)}, the typical entry "
                  f"education for {target_title} (BLS), and apply."),
-             (0, f"Complete the program: about {education_years} year(s) of full-time study.")],
+             (0, f"Complete the program: about {counted(education_years, 'year')} of full-time study.")],
             [], fixed_weeks=education_years * 52))
     planned += learning_phases(to_learn, order)
     if not same_role:

@@ -11,6 +11,11 @@ from .model import FAQ, Demand, Driver, Role, SalaryComparison, SkillToLearn, St
 from .profiles import Profiles
 from .roadmap import schedule
 
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 month', '3 months', '2 job zones': a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
 PART_TIME_SCENARIOS = (5.0, 20.0)
 
 
@@ -45,11 +50,11 @@ def overview(source: Role, target: Role, difficulty: str, score: int, drivers: l
     critical = [i for i in to_learn if i.priority == "Critical"]
     if to_learn:
         lead = critical or to_learn
-        parts.append(f"The plan covers {len(to_learn)} items to learn, led by {_names(lead)}, and takes about "
+        parts.append(f"The plan covers {counted(len(to_learn), 'item')} to learn, led by {_names(lead)}, and takes about "
                      f"{months} months at {hours_per_week:g} hours a week.")
     else:
         parts.append("Your current profile already covers what the role asks for"
-                     + (f"; the plan takes about {months} month(s) of job search." if months else "."))
+                     + (f"; the plan takes about {counted(months, 'month')} of job search." if months else "."))
     return " ".join(parts)
 
 

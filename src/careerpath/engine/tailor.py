@@ -17,6 +17,7 @@ from careerpath.kb import KnowledgeBase
 
 from .guide import GuideRequest, Person, build_guide
 from .model import Guide
+from .narrative import counted
 
 MAX_NAMED_ITEMS = 6
 
@@ -35,7 +36,7 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     removed = [i for k, i in before.items() if k not in after and k in known]
     if removed:
         hours = sum(i.hours for i in removed)
-        lines.append(f"Left out {len(removed)} item(s) you already know ({hours} study hours): "
+        lines.append(f"Left out {counted(len(removed), 'item')} you already know ({hours} study hours): "
                      f"{_names([i.name for i in removed])}.")
     credited = [t.name for t in tailored.transferable_skills
                 if t.why.startswith("You listed it") and t.name not in {b.name for b in baseline.transferable_skills}]
