@@ -51,7 +51,7 @@ def overview(source: Role, target: Role, difficulty: str, score: int, drivers: l
     if to_learn:
         lead = critical or to_learn
         parts.append(f"The plan covers {counted(len(to_learn), 'item')} to learn, led by {_names(lead)}, and takes about "
-                     f"{months} months at {hours_per_week:g} hours a week.")
+                     f"{counted(months, 'month')} at {hours_per_week:g} hours a week.")
     else:
         parts.append("Your current profile already covers what the role asks for"
                      + (f"; the plan takes about {counted(months, 'month')} of job search." if months else "."))
@@ -82,13 +82,13 @@ def faq(kb: KnowledgeBase, p: Profiles, request, to_learn: list[SkillToLearn], s
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:
             _, _, weeks = schedule(planned, alternative)
-            scenarios.append(f"{effort.months(weeks)} months at {alternative:g} hours a week")
+            scenarios.append(f"{counted(effort.months(weeks), 'month')} at {alternative:g} hours a week")
     study = sum(i.hours for i in to_learn)
     answers.append(FAQ(
         question="How long will the transition take?",
-        answer=(f"About {months} months ({total_weeks} weeks) at {hours:g} hours a week: {study} hours of study "
+        answer=(f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week: {study} hours of study "
                 f"plus portfolio, networking and job search. The same plan takes {' or '.join(scenarios)}."
-                if scenarios else f"About {months} months ({total_weeks} weeks) at {hours:g} hours a week."),
+                if scenarios else f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week."),
     ))
 
     outlook = kb.outlook(request.target)

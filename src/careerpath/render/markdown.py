@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide, ResourceRef
+from careerpath.engine.narrative import counted
 
 
 def _money(value: int | None) -> str:
@@ -44,7 +45,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("| Difficulty | Timeline | Salary change | Demand |")
     add("|---|---|---|---|")
     demand = f"{g.demand.growth_pct:+.1f}% 2024–34 ({g.demand.band})" if g.demand.growth_pct is not None else "n/a"
-    add(f"| {g.difficulty} ({g.difficulty_score}/100) | {g.timeline_months} months | "
+    add(f"| {g.difficulty} ({g.difficulty_score}/100) | {counted(g.timeline_months, 'month')} | "
         f"{_pct(g.salary_change_pct)} | {demand} |")
     add("")
     s = g.salary
@@ -78,7 +79,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     for item in g.skills_to_learn:
         add(f"### {_escape(item.name)}")
         add("")
-        add(f"**{item.priority}** · {item.weeks} weeks (~{item.hours} h) · {item.kind}")
+        add(f"**{item.priority}** · {counted(item.weeks, 'week')} (~{item.hours} h) · {item.kind}")
         add("")
         add(_escape(item.why))
         add("")
@@ -89,7 +90,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("## Your learning roadmap")
     add("")
     for phase in g.roadmap:
-        add(f"### {phase.phase}. {_escape(phase.title)} — {phase.weeks} weeks (from week {phase.start_week})")
+        add(f"### {phase.phase}. {_escape(phase.title)} — {counted(phase.weeks, 'week')} (from week {phase.start_week})")
         add("")
         for task in phase.tasks:
             add(f"- {_escape(task)}")

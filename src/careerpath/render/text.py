@@ -9,6 +9,7 @@ from rich.table import Table
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide
+from careerpath.engine.narrative import counted
 
 PRIORITY_STYLE = {"Critical": "bold red", "Important": "yellow", "Nice to have": "green"}
 
@@ -32,7 +33,7 @@ def render_text(guide: Guide, console: Console) -> None:
         glance.add_column(column)
     change = "n/a" if g.salary_change_pct is None else f"{g.salary_change_pct:+d}%"
     demand = "n/a" if g.demand.growth_pct is None else f"{g.demand.growth_pct:+.1f}% ({g.demand.band})"
-    glance.add_row(f"{g.difficulty} ({g.difficulty_score}/100)", f"{g.timeline_months} months", change, demand)
+    glance.add_row(f"{g.difficulty} ({g.difficulty_score}/100)", counted(g.timeline_months, "month"), change, demand)
     console.print(glance)
     s = g.salary
     console.print(f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
@@ -53,7 +54,7 @@ def render_text(guide: Guide, console: Console) -> None:
         console.print("Nothing: your current profile already meets what the role asks for.")
     for item in g.skills_to_learn:
         console.print(f"[bold]{escape(item.name)}[/]  [{PRIORITY_STYLE[item.priority]}]{item.priority}[/]  "
-                      f"{item.weeks} weeks (~{item.hours} h)")
+                      f"{counted(item.weeks, 'week')} (~{item.hours} h)")
         console.print(f"  {escape(item.why)}\n  [cyan]How:[/] {escape(item.how)}")
         for ref in item.resources:
             console.print(f"  - {escape(ref.name)} [dim]{escape(ref.provider)}, {ref.cost} {ref.url or ''}[/]")
@@ -64,7 +65,7 @@ def render_text(guide: Guide, console: Console) -> None:
         if phase.resources:
             body += "\n[dim]Resources: " + escape("; ".join(r.name for r in phase.resources)) + "[/]"
         console.print(Panel(body, title=f"{phase.phase}. {escape(phase.title)}",
-                            subtitle=f"{phase.weeks} weeks, from week {phase.start_week}", title_align="left"))
+                            subtitle=f"{counted(phase.weeks, 'week')}, from week {phase.start_week}", title_align="left"))
 
     console.rule("Reality check")
     reality = Table.grid(padding=(0, 2), expand=True)
