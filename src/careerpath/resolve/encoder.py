@@ -84,7 +84,7 @@ def model_key() -> str:
 class Encoder:
     """Text -> unit vectors (float32, ``DIM`` wide). Made once per process: ``Encoder.default()``."""
 
-    def __init__(self, model: Path, tokenizer: Path, threads: int = 1):
+    def __init__(self, model: Path, tokenizer: Path, threads: int = 1, max_tokens: int = MAX_TOKENS):
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
@@ -99,7 +99,7 @@ class Encoder:
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tok = Tokenizer.from_file(str(tokenizer))
-        self._tok.enable_truncation(MAX_TOKENS)
+        self._tok.enable_truncation(max_tokens)
         self._tok.enable_padding()
 
     @classmethod
