@@ -43,3 +43,19 @@ def test_remove_takes_what_was_read_wrongly_out_of_the_profile():
     personalization = json.loads(kept.stdout)["personalization"]
     assert {s["name"] for s in personalization["skills_read"] if s["removed"]} == {"Django", "Instructing"}
     assert not any(label.startswith(("Django", "Instructing")) for label in personalization["skills_recognised"])
+
+
+def test_an_ambiguous_title_is_asked_about_in_a_terminal_and_refused_in_a_script(monkeypatch):
+    import careerpath.cli as cli
+
+    scripted = runner.invoke(app, ["guide", "Teacher", "Instructional Designer", "--format", "json"])
+    assert scripted.exit_code == 2 and "more specific title" in " ".join(scripted.output.split())
+
+    monkeypatch.setattr(cli, "_asks", lambda: True)
+    asked = runner.invoke(app, ["guide", "Teacher", "Instructional Designer", "--format", "json"], input="3\n")
+    assert asked.exit_code == 0, asked.output
+    chosen = [line.split()[1] for line in asked.output.splitlines() if line.strip().startswith("3 ")][0]
+    assert json.loads(asked.stdout[asked.stdout.index("{"):])["from"]["code"] == chosen
+
+    no_answer = runner.invoke(app, ["guide", "Teacher", "Instructional Designer"], input="")
+    assert no_answer.exit_code == 2

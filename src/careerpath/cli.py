@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.prompt import Prompt
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -225,6 +226,29 @@ app.command("resources", help="Learning resources for a skill, knowledge area, t
 FORMATS = ("text", "markdown", "json", "html")
 
 
+def _asks() -> bool:
+    """Whether a person is at the terminal to answer a question (not a pipe or a script)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _choose(exc) -> str:
+    """The code of the occupation the person means by an ambiguous title: asked in a terminal;
+    elsewhere (or with no answer) an error listing the choices, so a script never hangs."""
+    err.print(f"{escape(repr(exc.query))} could mean several occupations:")
+    for number, candidate in enumerate(exc.candidates, 1):
+        err.print(f"  [bold]{number}[/]  {candidate.code}  {escape(candidate.title)}  "
+                  f"[dim](matched “{escape(candidate.matched)}”)[/]")
+    if _asks():
+        choices = [str(n) for n in range(1, len(exc.candidates) + 1)]
+        try:
+            answer = Prompt.ask("Which one do you mean?", console=err, choices=choices, default="1")
+            return exc.candidates[int(answer) - 1].code
+        except (EOFError, KeyboardInterrupt):
+            err.print()
+    err.print("[bold red]error:[/] type a more specific title, or use one of the codes above.")
+    raise typer.Exit(2)
+
+
 def _read_text(path: Path, option: str) -> str:
     """A text file's contents, or standard input for '-'; unreadable input is a usage error."""
     try:
@@ -275,17 +299,19 @@ def guide(
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     if skills_file is not None:
         skills = "\n".join(filter(None, (skills, _read_text(skills_file, "--skills-file"))))
-    try:
-        result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
-                            skills=skills, budget=budget, removed=frozenset(remove or ()))
-    except AmbiguousRole as exc:
-        err.print(f"[bold red]error:[/] {escape(repr(exc.query))} could mean several occupations. Did you mean:")
-        for candidate in exc.candidates:
-            err.print(f"  {candidate.code}  {escape(candidate.title)}  [dim](matched “{escape(candidate.matched)}”)[/]")
-        err.print("Type a more specific title, or use one of the codes above.")
-        raise typer.Exit(2) from None
-    except InputError as exc:
-        raise fail(str(exc)) from None
+    while True:   # at most twice: each answer replaces one ambiguous title by a code
+        try:
+            result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
+                                skills=skills, budget=budget, removed=frozenset(remove or ()))
+            break
+        except AmbiguousRole as exc:
+            code = _choose(exc)
+            if exc.query == source:
+                source = code
+            else:
+                target = code
+        except InputError as exc:
+            raise fail(str(exc)) from None
 
     if output_format == "text" and output is None:
         from careerpath.render.text import render_text
