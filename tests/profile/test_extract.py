@@ -233,3 +233,22 @@ def test_kinds_of_tool_are_told_from_products(kb):
 ])
 def test_only_the_persons_own_role_shows_its_subject(kb, text, shows_management):
     assert ("2.C.1.a" in _keys(extract(text, kb), "knowledge")) is shows_management
+
+
+@pytest.mark.parametrize("text, unread", [
+    ("I want to learn SQL and Python.", {"Structured query language SQL", "Python"}),
+    ("Never used Excel; built budgets in QuickBooks.", {"Microsoft Excel"}),
+    ("No sales experience, but I ran payroll in QuickBooks.", {"Sales and Marketing"}),
+    ("Currently studying for the CPA exam.", {"Economics and Accounting"}),
+    ("Interested in data analysis and machine learning.", {"Computers and Electronics"}),
+])
+def test_what_the_person_lacks_or_wishes_for_is_not_read(kb, text, unread):
+    names = {e.name for e in extract(text, kb).items}
+    assert not names & unread
+    if "QuickBooks" in text:
+        assert "Intuit QuickBooks" in names   # the wish or lack ends with its clause
+
+
+def test_someone_elses_wish_does_not_hide_what_the_person_did(kb):
+    text = "Handled managers who want to argue and wrote up ejection reports after each game."
+    assert "Writing" in {e.name for e in extract(text, kb).items}

@@ -68,6 +68,17 @@ ANIMAL_CARE = re.compile(
     r"\b(?:animals?|vets?|veterinar\w+|livestock|cattle|cows?|calves|heifers|herds?|horses?|equine|dogs?|cats?|"
     r"canine|feline|pets?|primates?|zoo|poultry|hogs|swine|sheep|goats|wildlife|exotics)\b", re.IGNORECASE)
 TOOL_REACH_WORDS = 8
+# What the person lacks or wishes for is not shown (labelling guide, rule 5): "no sales
+# experience", "never used Excel" for the few words after; "want to learn SQL", "studying for
+# the CPA exam" to the end of the clause.
+NEGATION = re.compile(r"\b(?:no|not|never|without|lacks?|lacking)\b(?![-.])", re.IGNORECASE)
+NEGATION_REACH_WORDS = 4
+WISH = re.compile(
+    r"\b(?:(?:want|wants|wanted|hope|hopes|hoping|plan|plans|planning|aim|aiming|eager|looking|would like|"
+    r"aspire|aspiring) to|interested in|studying for|preparing for|working towards?|enrolled in|"
+    r"(?:currently|now) (?:learning|studying|taking)|taking an? (?:\w+ ){0,2}(?:course|class))\b", re.IGNORECASE)
+SOMEONE_ELSE_BEFORE = re.compile(r"\b(?:who|they|that|which|he|she|we|clients|customers)\s+\Z", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;!?\n]|\bbut\b", re.IGNORECASE)
 # Only the person's own role shows its subject (labelling guide, rule 2): "Built reports for the
 # operations manager" or "worked with engineers" names someone else's.
 OTHERS_ROLE_BEFORE = re.compile(
@@ -239,6 +250,20 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry], as_list: bool)
     return found
 
 
+def _not_shown(text: str) -> list[tuple[int, int]]:
+    """Spans of text that say what the person lacks or wants, not what they have."""
+    spans = []
+    wishes = [w for w in WISH.finditer(text) if not SOMEONE_ELSE_BEFORE.search(text, 0, w.start())]
+    for cue in (*NEGATION.finditer(text), *wishes):
+        clause_end = CLAUSE_END.search(text, cue.end())
+        end = clause_end.start() if clause_end else len(text)
+        if cue.re is NEGATION:
+            reach = re.match(r"(?:\W*\w+){0,%d}" % NEGATION_REACH_WORDS, text[cue.end():end])
+            end = cue.end() + reach.end()
+        spans.append((cue.start(), end))
+    return spans
+
+
 def _names_a_role(phrase: str, lex: Lexicon) -> bool:
     last = phrase.lower().split()[-1]
     return (last[:-1] if last.endswith("s") else last) in lex.role_nouns
@@ -373,7 +398,10 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     covered: list[tuple[int, int]] = []
     products = product_names(kb)
     animal_care = ANIMAL_CARE.search(text) is not None
+    not_shown = _not_shown(text)
     for evidence, start, end in sorted(found, key=lambda f: f[1]):
+        if any(lo <= start < hi for lo, hi in not_shown):
+            continue
         if animal_care and evidence.key == MEDICINE:
             evidence = Evidence("knowledge", BIOLOGY, kb.element(BIOLOGY).name, evidence.phrase)
         if evidence.kind == "technology" and evidence.key in products:
