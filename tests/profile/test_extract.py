@@ -262,3 +262,98 @@ def test_someone_elses_wish_does_not_hide_what_the_person_did(kb):
 ])
 def test_a_supervisor_manages_people(kb, text, shows):
     assert ("2.B.5.d" in _keys(extract(text, kb), "skill")) is shows
+
+
+# The labelling guide's own examples (docs/labelling.md), each in a sentence: the extractor reads
+# what the guide defines, not only what the labelled sets happened to say.
+GUIDE_EXAMPLES = {
+    'Writing': ('Wrote {} for the department.', [
+        'reports', 'articles', 'stories', 'proposals', 'grant applications', 'user documentation', 'manuals',
+        'SOPs', 'policies', 'procedures', 'press releases', 'marketing copy', 'scripts', 'letters', 'memos',
+        'briefs', 'case notes', 'progress notes', 'incident reports', 'newsletters',
+    ]),
+    'Reading Comprehension': ('Reviewed {} for accuracy.', [
+        'contracts', 'regulations', 'policies', 'specifications', 'manuals', 'case files', 'medical records',
+        'reports',
+    ]),
+    'Installation': ('Installed {} in new buildings.', [
+        'equipment', 'machines', 'cable', 'conduit', 'light fixtures', 'appliances', 'cabinets', 'doors',
+        'windows', 'flooring', 'tile', 'panels', 'pipe', 'ductwork', 'security systems', 'software',
+    ]),
+    'Repairing': ('Repaired {} on site.', [
+        'vehicles', 'equipment', 'appliances', 'devices', 'plumbing', 'roofs', 'engines', 'pumps',
+    ]),
+    'Quality Control Analysis': ('{} to meet the standard.', [
+        'Inspected parts', 'Tested materials', 'Tested samples', 'Inspected work', 'Conducted quality audits',
+        'Performed software testing',
+    ]),
+    'Equipment Maintenance': ('{} every week.', [
+        'Performed routine maintenance on machines', 'Serviced vehicles', 'Lubricated equipment',
+        'Calibrated instruments', 'Completed PMs', 'Maintained tools',
+    ]),
+    'Coordination': ('Coordinated {} for the project.', [
+        'parties', 'trades', 'vendors', 'departments', 'events', 'shipments', 'logistics', 'schedules',
+    ]),
+    'Negotiation': ('Negotiated {} with clients.', [
+        'contracts', 'rates', 'prices', 'settlements', 'leases', 'offers',
+    ]),
+    'Operation and Control': ('{} daily.', [
+        'Operated a forklift', 'Drove a delivery truck', 'Ran the press', 'Operated the process unit',
+        'Ran the DCS board', 'Operated cranes', 'Drove tractors', 'Flew aircraft', 'Piloted vessels',
+        'Operated trains',
+    ]),
+    'Operations Monitoring': ('{} during each shift.', [
+        'Monitored dials', 'Watched alarm screens', 'Monitored readings', 'Monitored dashboards',
+        'Tracked system metrics', 'Stood watch at the control board',
+    ]),
+    'Troubleshooting': ('{} for customers.', [
+        'Troubleshot equipment', 'Diagnosed machine faults', 'Diagnosed vehicle problems',
+        'Troubleshot systems', 'Debugged software',
+    ]),
+    'Management of Material Resources': ('{} for the site.', [
+        'Procured supplies', 'Ordered parts', 'Purchased materials', 'Managed equipment',
+        'Managed a fleet of 20 vans', 'Managed facilities',
+    ]),
+    'Management of Financial Resources': ('{} each year.', [
+        'Managed a $2M budget', 'Prepared the budget', 'Controlled costs', 'Cut costs by 10%',
+        'Allocated funds',
+    ]),
+    'Customer and Personal Service': ('{} every day.', [
+        'Served customers', 'Helped customers', 'Assisted clients', 'Assisted passengers',
+        "Answered callers' questions", 'Handled member requests', 'Provided customer support',
+        'Resolved guest complaints',
+    ]),
+    'Technology Design': ('Designed {} for the client.', [
+        'equipment', 'machines', 'devices', 'parts', 'circuits', 'software', 'systems', 'networks', 'tools',
+        'fixtures', 'products',
+    ]),
+    'Mechanical': ('Maintained {} at the plant.', [
+        'engines', 'motors', 'pumps', 'hydraulics', 'HVAC equipment',
+    ]),
+    'Speaking': ('{} to large audiences.', [
+        'Gave talks', 'Gave briefings', 'Led tours', 'Delivered lectures', 'Gave speeches', 'Presented',
+        'Pitched',
+    ]),
+    'Persuasion': ('{} this year.', [
+        'Closed deals', 'Converted prospects', 'Won support for the bond measure', 'Led advocacy',
+    ]),
+    'Instructing': ('{} on site.', [
+        'Trained new hires', 'Taught lessons', 'Educated patients on insulin',
+        'Showed customers how to use the app', 'Coached staff',
+    ]),
+    'Monitoring': ('{} weekly.', [
+        "Monitored contractors' compliance", "Tracked students' progress against goals",
+        'Assessed staff performance',
+    ]),
+    'Economics and Accounting': ('Handled {} for the firm.', [
+        'payables and receivables', 'the general ledger', 'financial models', 'financial audits',
+        'credit analysis',
+    ]),
+}
+
+
+@pytest.mark.parametrize("element, sentence", [(element, template.format(item))
+                                                for element, (template, items) in GUIDE_EXAMPLES.items()
+                                                for item in items])
+def test_the_labelling_guides_examples_are_read(kb, element, sentence):
+    assert element in {e.name for e in extract(sentence, kb).items}

@@ -51,12 +51,14 @@ cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases"
 # guide's own role lists (a supervisor, a production worker, a trainer, a sports coach): heldout3
 # 231/289 = 0.799 / 0.616, the others unchanged. (A wider first draft, with architects, reporters,
 # office assistants and HR roles, read two false items on heldout3 and none on the development
-# sets; it was cut back to the guide's literal roles before this last measurement.)
+# sets; it was cut back to the guide's literal roles before this last measurement.) Then the
+# guide's own "yes" examples (test_extract.GUIDE_EXAMPLES): heldout2 168/206 = 0.816 / 0.532,
+# heldout3 234/292 = 0.801 / 0.624, heldout unchanged.
 # The floors are 0.05 under the latest figures: a regression guard, not a target.
 MEASURED = {
     "heldout_snippets.yaml": {"technology": (80 / 88, 80 / 94), "element": (194 / 255, 194 / 341)},
-    "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (166 / 204, 166 / 316)},
-    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (231 / 289, 231 / 375)},
+    "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (168 / 206, 168 / 316)},
+    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (234 / 292, 234 / 375)},
 }
 
 
