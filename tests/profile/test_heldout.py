@@ -53,12 +53,14 @@ cases, labels_are_real, score = (getattr(_accuracy(), name) for name in ("cases"
 # office assistants and HR roles, read two false items on heldout3 and none on the development
 # sets; it was cut back to the guide's literal roles before this last measurement.) Then the
 # guide's own "yes" examples (test_extract.GUIDE_EXAMPLES): heldout2 168/206 = 0.816 / 0.532,
-# heldout3 234/292 = 0.801 / 0.624, heldout unchanged.
+# heldout3 234/292 = 0.801 / 0.624, heldout unchanged. Then the examples of every other entry
+# (469 sentences in all): heldout 195/258 = 0.756 / 0.572, heldout2 169/210 = 0.805 / 0.535,
+# heldout3 235/293 = 0.802 / 0.627.
 # The floors are 0.05 under the latest figures: a regression guard, not a target.
 MEASURED = {
-    "heldout_snippets.yaml": {"technology": (80 / 88, 80 / 94), "element": (194 / 255, 194 / 341)},
-    "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (168 / 206, 168 / 316)},
-    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (234 / 292, 234 / 375)},
+    "heldout_snippets.yaml": {"technology": (80 / 88, 80 / 94), "element": (195 / 258, 195 / 341)},
+    "heldout2_snippets.yaml": {"technology": (83 / 90, 83 / 94), "element": (169 / 210, 169 / 316)},
+    "heldout3_snippets.yaml": {"technology": (66 / 78, 66 / 76), "element": (235 / 293, 235 / 375)},
 }
 
 
