@@ -621,3 +621,85 @@ GUIDE_EXAMPLES = {
                                                 for sentence in sentences])
 def test_the_labelling_guides_examples_are_read(kb, element, sentence):
     assert element in {e.name for e in extract(sentence, kb).items}
+
+
+# The guide's "no" cases: words that look like an element but do not show it.
+GUIDE_COUNTER_EXAMPLES = {
+    'Reading Comprehension': [
+        'Read gauges and meters on every round.', 'Read blueprints on site.',
+        'Read to children at story time.',
+    ],
+    'Active Listening': [
+        'Conducted interviews with applicants.', 'Attended weekly meetings.',
+        'Handled phone work for the office.',
+    ],
+    'Writing': [
+        'Wrote Python code for the ETL jobs.', 'Wrote unit tests.', 'Filled in inspection forms.',
+        'Logged data in the LIMS.', 'Documented every change.',
+    ],
+    'Speaking': [
+        'Made phone calls to customers.', 'Talked with customers at the counter.',
+        'Taught a class of 25 students.',
+    ],
+    'Mathematics': [
+        'Counted cash at close.', 'Entered figures into the ledger.', 'Kept a spreadsheet of orders.',
+    ],
+    'Science': [
+        'Ran routine tests to a fixed procedure.', 'Read the lab results to the doctor.',
+    ],
+    'Monitoring': [
+        'Watched machines on the line.', 'Monitored screens in the control room.',
+        "Monitored patients' vital signs.",
+    ],
+    'Technology Design': [
+        'Did graphic design for flyers.', 'Did interior design for homes.', 'Did fashion design.',
+    ],
+    'Installation': [
+        'Framed walls and poured concrete.',
+    ],
+    'Operations Monitoring': [
+        'Watched the patients on the ward.', 'Watched the children on the playground.',
+    ],
+    'Operation and Control': [
+        'Ran a small business.', 'Ran the weekly meeting.', 'Ran the software build.', 'Ran a cash register.',
+    ],
+    'Equipment Maintenance': [
+        'Repaired a failed pump.', 'Maintained patient records.',
+    ],
+    'Troubleshooting': [
+        'Diagnosed patients in the ER.',
+    ],
+    'Repairing': [
+        'Fixed software bugs.', 'Repaired relationships with vendors.',
+    ],
+    'Quality Control Analysis': [
+        'Screened passengers at the checkpoint.', 'Ran financial audits.',
+    ],
+    'Customer and Personal Service': [
+        'Gave clinical care to patients.', 'Taught students algebra.',
+    ],
+    'Food Production': [
+        'Cooked on the line in a restaurant.',
+    ],
+    'Computers and Electronics': [
+        'Used Microsoft Office daily.', 'Used Excel and Outlook.',
+    ],
+    'Medicine and Dentistry': [
+        'Gave vaccines to dogs and cats.', 'Treated horses for colic.',
+    ],
+    'Service Orientation': [
+        'Served customers at the counter.',
+    ],
+    'Complex Problem Solving': [
+        'Solved customer problems.',
+    ],
+    'Critical Thinking': [
+        'Strong communicator and detail-oriented.',
+    ],
+}
+
+
+@pytest.mark.parametrize("element, sentence", [(element, sentence) for element, sentences in GUIDE_COUNTER_EXAMPLES.items()
+                                                for sentence in sentences])
+def test_the_labelling_guides_counter_examples_are_not_read(kb, element, sentence):
+    assert element not in {e.name for e in extract(sentence, kb).items}
