@@ -703,3 +703,75 @@ GUIDE_COUNTER_EXAMPLES = {
                                                 for sentence in sentences])
 def test_the_labelling_guides_counter_examples_are_not_read(kb, element, sentence):
     assert element not in {e.name for e in extract(sentence, kb).items}
+
+
+# The roles the guide lists: a job heading naming one shows its subject (rule 2).
+GUIDE_ROLES = {
+    'Management of Personnel Resources': [
+        'Supervisor', 'Shift Supervisor', 'Warehouse Supervisor', 'Foreman', 'Crew Lead', 'Shift Lead',
+        'Charge Nurse', 'Head Chef', 'Production Supervisor', 'Nurse Manager', 'Team Lead',
+    ],
+    'Administration and Management': [
+        'Project Manager', 'Program Manager', 'Operations Manager', 'General Manager', 'Store Manager',
+        'Plant Manager', 'Office Manager', 'Branch Manager', 'Owner',
+    ],
+    'Production and Processing': [
+        'Production Worker', 'Machine Operator',
+    ],
+    'Engineering and Technology': [
+        'Mechanical Engineer', 'Civil Engineer', 'Electrical Engineer', 'Process Engineer',
+    ],
+    'Design': [
+        'Drafter', 'Interior Designer', 'Product Designer', 'Industrial Designer',
+    ],
+    'Instructing': [
+        'Teacher', 'Instructor', 'Tutor', 'Professor', 'Trainer', 'Sports Coach',
+    ],
+    'Education and Training': [
+        'Teacher', 'Instructor', 'Professor', 'Trainer', 'Corporate Trainer',
+    ],
+    'Writing': [
+        'Writer', 'Copywriter', 'Technical Writer', 'Journalist',
+    ],
+    'Medicine and Dentistry': [
+        'Registered Nurse', 'Physician', 'Dental Hygienist', 'Paramedic', 'Medical Assistant', 'LPN',
+    ],
+    'Economics and Accounting': [
+        'Accountant', 'Bookkeeper', 'Auditor', 'Loan Officer', 'Economist', 'Staff Accountant',
+    ],
+    'Sales and Marketing': [
+        'Salesperson', 'Sales Representative', 'Account Executive', 'Marketing Coordinator', 'Marketer',
+    ],
+    'Administrative': [
+        'Receptionist', 'Administrative Assistant', 'Clerk', 'Secretary',
+    ],
+    'Mechanical': [
+        'Mechanic', 'Millwright', 'Diesel Mechanic', 'Maintenance Mechanic',
+    ],
+    'Building and Construction': [
+        'Carpenter', 'Electrician', 'Plumber', 'Roofer', 'Mason', 'General Contractor',
+    ],
+    'Public Safety and Security': [
+        'Police Officer', 'Firefighter', 'Security Officer', 'EMT', 'Safety Officer',
+    ],
+    'Law and Government': [
+        'Lawyer', 'Paralegal', 'Attorney', 'Compliance Officer', 'Legislative Aide',
+    ],
+    'Personnel and Human Resources': [
+        'Recruiter', 'HR Generalist',
+    ],
+    'Therapy and Counseling': [
+        'Therapist', 'Counselor', 'Physical Therapist',
+    ],
+    'Fine Arts': [
+        'Artist', 'Musician', 'Graphic Designer',
+    ],
+    'Repairing': [
+        'Mechanic', 'Repair Technician', 'Service Technician',
+    ],
+}
+
+
+@pytest.mark.parametrize("element, role", [(element, role) for element, roles in GUIDE_ROLES.items() for role in roles])
+def test_the_roles_the_guide_lists_are_read_from_a_job_heading(kb, element, role):
+    assert element in {e.name for e in extract(f"{role}, Acme Corp, 2018-2023", kb).items}
