@@ -775,3 +775,9 @@ GUIDE_ROLES = {
 @pytest.mark.parametrize("element, role", [(element, role) for element, roles in GUIDE_ROLES.items() for role in roles])
 def test_the_roles_the_guide_lists_are_read_from_a_job_heading(kb, element, role):
     assert element in {e.name for e in extract(f"{role}, Acme Corp, 2018-2023", kb).items}
+
+
+def test_what_follows_without_ends_where_the_sentence_goes_on(kb):
+    names = {e.name for e in extract("Closed the books each month without errors using QuickBooks.", kb).items}
+    assert "Intuit QuickBooks" in names
+    assert "Java" not in {e.name for e in extract("No experience in Java yet.", kb).items}

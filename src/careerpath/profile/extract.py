@@ -73,6 +73,9 @@ TOOL_REACH_WORDS = 8
 # the CPA exam" to the end of the clause.
 NEGATION = re.compile(r"\b(?:no|not|never|without|lacks?|lacking)\b(?![-.])", re.IGNORECASE)
 NEGATION_REACH_WORDS = 4
+# "without incident using ForeFlight": what follows "without" ends where the sentence goes on.
+WITHOUT_ENDS = re.compile(r"\s(?:using|via|in|on|for|by|and|while|across|through|after|before|during|to|with)\b",
+                          re.IGNORECASE)
 WISH = re.compile(
     r"\b(?:(?:want|wants|wanted|hope|hopes|hoping|plan|plans|planning|aim|aiming|eager|looking|would like|"
     r"aspire|aspiring) to|interested in|studying for|preparing for|working towards?|enrolled in|"
@@ -260,6 +263,9 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
         if cue.re is NEGATION:
             reach = re.match(r"(?:\W*\w+){0,%d}" % NEGATION_REACH_WORDS, text[cue.end():end])
             end = cue.end() + reach.end()
+            if cue.group().lower() == "without":
+                goes_on = WITHOUT_ENDS.search(text, cue.end(), end)
+                end = goes_on.start() if goes_on else end
         spans.append((cue.start(), end))
     return spans
 
