@@ -409,9 +409,7 @@ GUIDE_EXAMPLES = {
         'Used de-escalation with clients.', 'Showed empathy with clients.', 'Built rapport with clients.',
         'Used trauma-informed approaches with clients.',
     ],
-    'Complex Problem Solving': [
-        'Strong problem solving at work.', 'Known for problem-solving at work.',
-    ],
+    'Complex Problem Solving': ['Strong problem solving at work.', 'Known for problem-solving at work.'],
     'Operations Analysis': [
         'Gathered requirements for the new system.', 'Led requirements analysis for the new system.',
         'Did user research for the new system.', 'Performed business analysis for the new system.',
@@ -427,12 +425,8 @@ GUIDE_EXAMPLES = {
         'Wrote CNC programs for the team.', 'Wrote G-code for the team.',
         'Wrote PLC ladder logic for the team.',
     ],
-    'Judgment and Decision Making': [
-        'Known for sound decision making.', 'Decided whether to ground the aircraft.',
-    ],
-    'Time Management': [
-        'Strong time management.',
-    ],
+    'Judgment and Decision Making': ['Known for sound decision making.', 'Decided whether to ground the aircraft.'],
+    'Time Management': ['Strong time management.'],
     'Management of Personnel Resources': [
         'Supervised a crew of 6 on the night shift.', 'Supervised 12 aides on the night shift.',
         'Managed a team of 8 on the night shift.', 'Led 5 technicians on the night shift.',
@@ -641,12 +635,8 @@ GUIDE_COUNTER_EXAMPLES = {
         'Made phone calls to customers.', 'Talked with customers at the counter.',
         'Taught a class of 25 students.',
     ],
-    'Mathematics': [
-        'Counted cash at close.', 'Entered figures into the ledger.', 'Kept a spreadsheet of orders.',
-    ],
-    'Science': [
-        'Ran routine tests to a fixed procedure.', 'Read the lab results to the doctor.',
-    ],
+    'Mathematics': ['Counted cash at close.', 'Entered figures into the ledger.', 'Kept a spreadsheet of orders.'],
+    'Science': ['Ran routine tests to a fixed procedure.', 'Read the lab results to the doctor.'],
     'Monitoring': [
         'Watched machines on the line.', 'Monitored screens in the control room.',
         "Monitored patients' vital signs.",
@@ -654,48 +644,22 @@ GUIDE_COUNTER_EXAMPLES = {
     'Technology Design': [
         'Did graphic design for flyers.', 'Did interior design for homes.', 'Did fashion design.',
     ],
-    'Installation': [
-        'Framed walls and poured concrete.',
-    ],
-    'Operations Monitoring': [
-        'Watched the patients on the ward.', 'Watched the children on the playground.',
-    ],
+    'Installation': ['Framed walls and poured concrete.'],
+    'Operations Monitoring': ['Watched the patients on the ward.', 'Watched the children on the playground.'],
     'Operation and Control': [
         'Ran a small business.', 'Ran the weekly meeting.', 'Ran the software build.', 'Ran a cash register.',
     ],
-    'Equipment Maintenance': [
-        'Repaired a failed pump.', 'Maintained patient records.',
-    ],
-    'Troubleshooting': [
-        'Diagnosed patients in the ER.',
-    ],
-    'Repairing': [
-        'Fixed software bugs.', 'Repaired relationships with vendors.',
-    ],
-    'Quality Control Analysis': [
-        'Screened passengers at the checkpoint.', 'Ran financial audits.',
-    ],
-    'Customer and Personal Service': [
-        'Gave clinical care to patients.', 'Taught students algebra.',
-    ],
-    'Food Production': [
-        'Cooked on the line in a restaurant.',
-    ],
-    'Computers and Electronics': [
-        'Used Microsoft Office daily.', 'Used Excel and Outlook.',
-    ],
-    'Medicine and Dentistry': [
-        'Gave vaccines to dogs and cats.', 'Treated horses for colic.',
-    ],
-    'Service Orientation': [
-        'Served customers at the counter.',
-    ],
-    'Complex Problem Solving': [
-        'Solved customer problems.',
-    ],
-    'Critical Thinking': [
-        'Strong communicator and detail-oriented.',
-    ],
+    'Equipment Maintenance': ['Repaired a failed pump.', 'Maintained patient records.'],
+    'Troubleshooting': ['Diagnosed patients in the ER.'],
+    'Repairing': ['Fixed software bugs.', 'Repaired relationships with vendors.'],
+    'Quality Control Analysis': ['Screened passengers at the checkpoint.', 'Ran financial audits.'],
+    'Customer and Personal Service': ['Gave clinical care to patients.', 'Taught students algebra.'],
+    'Food Production': ['Cooked on the line in a restaurant.'],
+    'Computers and Electronics': ['Used Microsoft Office daily.', 'Used Excel and Outlook.'],
+    'Medicine and Dentistry': ['Gave vaccines to dogs and cats.', 'Treated horses for colic.'],
+    'Service Orientation': ['Served customers at the counter.'],
+    'Complex Problem Solving': ['Solved customer problems.'],
+    'Critical Thinking': ['Strong communicator and detail-oriented.'],
 }
 
 
@@ -715,24 +679,14 @@ GUIDE_ROLES = {
         'Project Manager', 'Program Manager', 'Operations Manager', 'General Manager', 'Store Manager',
         'Plant Manager', 'Office Manager', 'Branch Manager', 'Owner',
     ],
-    'Production and Processing': [
-        'Production Worker', 'Machine Operator',
-    ],
+    'Production and Processing': ['Production Worker', 'Machine Operator'],
     'Engineering and Technology': [
         'Mechanical Engineer', 'Civil Engineer', 'Electrical Engineer', 'Process Engineer',
     ],
-    'Design': [
-        'Drafter', 'Interior Designer', 'Product Designer', 'Industrial Designer',
-    ],
-    'Instructing': [
-        'Teacher', 'Instructor', 'Tutor', 'Professor', 'Trainer', 'Sports Coach',
-    ],
-    'Education and Training': [
-        'Teacher', 'Instructor', 'Professor', 'Trainer', 'Corporate Trainer',
-    ],
-    'Writing': [
-        'Writer', 'Copywriter', 'Technical Writer', 'Journalist',
-    ],
+    'Design': ['Drafter', 'Interior Designer', 'Product Designer', 'Industrial Designer'],
+    'Instructing': ['Teacher', 'Instructor', 'Tutor', 'Professor', 'Trainer', 'Sports Coach'],
+    'Education and Training': ['Teacher', 'Instructor', 'Professor', 'Trainer', 'Corporate Trainer'],
+    'Writing': ['Writer', 'Copywriter', 'Technical Writer', 'Journalist'],
     'Medicine and Dentistry': [
         'Registered Nurse', 'Physician', 'Dental Hygienist', 'Paramedic', 'Medical Assistant', 'LPN',
     ],
@@ -742,33 +696,15 @@ GUIDE_ROLES = {
     'Sales and Marketing': [
         'Salesperson', 'Sales Representative', 'Account Executive', 'Marketing Coordinator', 'Marketer',
     ],
-    'Administrative': [
-        'Receptionist', 'Administrative Assistant', 'Clerk', 'Secretary',
-    ],
-    'Mechanical': [
-        'Mechanic', 'Millwright', 'Diesel Mechanic', 'Maintenance Mechanic',
-    ],
-    'Building and Construction': [
-        'Carpenter', 'Electrician', 'Plumber', 'Roofer', 'Mason', 'General Contractor',
-    ],
-    'Public Safety and Security': [
-        'Police Officer', 'Firefighter', 'Security Officer', 'EMT', 'Safety Officer',
-    ],
-    'Law and Government': [
-        'Lawyer', 'Paralegal', 'Attorney', 'Compliance Officer', 'Legislative Aide',
-    ],
-    'Personnel and Human Resources': [
-        'Recruiter', 'HR Generalist',
-    ],
-    'Therapy and Counseling': [
-        'Therapist', 'Counselor', 'Physical Therapist',
-    ],
-    'Fine Arts': [
-        'Artist', 'Musician', 'Graphic Designer',
-    ],
-    'Repairing': [
-        'Mechanic', 'Repair Technician', 'Service Technician',
-    ],
+    'Administrative': ['Receptionist', 'Administrative Assistant', 'Clerk', 'Secretary'],
+    'Mechanical': ['Mechanic', 'Millwright', 'Diesel Mechanic', 'Maintenance Mechanic'],
+    'Building and Construction': ['Carpenter', 'Electrician', 'Plumber', 'Roofer', 'Mason', 'General Contractor'],
+    'Public Safety and Security': ['Police Officer', 'Firefighter', 'Security Officer', 'EMT', 'Safety Officer'],
+    'Law and Government': ['Lawyer', 'Paralegal', 'Attorney', 'Compliance Officer', 'Legislative Aide'],
+    'Personnel and Human Resources': ['Recruiter', 'HR Generalist'],
+    'Therapy and Counseling': ['Therapist', 'Counselor', 'Physical Therapist'],
+    'Fine Arts': ['Artist', 'Musician', 'Graphic Designer'],
+    'Repairing': ['Mechanic', 'Repair Technician', 'Service Technician'],
 }
 
 
