@@ -73,7 +73,7 @@ TOOL_REACH_WORDS = 8
 # the CPA exam" to the end of the clause.
 NEGATION = re.compile(r"\b(?:no|not|never|without|lacks?|lacking)\b(?![-.])", re.IGNORECASE)
 NEGATION_REACH_WORDS = 4
-# "without incident using ForeFlight": what follows "without" ends where the sentence goes on.
+# "without errors using QuickBooks": what follows "without" ends where the sentence goes on.
 WITHOUT_ENDS = re.compile(r"\s(?:using|via|in|on|for|by|and|while|across|through|after|before|during|to|with)\b",
                           re.IGNORECASE)
 WISH = re.compile(
@@ -88,7 +88,7 @@ OTHERS_ROLE_BEFORE = re.compile(
     r"\b(?:for|with|under|by|from|supporting|supported|supports|assisting|assisted|assists|"
     r"(?:reporting|reported|reports|report|assistant|escalated|presented) to)\s+"
     r"(?:(?:the|our|my|an?|their|its|each|all|other|site|senior)\s+)?\Z", re.IGNORECASE)
-
+CUE_LOOKBACK = 40           # characters: longer than any cue before a role or a wish
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,8 @@ def _technologies(text: str, lex: Lexicon, entries: list[_Entry], as_list: bool)
 def _not_shown(text: str) -> list[tuple[int, int]]:
     """Spans of text that say what the person lacks or wants, not what they have."""
     spans = []
-    wishes = [w for w in WISH.finditer(text) if not SOMEONE_ELSE_BEFORE.search(text, 0, w.start())]
+    wishes = [w for w in WISH.finditer(text)
+              if not SOMEONE_ELSE_BEFORE.search(text, max(0, w.start() - CUE_LOOKBACK), w.start())]
     for cue in (*NEGATION.finditer(text), *wishes):
         clause_end = CLAUSE_END.search(text, cue.end())
         end = clause_end.start() if clause_end else len(text)
@@ -285,7 +286,8 @@ def _elements(text: str, lex: Lexicon, entries: list[_Entry],
             # "Classroom" inside "Google Classroom" names a product, not a subject.
             if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
                 continue
-            if _names_a_role(m.group(), lex) and OTHERS_ROLE_BEFORE.search(text, 0, m.start()):
+            if _names_a_role(m.group(), lex) and OTHERS_ROLE_BEFORE.search(
+                    text, max(0, m.start() - CUE_LOOKBACK), m.start()):
                 continue
             found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))
             break
