@@ -46,12 +46,12 @@ def overview(source: Role, target: Role, difficulty: str, score: int, drivers: l
                      + (f" with about {demand.annual_openings:,} openings a year." if demand.annual_openings else "."))
     skills = [t for t in transferable if t.kind in ("skill", "knowledge")]
     if skills:
-        parts.append(f"You bring {len(transferable)} things the new role relies on, notably {_names(skills)}.")
+        parts.append(f"You bring {counted(len(transferable), 'thing')} the new role relies on, notably {_names(skills)}.")
     critical = [i for i in to_learn if i.priority == "Critical"]
     if to_learn:
         lead = critical or to_learn
-        parts.append(f"The plan covers {counted(len(to_learn), 'item')} to learn, led by {_names(lead)}, and takes about "
-                     f"{counted(months, 'month')} at {hours_per_week:g} hours a week.")
+        parts.append(f"The plan covers {counted(len(to_learn), 'item')} to learn, led by {_names(lead)}, "
+                     f"and takes about {counted(months, 'month')} at {hours_per_week:g} hours a week.")
     else:
         parts.append("Your current profile already covers what the role asks for"
                      + (f"; the plan takes about {counted(months, 'month')} of job search." if months else "."))
@@ -84,11 +84,11 @@ def faq(kb: KnowledgeBase, p: Profiles, request, to_learn: list[SkillToLearn], s
             _, _, weeks = schedule(planned, alternative)
             scenarios.append(f"{counted(effort.months(weeks), 'month')} at {alternative:g} hours a week")
     study = sum(i.hours for i in to_learn)
+    duration = f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week"
     answers.append(FAQ(
         question="How long will the transition take?",
-        answer=(f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week: {study} hours of study "
-                f"plus portfolio, networking and job search. The same plan takes {' or '.join(scenarios)}."
-                if scenarios else f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week."),
+        answer=(f"{duration}: {study} hours of study plus portfolio, networking and job search. "
+                f"The same plan takes {' or '.join(scenarios)}." if scenarios else f"{duration}."),
     ))
 
     outlook = kb.outlook(request.target)

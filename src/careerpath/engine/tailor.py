@@ -49,8 +49,9 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     if person.hours_per_week != Person().hours_per_week:
         lines.append(f"Scheduled at {person.hours_per_week:g} hours a week instead of {Person().hours_per_week:g}.")
     if (baseline.timeline_weeks, baseline.timeline_months) != (tailored.timeline_weeks, tailored.timeline_months):
-        lines.append(f"Timeline: {counted(baseline.timeline_months, 'month')} ({counted(baseline.timeline_weeks, 'week')}) → "
-                     f"{counted(tailored.timeline_months, 'month')} ({counted(tailored.timeline_weeks, 'week')}).")
+        def timeline(guide: Guide) -> str:
+            return f"{counted(guide.timeline_months, 'month')} ({counted(guide.timeline_weeks, 'week')})"
+        lines.append(f"Timeline: {timeline(baseline)} → {timeline(tailored)}.")
     if (baseline.difficulty, baseline.difficulty_score) != (tailored.difficulty, tailored.difficulty_score):
         lines.append(f"Difficulty: {baseline.difficulty} ({baseline.difficulty_score}/100) → "
                      f"{tailored.difficulty} ({tailored.difficulty_score}/100).")
