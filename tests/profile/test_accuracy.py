@@ -7,7 +7,7 @@ their figures are:
 - resume_snippets.yaml: written with the extractor, which was tuned on it;
 - dev*_snippets.yaml: each held out when written and measured once (the figure is in its
   header), then used to develop the extractor, so now optimistic;
-- heldout_snippets.yaml, heldout2_snippets.yaml: not yet used for development (test_heldout.py).
+- heldout*_snippets.yaml: not used for development (test_heldout.py).
 Run `python tests/profile/test_accuracy.py [FILE]` to print every disagreement and the figures.
 """
 
