@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -14,6 +15,9 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+if TYPE_CHECKING:   # the service module loads the knowledge base; commands import it when run
+    from careerpath.service import AmbiguousRole
 
 app = typer.Typer(
     help="Career transition guides grounded in O*NET 30.1 and BLS data, offline.\n\n"
@@ -231,7 +235,7 @@ def _asks() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
-def _choose(exc) -> str:
+def _choose(exc: AmbiguousRole) -> str:
     """The code of the occupation the person means by an ambiguous title: asked in a terminal;
     elsewhere (or with no answer) an error listing the choices, so a script never hangs."""
     err.print(f"{escape(repr(exc.query))} could mean several occupations:")

@@ -8,7 +8,6 @@ lists partition the same set, so nothing can be both.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 import numpy as np
