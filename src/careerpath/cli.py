@@ -16,7 +16,7 @@ from rich.prompt import Prompt
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-if TYPE_CHECKING:   # the service module loads the knowledge base; commands import it when run
+if TYPE_CHECKING:   # the service module pulls in the whole engine: commands import it only when they run
     from careerpath.service import AmbiguousRole
 
 app = typer.Typer(
