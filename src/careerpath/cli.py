@@ -296,6 +296,8 @@ def guide(
       careerpath guide 15-1252.00 27-3042.00 --format json
 
       careerpath guide "Data Analyst" "Data Engineer" --skills-file resume.txt
+
+    An ambiguous title ("Teacher") is asked about at a terminal; a script gets the choices and exit code 2.
     """
     from careerpath.service import AmbiguousRole, InputError, plan_guide
 
