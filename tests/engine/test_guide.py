@@ -161,6 +161,9 @@ def test_two_thousand_random_pairs_produce_complete_guides():
     ("Urologists", "a urologist"),
     ("Ushers, Lobby Attendants, and Ticket Takers", "an usher"),
     ("Information Security Analysts", "an information security analyst"),
+    ("Artists and Related Workers, All Other", "an artist or related worker"),
+    ("Operating Engineers and Other Construction Equipment Operators",
+     "an operating engineer or other construction equipment operator"),
 ])
 def test_a_title_reads_as_one_person(title, person):
     assert compare._article(title) == person

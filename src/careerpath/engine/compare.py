@@ -196,7 +196,9 @@ def singular(title: str) -> str:
         if i == last or (words[i + 1] == "and" and word not in MODIFIER_PLURALS):
             words[i] = _one(word)
     # Keep acronyms and proper names as written ("IT", "Web"); lower the rest.
-    return " ".join(w if w.isupper() or not w[:1].isupper() else w.lower() for w in words)
+    one = " ".join(w if w.isupper() or not w[:1].isupper() else w.lower() for w in words)
+    # "Artists and Related Workers": one person is an artist *or* a related worker.
+    return re.sub(r" and (other|related) ", r" or \1 ", one)
 
 
 def _article(title: str) -> str:
