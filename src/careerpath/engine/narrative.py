@@ -11,12 +11,13 @@ from .model import FAQ, Demand, Driver, Role, SalaryComparison, SkillToLearn, St
 from .profiles import Profiles
 from .roadmap import schedule
 
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """'1 month', '3 months', '2 job zones': a count with its noun in the right number."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
 PART_TIME_SCENARIOS = (5.0, 20.0)
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 month', '3 months', '2 O*NET job zones': a count with its noun in the right number.
+    Also the templates' `counted` filter."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 def _money(value: int | None) -> str:

@@ -12,6 +12,7 @@ from importlib import resources
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
 from careerpath.engine.model import Guide
+from careerpath.engine.narrative import counted
 
 TEMPLATES = "templates"
 
@@ -39,7 +40,7 @@ def environment(*extra_dirs: str) -> Environment:
     loaders = [FileSystemLoader(d) for d in extra_dirs] + [PackageLoader("careerpath.render", TEMPLATES)]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(money=money, signed_pct=signed_pct, number=number, rating=rating)
+    env.filters.update(money=money, signed_pct=signed_pct, number=number, rating=rating, counted=counted)
     env.globals["attribution"] = _attribution
     return env
 
