@@ -28,7 +28,7 @@ from typing import Literal
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.products import product_names
 
-from .lexicon import CONTEXT_STEM, Lexicon, lexicon_for, stem, tokens
+from .lexicon import CONTEXT_STEM, Lexicon, head_word, lexicon_for, stem, tokens
 
 Kind = Literal["skill", "knowledge", "technology"]
 
@@ -271,11 +271,6 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _names_a_role(phrase: str, lex: Lexicon) -> bool:
-    last = phrase.lower().split()[-1]
-    return (last[:-1] if last.endswith("s") else last) in lex.role_nouns
-
-
 def _elements(text: str, lex: Lexicon, entries: list[_Entry],
               technologies: list[tuple[Evidence, int, int]]) -> list[tuple[Evidence, int, int]]:
     found = []
@@ -286,7 +281,7 @@ def _elements(text: str, lex: Lexicon, entries: list[_Entry],
             # "Classroom" inside "Google Classroom" names a product, not a subject.
             if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
                 continue
-            if _names_a_role(m.group(), lex) and OTHERS_ROLE_BEFORE.search(
+            if head_word(m.group()) in lex.role_nouns and OTHERS_ROLE_BEFORE.search(
                     text, max(0, m.start() - CUE_LOOKBACK), m.start()):
                 continue
             found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))

@@ -515,14 +515,16 @@ def _machine_nouns(kb: KnowledgeBase) -> frozenset[str]:
                      if rows >= 3 and word.isalpha() and len(word) > 3 and word not in NOT_MACHINES)
 
 
+def head_word(phrase: str) -> str:
+    """A phrase's last word, lower case, a final s dropped: how role nouns are kept and looked up."""
+    last = phrase.lower().split()[-1]
+    return last[:-1] if last.endswith("s") else last
+
+
 def _role_nouns(kb: KnowledgeBase) -> frozenset[str]:
-    """Singular head words of O*NET's job titles ("manager", "underwriter", "foreman"), kept
-    where several titles end in them, so a stray title ("Case Management") adds no role."""
-    heads = Counter()
-    for title in kb.titles():
-        words = title.title.split(",")[0].lower().split()
-        if words:
-            heads[words[-1][:-1] if words[-1].endswith("s") else words[-1]] += 1
+    """Head words of O*NET's job titles ("manager", "underwriter", "foreman"), kept where
+    several titles end in them, so a stray title ("Case Management") adds no role."""
+    heads = Counter(head_word(t.title.split(",")[0]) for t in kb.titles() if t.title.split(",")[0].strip())
     return frozenset(word for word, titles in heads.items() if titles >= ROLE_MIN_TITLES)
 
 
