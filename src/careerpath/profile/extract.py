@@ -72,7 +72,7 @@ TOOL_REACH_WORDS = 8
 # experience", "never used Excel" for the few words after; "want to learn SQL", "studying for
 # the CPA exam" to the end of the clause.
 NEGATION = re.compile(r"\b(?:no|not|never|without|lacks?|lacking)\b(?![-.])", re.IGNORECASE)
-NEGATION_REACH_WORDS = 4
+NEGATION_REACH = re.compile(r"(?:\W*\w+){0,4}")   # the few words a negation covers
 # "without errors using QuickBooks": what follows "without" ends where the sentence goes on.
 WITHOUT_ENDS = re.compile(r"\s(?:using|via|in|on|for|by|and|while|across|through|after|before|during|to|with)\b",
                           re.IGNORECASE)
@@ -262,8 +262,7 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
         clause_end = CLAUSE_END.search(text, cue.end())
         end = clause_end.start() if clause_end else len(text)
         if cue.re is NEGATION:
-            reach = re.match(r"(?:\W*\w+){0,%d}" % NEGATION_REACH_WORDS, text[cue.end():end])
-            end = cue.end() + reach.end()
+            end = NEGATION_REACH.match(text, cue.end(), end).end()
             if cue.group().lower() == "without":
                 goes_on = WITHOUT_ENDS.search(text, cue.end(), end)
                 end = goes_on.start() if goes_on else end
