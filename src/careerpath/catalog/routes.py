@@ -1,0 +1,206 @@
+"""Entry routes: how people really get into an occupation.
+
+O*NET rates skills; it does not say that a lawyer needs law school and the bar exam, or an
+electrician a registered apprenticeship and a journeyman licence. That knowledge is public
+(BLS Occupational Outlook Handbook "How to become one", licensing boards, certifying bodies)
+and curated here, one entry per BLS detailed occupation (6-digit SOC), in
+``catalog/routes/*.yaml``; the credentials those routes name (exams, licences,
+certifications) are defined once each in ``catalog/credentials/*.yaml`` with the authority
+that grants them. Every entry carries its sources and a verification record.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Alternative", "Credential", "DegreeLevel", "EntryRoute", "HiredFor", "RouteCatalog", "Step", "Verification",
+    "DEGREE_RANK",
+]
+
+_HERE = Path(__file__).resolve().parent
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DegreeLevel = Literal["none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral"]
+# Ordered as BLS's "typical education needed for entry" categories.
+DEGREE_RANK: dict[str, int] = {
+    "none": 0, "high_school": 1, "postsecondary": 2, "associate": 3, "bachelor": 4, "master": 5, "doctoral": 6,
+}
+StepKind = Literal[
+    "prerequisite",    # courses, admission tests, background checks needed before a program
+    "degree",          # a degree program
+    "program",         # a non-degree program: certificate, academy, flight school, police academy
+    "exam",            # an exam to pass (NCLEX, bar, SIE, PANCE)
+    "licence",         # the state or federal licence itself, once exams and hours are done
+    "certification",   # a certification employers expect (not a legal requirement)
+    "supervised",      # supervised practice: clinical hours, residency, student teaching, internship
+    "apprenticeship",  # a registered apprenticeship or an employer's paid training
+    "experience",      # years of work in a related job first (often a bridge job)
+    "job_search",      # applying to the employers that hire into the role (airlines, firms)
+]
+Pace = Literal["full_time", "part_time"]
+Status = Literal["verified", "corrected", "well-known", "unverified"]
+
+SOC = r"^\d{2}-\d{4}$"
+ONET_OR_SOC = r"^\d{2}-\d{4}(\.\d{2})?$"
+URL = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Verification(_Frozen):
+    """How an entry was checked. `verified`: a search look-up confirmed it (evidence says
+    where); `corrected`: a look-up showed the real name or address and the entry was fixed;
+    `well-known`: a long-established authority's own page, not looked up. Tests reject
+    `unverified`: when unsure, leave it out."""
+    status: Status
+    evidence: str = Field(min_length=10)
+
+
+class Credential(_Frozen):
+    """An exam, licence or certification, defined once and named by routes."""
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str                                  # as the authority names it: "NCLEX-RN"
+    kind: Literal["exam", "licence", "certification"]
+    authority: str                             # who grants or sets it
+    url: str = Field(pattern=URL)              # the authority's own address
+    summary: str                               # one plain sentence: what it is, who needs it
+    cost: str | None = None                    # only where public, e.g. "$200 exam fee"
+    prep_hours: int | None = Field(default=None, gt=0)   # typical study time for a career changer
+    source: str = Field(pattern=URL)
+    verification: Verification
+
+
+class Step(_Frozen):
+    """One thing to do on the way in, in order."""
+    kind: StepKind
+    name: str                                  # plain words: "Pass the NCLEX-RN"
+    detail: str | None = None                  # one or two sentences a person can act on
+    credential: str | None = None              # a Credential id
+    # A full-time step (a degree, an apprenticeship, years of experience) runs on its own
+    # calendar: `months` is its typical length and study hours per week do not change it.
+    # A part-time step (exam prep, a short course) is `hours` of study, scaled by the
+    # person's hours per week.
+    pace: Pace
+    months: tuple[int, int] | None = None      # typical range, full-time steps
+    hours: int | None = Field(default=None, gt=0)   # study hours, part-time steps
+    cost: str | None = None                    # only where public
+    degree_level: DegreeLevel | None = None    # degree steps: the level
+    any_field: bool = False                    # degree steps: any field will do (then an
+                                               # equal or higher degree already satisfies it)
+    satisfied_by: tuple[str, ...] = ()         # SOC codes (or prefixes) whose holders already have it
+    optional: bool = False                     # common and useful, not required
+
+    @model_validator(mode="after")
+    def _duration(self) -> Step:
+        if self.pace == "full_time" and self.months is None:
+            raise ValueError(f"full-time step {self.name!r} needs months: [min, max]")
+        if self.pace == "part_time" and self.hours is None:
+            raise ValueError(f"part-time step {self.name!r} needs hours")
+        if self.months is not None and not 0 <= self.months[0] <= self.months[1]:
+            raise ValueError(f"step {self.name!r}: months must be [min, max] with 0 <= min <= max")
+        if self.kind == "degree" and self.degree_level is None:
+            raise ValueError(f"degree step {self.name!r} needs degree_level")
+        return self
+
+    @property
+    def typical_months(self) -> float:
+        """Midpoint of the range, for the timeline; the range itself is shown to the reader."""
+        assert self.months is not None
+        return (self.months[0] + self.months[1]) / 2
+
+
+class HiredFor(_Frozen):
+    """Something the target is concretely hired for: a method, standard, code set or tool
+    that a career counsellor would name ("ICD-10-CM and CPT coding", "routing and switching")."""
+    name: str
+    hours: int = Field(gt=0)                   # study and practice for a career changer
+    learn: str | None = None                   # where: a Credential id or a resource id
+    known_by: tuple[str, ...] = ()             # SOC codes (or prefixes) who already do it
+
+
+class Alternative(_Frozen):
+    name: str
+    months: tuple[int, int] | None = None
+    detail: str
+
+
+class EntryRoute(_Frozen):
+    soc: str = Field(pattern=ONET_OR_SOC)      # 6-digit SOC; an O*NET code overrides its SOC's entry
+    title: str                                 # BLS or O*NET title, for people reading the file
+    summary: str                               # the way in, in one or two plain sentences
+    licensed: bool = False                     # most states require a licence to practise
+    state_varies: str | None = None            # what varies by state, when it does
+    degree: DegreeLevel                        # what employers or the law expect at entry
+    degree_field: str | None = None            # "nursing", "any field", "law (JD)"
+    degree_required: bool = True               # False: usual, but people get in without it
+    steps: tuple[Step, ...]
+    hired_for: tuple[HiredFor, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    bridge_jobs: tuple[str, ...] = ()          # SOC codes of jobs people usually hold first
+    cost: str | None = None                    # total, where public
+    sources: tuple[str, ...] = Field(min_length=1)
+    verification: Verification
+
+    @model_validator(mode="after")
+    def _codes(self) -> EntryRoute:
+        import re
+        for code in self.bridge_jobs:
+            if not re.match(SOC, code):
+                raise ValueError(f"{self.soc}: bridge job {code!r} is not a 6-digit SOC code")
+        for url in self.sources:
+            if not re.match(URL, url):
+                raise ValueError(f"{self.soc}: source {url!r} is not an https address")
+        return self
+
+    @property
+    def six_digit(self) -> str:
+        return self.soc[:7]
+
+
+class RouteCatalog:
+    def __init__(self, routes: list[EntryRoute], credentials: list[Credential]) -> None:
+        self.credentials: dict[str, Credential] = {}
+        for c in credentials:
+            if c.id in self.credentials:
+                raise ValueError(f"credential {c.id!r} is defined twice")
+            self.credentials[c.id] = c
+        self.routes: dict[str, EntryRoute] = {}
+        for r in routes:
+            if r.soc in self.routes:
+                raise ValueError(f"entry route {r.soc} is defined twice")
+            self.routes[r.soc] = r
+            for step in r.steps:
+                if step.credential and step.credential not in self.credentials:
+                    raise ValueError(f"{r.soc}: step {step.name!r} names unknown credential {step.credential!r}")
+
+    @classmethod
+    def load(cls, folder: Path = _HERE) -> RouteCatalog:
+        def read(sub: str) -> list[dict]:
+            items: list[dict] = []
+            for path in sorted((folder / sub).glob("*.yaml")):
+                with open(path, encoding="utf-8") as f:
+                    items += yaml.load(f, Loader=_Loader) or []
+            return items
+
+        return cls([EntryRoute.model_validate(r) for r in read("routes")],
+                   [Credential.model_validate(c) for c in read("credentials")])
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> RouteCatalog:
+        return RouteCatalog.load()
+
+    def route_for(self, code: str) -> EntryRoute | None:
+        """The O*NET code's own entry if curated, else its 6-digit SOC's."""
+        return self.routes.get(code) or self.routes.get(code[:7])
+
+    def credential(self, id: str) -> Credential:
+        return self.credentials[id]
