@@ -297,7 +297,8 @@ def guide(
 
       careerpath guide "Data Analyst" "Data Engineer" --skills-file resume.txt
 
-    An ambiguous title ("Teacher") is asked about at a terminal; a script gets the choices and exit code 2.
+    A title that could mean several occupations ("Teacher") gets the best match, with the others named in the
+    guide; only when the top matches are exactly tied does a terminal ask which one you mean.
     """
     from careerpath.service import AmbiguousRole, InputError, plan_guide
 
@@ -308,7 +309,8 @@ def guide(
     while True:   # at most twice: each answer replaces one ambiguous title by a code
         try:
             result = plan_guide(source, target, hours_per_week=hours_per_week, location=location,
-                                skills=skills, budget=budget, removed=frozenset(remove or ()))
+                                skills=skills, budget=budget, removed=frozenset(remove or ()),
+                                ask_when_tied=_asks())
             break
         except AmbiguousRole as exc:
             code = _choose(exc)

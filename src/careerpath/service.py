@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from careerpath.engine import Guide, GuideRequest, Person, Specialty
-from careerpath.engine.model import Experience, SkillRead
+from careerpath.engine.model import Experience, RoleChoice, SkillRead
 from careerpath.engine.tailor import personalize
 from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
@@ -65,23 +65,36 @@ class ResolvedRole:
     specialty: Specialty | None
     matched: str
     score: float
+    words: str = ""                                   # as the person typed it
+    alternatives: tuple[RoleChoice, ...] = ()         # what else the words could mean
+
+# Candidates whose scores differ by less than this are a genuine tie: only then may a person
+# at a terminal be asked which one they mean.
+TIED_SCORE = 0.005
+MAX_ALTERNATIVES = 4
 
 
-def resolve_role(text: str, allow_ambiguous: bool = False) -> ResolvedRole:
-    """The occupation a title means. Raises RoleNotFound / AmbiguousRole with a clear message."""
+def resolve_role(text: str, ask_when_tied: bool = False) -> ResolvedRole:
+    """The occupation a title means: the best match, with the alternatives when the title could
+    mean several, so a script, the API and the site always get a guide. Raises RoleNotFound,
+    or AmbiguousRole only when `ask_when_tied` and the top candidates are genuinely tied."""
     try:
         resolution = Resolver.default().resolve(text, top=5)
     except InvalidTitle as exc:
         raise RoleNotFound(str(exc)) from None
     if not resolution.candidates:
         raise RoleNotFound(f"no occupation matches {text!r}; try a common job title or an O*NET-SOC code")
-    if resolution.ambiguous and not allow_ambiguous:
-        raise AmbiguousRole(text, resolution.candidates[:5])
     best = resolution.candidates[0]
+    others = [c for c in resolution.candidates[1:] if c.code != best.code]
+    if ask_when_tied and resolution.ambiguous and others and best.score - others[0].score < TIED_SCORE:
+        raise AmbiguousRole(text, resolution.candidates[:5])
     spec = resolution.specialization
-    specialty = Specialty(id=spec.id, name=spec.name, implies=spec.implies) if spec else None
+    specialty = (Specialty(id=spec.id, name=spec.name, implies=spec.implies,
+                           portfolio=tuple(getattr(spec, "portfolio", ()) or ())) if spec else None)
+    alternatives = tuple(RoleChoice(code=c.code, title=c.title) for c in others[:MAX_ALTERNATIVES]) \
+        if resolution.ambiguous else ()
     return ResolvedRole(code=best.code, title=best.title, specialty=specialty, matched=best.matched,
-                        score=best.score)
+                        score=best.score, words=text.strip(), alternatives=alternatives)
 
 
 def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:
@@ -174,11 +187,16 @@ def plan_guide(
     skills: str | None = None,
     budget: str | None = None,
     removed: frozenset[str] = frozenset(),
+    ask_when_tied: bool = False,
 ) -> Guide:
     kb = KnowledgeBase.default()
     person = person_for(hours_per_week, location, skills, budget, kb, removed)
-    source_role, target_role = resolve_role(source), resolve_role(target)
-    request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person)
+    source_role = resolve_role(source, ask_when_tied)
+    target_role = resolve_role(target, ask_when_tied)
+    request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person,
+                           source_words=source_role.words, target_words=target_role.words,
+                           source_alternatives=source_role.alternatives,
+                           target_alternatives=target_role.alternatives)
     return personalize(request, kb)
 
 

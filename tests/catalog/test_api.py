@@ -94,13 +94,9 @@ def test_every_template_is_complete(catalog):
             "arts_media", "protective", "general"} <= kinds
     for t in catalog.templates():
         assert 3 <= len(t.portfolio) <= 5, t.kind
-        assert all("{task}" in p for p in t.portfolio), t.kind
+        # Whole sentences: O*NET task text spliced into a template read badly (issue #15).
+        assert all("{" not in p and len(p.split()) >= 6 for p in t.portfolio), t.kind
         assert 2 <= len(t.experience) <= 4 and 2 <= len(t.network) <= 4, t.kind
         assert 2 <= len(t.job_search) <= 4, t.kind
 
 
-def test_portfolio_for_fills_the_task(catalog):
-    t = catalog.templates_for("27-3042.00", "Technical Writers")
-    filled = t.portfolio_for("Write technical documentation for software.")
-    assert filled[0].endswith("write technical documentation for software")
-    assert all("{task}" not in p for p in filled)

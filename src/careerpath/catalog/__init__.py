@@ -98,8 +98,7 @@ class Element(_Frozen):
 class WorkTemplates(_Frozen):
     """How to build proof of ability for one kind of work.
 
-    `portfolio` entries carry a `{task}` placeholder for one of the target occupation's
-    core task statements (first letter lowercased).
+    `portfolio` entries are whole sentences: pieces of work that prove ability.
     """
 
     kind: str
@@ -111,10 +110,6 @@ class WorkTemplates(_Frozen):
     network: tuple[str, ...]
     job_search: tuple[str, ...]
 
-    def portfolio_for(self, task: str) -> list[str]:
-        task = task.strip().rstrip(".")
-        task = task[:1].lower() + task[1:]
-        return [t.format(task=task) for t in self.portfolio]
 
 
 def _sort_key(r: Resource, field: str, key: str) -> tuple[int, int, int, int, int, str]:

@@ -1,16 +1,18 @@
 """What carries over and what is missing, from the two occupations' O*NET profiles.
 
 An element the target relies on (importance ≥ RELEVANT_IMPORTANCE) is transferable when
-the source's level is within LEVEL_TOLERANCE of the target's, and a gap otherwise: the two
-lists partition the same set, so nothing can be both.
+the source's level is within LEVEL_TOLERANCE of the target's. A gap is an element the
+person lacks that the target is distinctively hired for (relevance.py). Nothing can be both.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-import numpy as np
+import yaml
 
 from careerpath.kb import KnowledgeBase, Technology
 from careerpath.kb.products import product_of
@@ -18,29 +20,30 @@ from careerpath.kb.products import product_of
 from . import effort
 from .model import TransferableSkill
 from .profiles import Profiles
+from .relevance import Distinctiveness, element_relevance, is_general_tool, technology_relevance
 
 WORK_STYLE_RELIANCE = 1.5   # O*NET work-style impact (-3..3) from which a role relies on a style
-MAX_TRANSFERABLE_ELEMENTS = 8
+MAX_TRANSFERABLE_ELEMENTS = 6
 MAX_TRANSFERABLE_STYLES = 3
 MAX_TRANSFERABLE_TECH = 6
 MAX_TECH_TO_LEARN = 6
-MAX_NICE_TECH_TO_LEARN = 3   # hot-but-not-in-demand tools: useful, rarely decisive
 
 
 @dataclass
 class Gap:
-    """An item to learn, before scheduling."""
-    kind: str                  # skill | knowledge | technology | topic
+    """An item to learn, before the plan picks its core."""
+    kind: str                  # skill | knowledge | technology | topic | hired_for
     key: str
     name: str
-    priority: str
     hours: int
     why: str
+    score: float               # relevance: how much it moves the person towards the target
     source_level: float | None = None
     target_level: float | None = None
     target_importance: float | None = None
     order: int = 0             # foundations first: knowledge, basic skills, topics, ...
-    origin: str = "occupation"  # occupation | specialization
+    origin: str = "occupation"  # occupation | specialization | route
+    learn: str | None = None   # a credential or resource id where to learn it (route items)
 
 
 @dataclass
@@ -63,34 +66,34 @@ class Comparison:
     covered: set[tuple[str, str]] = field(default_factory=set)  # every transferable (kind, key), listed or not
 
 
-def _quote(text: str | None) -> str:
-    return f" — e.g. “{text.rstrip('.')}”" if text else ""
+@lru_cache(maxsize=1)
+def _task_words() -> dict[str, tuple[re.Pattern[str], ...]]:
+    with open(Path(__file__).resolve().parents[1] / "catalog" / "task_words.yaml", encoding="utf-8") as f:
+        words = yaml.safe_load(f)
+    return {element: tuple(re.compile(r"\b" + re.escape(w), re.IGNORECASE) for w in stems)
+            for element, stems in words.items()}
 
 
-def evidence_task(p: Profiles, code: str, skill_id: str) -> str | None:
-    """The occupation's task that most specifically exercises a skill, via tasks → DWAs →
-    work activities ← skills. Activities linked to many skills count for less."""
-    key = (code, skill_id)
-    if key not in p.evidence_cache:  # pure in (KB, code, skill): every guide may reuse it
-        p.evidence_cache[key] = _evidence_task(p, code, skill_id)
+def example_task(p: Profiles, code: str, element_id: str) -> str | None:
+    """The occupation's task that most plainly exercises an element, by the words O*NET's task
+    statements use for it (catalog/task_words.yaml); None when no task mentions them."""
+    key = (code, element_id)
+    if key not in p.evidence_cache:  # pure in (KB, code, element): every guide may reuse it
+        patterns = _task_words().get(element_id, ())
+        best, best_hits = None, 0
+        for task in p.kb.tasks(code):   # core and most-reported first, so ties keep the better task
+            hits = sum(1 for pattern in patterns if pattern.search(task.text))
+            if hits > best_hits:
+                best, best_hits = _short(task.text.rstrip(".")), hits
+        p.evidence_cache[key] = best
     return p.evidence_cache[key]
 
 
-def _evidence_task(p: Profiles, code: str, skill_id: str) -> str | None:
-    kb = p.kb
-    activities = kb.skill_activities().get(skill_id)
-    if not activities:
-        return None
-    specificity = p.activity_specificity
-    dwa_activity = kb.dwa_activities()
-    links = kb.task_dwas(code)
-    best, best_score = None, 0.0
-    for task in kb.tasks(code):  # core and most-reported first, so ties keep the better task
-        hit = {dwa_activity[d] for d in links.get(task.task_id, ()) if dwa_activity.get(d) in activities}
-        score = sum(specificity[a] for a in hit)
-        if score > best_score:
-            best, best_score = task.text, score
-    return best
+def _short(text: str, limit: int = 90) -> str:
+    """A task statement cut at a word boundary, so an example reads as one."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;") + "…"
 
 
 def _element_order(kind: str, element_id: str) -> int:
@@ -107,46 +110,59 @@ def display_name(p: Profiles, element_id: str) -> str:
     return f"{name} ({p.kinds[p.element_ids.index(element_id)]})" if name in p.shared_names else name
 
 
-def compare_elements(p: Profiles, source: str, target: str, known: Known) -> Comparison:
+def _how_much_more(z: float) -> str:
+    return "far more than most jobs do" if z >= 2 else "more than most jobs do"
+
+
+def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, known: Known) -> Comparison:
+    """Transferable: what the target relies on (importance >= 3) and the person already has.
+    Gaps: what the target is distinctively hired for (relevance.py) and the person lacks."""
     kb = p.kb
     s, t = kb.index[source], kb.index[target]
     result = Comparison()
-    source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
-    relevant = np.flatnonzero(p.importance[t] >= effort.RELEVANT_IMPORTANCE)
-    # Rank by how much the target relies on the element: importance x required level.
-    ranked = sorted(relevant, key=lambda j: (-p.importance[t, j] * p.level[t, j], p.element_ids[j]))
+    source_one, target_title = _article(kb.occupation(source).title), kb.occupation(target).title
+    target_people = " ".join(w if w.isupper() else w.lower() for w in target_title.split(" "))
+    # What the target stands out for first, then how much it relies on it.
+    ranked = sorted(range(len(p.element_ids)),
+                    key=lambda j: (-max(float(d.z[t, j]), 0.0) * p.importance[t, j], -p.importance[t, j],
+                                   p.element_ids[j]))
     for j in ranked:
-        element = kb.element(p.element_ids[j])
-        kind = p.kinds[j]
+        element_id, kind = p.element_ids[j], p.kinds[j]
         importance, target_level, source_level = (float(x) for x in (p.importance[t, j], p.level[t, j], p.level[s, j]))
         gap = target_level - source_level
-        estimated = " (level estimated from importance; O*NET suppressed the survey value)"
-        source_note = estimated if p.level_estimated[s, j] else ""
-        target_note = estimated if p.level_estimated[t, j] else ""
-        target_task = evidence_task(p, target, element.id) if kind == "skill" else None
-        if gap <= effort.LEVEL_TOLERANCE or known.has(kind, element.id):
-            if known.has(kind, element.id) and gap > effort.LEVEL_TOLERANCE:
-                why = (f"You listed it yourself. {target_title} rate it {importance:.1f}/5 in importance "
-                       f"and need level {target_level:.1f}/7{_quote(target_task)}.")
+        listed = known.has(kind, element_id)
+        if importance >= effort.RELEVANT_IMPORTANCE and (gap <= effort.LEVEL_TOLERANCE or listed):
+            target_task = example_task(p, target, element_id)
+            there = f"; {target_people} use it in work like “{target_task}”" if target_task else ""
+            if listed and gap > effort.LEVEL_TOLERANCE:
+                why, origin = f"You listed it yourself{there}.", "listed"
             else:
-                source_task = evidence_task(p, source, element.id) if kind == "skill" else None
-                why = (f"As {_article(source_title)} you use it at level {source_level:.1f}/7{source_note}"
-                       f"{_quote(source_task)}. {target_title} rate it {importance:.1f}/5 in importance and "
-                       f"need level {target_level:.1f}/7{target_note}{_quote(target_task)}.")
-            result.covered.add((kind, element.id))
+                source_task = example_task(p, source, element_id)
+                here = f" — e.g. “{source_task}”" if source_task else ""
+                why = (f"You already use it as {source_one}{here}{there}. "
+                       f"(O*NET level {source_level:.1f} of 7; the new role needs {target_level:.1f}.)")
+                origin = "occupation"
+            result.covered.add((kind, element_id))
             result.transferable.append(TransferableSkill(
-                name=display_name(p, element.id), kind=kind, why=why, source_level=round(source_level, 2),
-                target_level=round(target_level, 2), target_importance=round(importance, 2)))
+                name=display_name(p, element_id), kind=kind, why=why, origin=origin,
+                source_level=round(source_level, 2), target_level=round(target_level, 2),
+                target_importance=round(importance, 2)))
             continue
+        if listed or gap <= effort.LEVEL_TOLERANCE:
+            continue
+        score = element_relevance(p, d, t, j, gap)
+        if score <= 0:
+            continue   # the target is not distinctively hired for it: not worth months of study
+        target_task = example_task(p, target, element_id)
+        z = float(d.z[t, j])
         result.gaps.append(Gap(
-            kind=kind, key=element.id, name=display_name(p, element.id),
-            priority=effort.element_priority(importance, gap),
-            hours=effort.element_hours(kind, gap),
-            why=(f"{target_title} need level {target_level:.1f}/7{target_note} with importance "
-                 f"{importance:.1f}/5{_quote(target_task)}; as {_article(source_title)} you work at "
-                 f"{source_level:.1f}/7{source_note}: a gap of {gap:.1f} level points."),
+            kind=kind, key=element_id, name=display_name(p, element_id),
+            hours=effort.element_hours(kind, gap), score=score,
+            why=(f"{target_people[:1].upper() + target_people[1:]} rely on it {_how_much_more(z)}"
+                 + (f", in work like “{target_task}”" if target_task else "")
+                 + f"; you would go from about level {source_level:.1f} to {target_level:.1f} of 7 (O*NET)."),
             source_level=round(source_level, 2), target_level=round(target_level, 2),
-            target_importance=round(importance, 2), order=_element_order(kind, element.id),
+            target_importance=round(importance, 2), order=_element_order(kind, element_id),
         ))
     result.transferable = result.transferable[:MAX_TRANSFERABLE_ELEMENTS]
     return result
@@ -209,6 +225,7 @@ def _article(title: str) -> str:
 
 
 def transferable_styles(p: Profiles, source: str, target: str) -> list[TransferableSkill]:
+    """Ways of working both jobs depend on (O*NET work-style impact >= 1.5 of ±3 on both)."""
     kb = p.kb
     s, t = kb.index[source], kb.index[target]
     styles = kb.elements("work_styles")
@@ -221,29 +238,22 @@ def transferable_styles(p: Profiles, source: str, target: str) -> list[Transfera
     return [
         TransferableSkill(
             name=styles[j].name, kind="work_style",
-            why=(f"{styles[j].description} O*NET rates its impact on performance {p.work_styles[s, j]:+.1f} "
-                 f"for {source_title} and {p.work_styles[t, j]:+.1f} for {target_title} (scale −3 to +3)."),
+            why=(f"Both jobs depend on it: O*NET rates its effect on performance {p.work_styles[s, j]:+.1f} for "
+                 f"{source_title.lower()} and {p.work_styles[t, j]:+.1f} for {target_title.lower()} (of ±3)."),
         )
         for j in both[:MAX_TRANSFERABLE_STYLES]
     ]
 
 
-def _tech_label(tech: Technology) -> str:
-    if tech.hot and tech.in_demand:
-        return "a hot technology that employers' postings ask for"
-    if tech.hot:
-        return "a hot technology"
-    return "a technology employers' postings ask for" if tech.in_demand else "a technology"
-
-
 def compare_technologies(
-    kb: KnowledgeBase, source: str, target: str, known: Known
+    kb: KnowledgeBase, d: Distinctiveness, source: str, target: str, known: Known
 ) -> tuple[list[TransferableSkill], list[Gap]]:
-    hot_counts = kb.hot_technology_counts()
+    """Shared tools that say something about the move (not Word or Excel), and the target's
+    specific, in-demand tools the person lacks (relevance.technology_relevance)."""
     # Compared by product: "IBM Lotus Notes" for the source is the target's "IBM Notes".
     source_techs = {product_of(kb, t.name): t for t in kb.technologies(source)}
     have = set(source_techs) | {product_of(kb, n) for n in known.technologies}
-    categories = {}
+    categories: dict[str, str] = {}
     for tech in source_techs.values():
         categories.setdefault(tech.commodity_title, tech.name)
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
@@ -251,31 +261,31 @@ def compare_technologies(
     for t in kb.technologies(target):
         targets.setdefault(product_of(kb, t.name), t)
 
-    shared = [t for p, t in targets.items() if p in have]
-    # Rarer tools first: Word and Excel carry over to most roles, JIRA says more about this move.
-    shared.sort(key=lambda t: (not (t.hot and t.in_demand), not t.hot, hot_counts.get(t.name, 0), t.name))
+    shared = [t for p, t in targets.items() if p in have and not is_general_tool(d, t) and (t.hot or t.in_demand)]
+    shared.sort(key=lambda t: (-technology_relevance(d, target, t), not t.in_demand, t.name))
     transferable = [
         TransferableSkill(
             name=t.name, kind="technology",
-            why=(f"O*NET lists {source_techs[product_of(kb, t.name)].name} for {source_title}"
-                 if product_of(kb, t.name) in source_techs else "You listed it")
-            + f"; for {target_title} it is {_tech_label(t)} ({t.commodity_title.lower()}).",
+            origin="occupation" if product_of(kb, t.name) in source_techs else "listed",
+            why=(f"You already use {source_techs[product_of(kb, t.name)].name} as "
+                 f"{_article(source_title)}" if product_of(kb, t.name) in source_techs else "You listed it")
+            + f"; {target_title.lower()} use it too ({t.commodity_title.lower()}"
+            + (", asked for in job postings)." if t.in_demand else ")."),
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]
     ]
 
-    missing = [t for p, t in targets.items() if (t.hot or t.in_demand) and p not in have]
-    missing.sort(key=lambda t: (not t.in_demand, not t.hot, -hot_counts.get(t.name, 0), t.name))
-    nice = [t for t in missing if not t.in_demand][:MAX_NICE_TECH_TO_LEARN]
-    missing = [t for t in missing if t.in_demand or t in nice]
     gaps = []
-    for tech in missing[:MAX_TECH_TO_LEARN]:
+    for product, tech in targets.items():
+        score = technology_relevance(d, target, tech)
+        if product in have or score <= 0:
+            continue
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
-        why = f"For {target_title}, {tech.name} is {_tech_label(tech)}; O*NET does not list it for {source_title}"
-        why += (f", but you likely know {similar} from the same category ({tech.commodity_title.lower()}), "
-                "which halves the effort." if similar else ".")
-        gaps.append(Gap(kind="technology", key=tech.name, name=tech.name,
-                        priority=effort.technology_priority(tech.hot, tech.in_demand),
-                        hours=hours, why=why, order=4))
-    return transferable, gaps
+        why = (f"{target_title} use it" + (" and job postings ask for it" if tech.in_demand else "")
+               + f" ({tech.commodity_title.lower()})")
+        why += (f"; you know {similar} from the same category, which halves the effort." if similar else ".")
+        gaps.append(Gap(kind="technology", key=tech.name, name=tech.name, hours=hours, why=why, score=score,
+                        order=4))
+    gaps.sort(key=lambda g: (-g.score, g.name))
+    return transferable, gaps[:MAX_TECH_TO_LEARN]

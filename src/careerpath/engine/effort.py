@@ -23,15 +23,14 @@ LEVEL_TOLERANCE = 0.5
 # O*NET importance 1-5; 3 is anchored "Important". Below RELEVANT_IMPORTANCE the target
 # role does not rely on an element enough for it to enter the plan.
 RELEVANT_IMPORTANCE = 3.0
-CRITICAL_IMPORTANCE = 3.5
-CRITICAL_GAP = 1.0
 IMPORTANT_IMPORTANCE = 3.0
 
 # Non-learning phases, in hours.
 PORTFOLIO_HOURS_PER_PIECE = 15
 PORTFOLIO_PIECES = 3
-NETWORKING_HOURS = 15
 JOB_SEARCH_HOURS = 40
+# An exam whose subjects the core plan already teaches still needs practice tests and booking.
+EXAM_REVIEW_HOURS = 15
 
 # Years of full-time study a credential takes beyond high school (typical program
 # lengths), used when the target's typical entry education exceeds the source's.
@@ -46,21 +45,6 @@ EDUCATION_YEARS = {
     "Doctoral or professional degree": 8,
 }
 EDUCATION_RANK = {name: i for i, name in enumerate(EDUCATION_YEARS)}
-
-
-def element_priority(importance: float, gap: float) -> str:
-    """Critical: the target rates it ≥3.5 of 5 and the gap is ≥1 level point.
-    Important: rated ≥3.0 and the gap exceeds the tolerance. Otherwise Nice to have."""
-    if importance >= CRITICAL_IMPORTANCE and gap >= CRITICAL_GAP:
-        return "Critical"
-    if importance >= IMPORTANT_IMPORTANCE:
-        return "Important"
-    return "Nice to have"
-
-
-def technology_priority(hot: bool, in_demand: bool) -> str:
-    """Important when O*NET marks it in demand by employers' postings, else Nice to have."""
-    return "Important" if in_demand else "Nice to have"
 
 
 def element_hours(kind: str, gap: float) -> int:

@@ -19,12 +19,19 @@ class Value(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
 
+class RoleChoice(Value):
+    code: str
+    title: str
+
+
 class Role(Value):
     code: str
     title: str
     specialization: str | None = None        # display name, e.g. "AI / Machine Learning"
     specialization_id: str | None = None
     ratings_borrowed_from: Role | None = None  # thin data: whose O*NET ratings stand in
+    words: str | None = None                 # the title as the person typed it
+    alternatives: list[RoleChoice] = Field(default_factory=list)  # other occupations the words could mean
 
 
 class ResourceRef(Value):
@@ -67,10 +74,14 @@ class Driver(Value):
     explanation: str
 
 
+Origin = Literal["occupation", "listed", "specialization", "route"]
+
+
 class TransferableSkill(Value):
     name: str
     kind: ItemKind
     why: str
+    origin: Origin = "occupation"            # listed: the person named it themselves
     source_level: float | None = None        # O*NET level 0-7 where it applies
     target_level: float | None = None
     target_importance: float | None = None   # O*NET importance 1-5
@@ -78,9 +89,12 @@ class TransferableSkill(Value):
 
 class SkillToLearn(Value):
     name: str
-    kind: ItemKind
-    key: str                                 # element id, technology name or topic id
+    kind: ItemKind | Literal["hired_for"]
+    key: str                                 # element id, technology name, topic id or hired-for name
     priority: Priority
+    core: bool = False                       # one of the few items the plan is built around
+    covered_by: str | None = None            # the route's program that teaches it: no extra time
+    origin: Origin = "occupation"
     hours: int
     weeks: int
     why: str
@@ -98,6 +112,52 @@ class Phase(Value):
     start_week: int
     tasks: list[str]
     resources: list[ResourceRef]
+
+
+class CredentialRef(Value):
+    id: str
+    name: str
+    kind: str                                # exam | licence | certification
+    authority: str
+    url: str
+    summary: str
+    cost: str | None = None
+
+
+class RouteStep(Value):
+    kind: str                                # prerequisite | degree | program | exam | licence | ...
+    name: str
+    detail: str | None = None
+    pace: Literal["full_time", "part_time"]
+    months: tuple[int, int] | None = None    # full-time steps: typical range
+    hours: int | None = None                 # part-time steps: study hours
+    cost: str | None = None
+    credential: CredentialRef | None = None
+    status: Literal["to do", "done", "optional"] = "to do"
+    done_because: str | None = None          # why it counts as done for this person
+
+
+class RouteAlternative(Value):
+    name: str
+    months: tuple[int, int] | None = None
+    detail: str
+
+
+class EntryRoute(Value):
+    """How people get into the target: curated (catalog/routes) or, where no entry is curated,
+    BLS's typical entry education, experience and training, stated as such."""
+    curated: bool
+    summary: str
+    licensed: bool = False
+    state_varies: str | None = None
+    degree: str | None = None                # "Master's degree (nursing (MSN) or DNP)"
+    degree_required: bool = True
+    steps: list[RouteStep] = Field(default_factory=list)
+    alternatives: list[RouteAlternative] = Field(default_factory=list)
+    bridge_jobs: list[RoleChoice] = Field(default_factory=list)
+    cost: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    verification: str | None = None          # verified | corrected | well-known
 
 
 class RealityCheck(Value):
@@ -166,7 +226,9 @@ class Personalization(Value):
 class Guide(Value):
     from_: Role = Field(alias="from")
     to: Role
+    headline: str                            # in the person's own words: "Backend Developer → AI Technical Writer"
     title: str
+    same_occupation: bool = False            # both titles resolve to the same occupation and role
     difficulty: Difficulty
     difficulty_score: int                    # 0-100, see docs/methodology.md
     difficulty_drivers: list[Driver]
@@ -176,6 +238,7 @@ class Guide(Value):
     salary: SalaryComparison
     demand: Demand
     overview: str
+    route: EntryRoute
     transferable_skills: list[TransferableSkill]
     skills_to_learn: list[SkillToLearn]
     roadmap: list[Phase]

@@ -1,136 +1,284 @@
-"""The prose parts of a guide: overview and FAQ, assembled only from computed values."""
+"""The prose parts of a guide: overview, reality check and FAQ, assembled only from computed
+values and curated routes, in plain words."""
 
 from __future__ import annotations
 
 from careerpath.kb import KnowledgeBase
 
-from . import effort
-from .compare import _article
+from . import effort, market
+from .compare import _article, singular
 from .market import BAND_VERB, in_area
-from .model import FAQ, Demand, Driver, Role, SalaryComparison, SkillToLearn, SteppingStone, TransferableSkill
+from .model import (
+    FAQ, Demand, RealityCheck, Role, SalaryComparison, SkillToLearn, SteppingStone, TransferableSkill,
+)
 from .profiles import Profiles
-from .roadmap import schedule
+from .route import AppliedRoute
 
 PART_TIME_SCENARIOS = (5.0, 20.0)
+# An O*NET education survey whose published categories add up to less than this was partly
+# suppressed: a share computed from what is left would mislead.
+COMPLETE_SURVEY_PERCENT = 97.0
+# What each O*NET work value and interest means for a person's days, in plain words.
+# (when the target has more of it, when it has less), from O*NET's work values and interests.
+VALUE_WORDS = {
+    "Achievement": ("Work that uses more of your abilities, with a clearer sense of accomplishment.",
+                    "A weaker sense of accomplishment from the work itself."),
+    "Working Conditions": ("Steadier jobs and better working conditions.", "Less job security or comfort at work."),
+    "Recognition": ("More room to advance, be recognised and lead.", "Fewer chances to advance and be recognised."),
+    "Relationships": ("Closer work with colleagues and more chances to serve others.",
+                      "Less of the teamwork and service to others you have now."),
+    "Support": ("Management that backs its people more.", "Less backing from management than you have now."),
+    "Independence": ("More freedom to plan your own work and make decisions.",
+                     "Less freedom to plan your own work than you have now."),
+}
+INTEREST_WORDS = {
+    "Realistic": ("More hands-on work with tools, machines or materials.", "Less hands-on, practical work."),
+    "Investigative": ("More investigating and problem-solving.", "Less investigating and problem-solving."),
+    "Artistic": ("More creative, self-expressive work.", "Less room for creative work."),
+    "Social": ("More helping, teaching or caring for people.", "Less helping and caring for people."),
+    "Enterprising": ("More leading, persuading and selling.", "Less leading, persuading and selling."),
+    "Conventional": ("More organised work with data, records and procedures.",
+                     "Less structured, procedural work."),
+}
 
 
 def counted(n: int, noun: str) -> str:
     """'1 month', '3 months', '2 O*NET job zones': a count with its noun in the right number.
     Also the templates' `counted` filter."""
-    return f"{n} {noun if n == 1 else noun + 's'}"
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
 def _money(value: int | None) -> str:
     return "not published" if value is None else f"${value:,}"
 
 
-def _names(items, limit: int = 3) -> str:
-    names = [i.name for i in items[:limit]]
+def _names(names: list[str], limit: int = 3) -> str:
+    names = names[:limit]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def overview(source: Role, target: Role, difficulty: str, score: int, drivers: list[Driver],
-             salary: SalaryComparison, demand: Demand, transferable: list[TransferableSkill],
-             to_learn: list[SkillToLearn], months: int, hours_per_week: float) -> str:
-    target_name = target.title + (f" ({target.specialization})" if target.specialization else "")
-    parts = [f"Moving from {source.title} to {target_name} rates {difficulty.lower()} "
-             f"({score}/100 on careerpath's difficulty score). The main driver: {drivers[0].explanation}"]
+def _lower(title: str) -> str:
+    """'Web Developers' -> 'web developers' in a sentence; acronyms ('IT') stay as written."""
+    return " ".join(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in title.split(" "))
+
+
+def _todo_steps(route: AppliedRoute) -> list[str]:
+    out = []
+    for planned in route.todo:
+        step = planned.step
+        if step.pace == "full_time" and step.months:
+            low, high = step.months
+            span = f"{low}–{high} months" if low != high else counted(low, "month")
+            out.append(f"{step.name} ({span})")
+        else:
+            out.append(f"{step.name} (~{step.hours} h of study)")
+    return out
+
+
+def overview(source: Role, target: Role, difficulty: str, salary: SalaryComparison, demand: Demand,
+             transferable: list[TransferableSkill], to_learn: list[SkillToLearn], route: AppliedRoute,
+             months: int, hours_per_week: float, same_role: bool) -> str:
+    if same_role:
+        return (f"“{source.words or source.title}” and “{target.words or target.title}” are the same occupation in "
+                f"O*NET ({target.title}): you are already there. A move between them is a change of employer or "
+                "title, not of career, so this guide is about showing your experience and the job search.")
+    parts = [f"Moving from {singular(source.title)} to {singular(target.title)}"
+             + (f" ({target.specialization})" if target.specialization else "")
+             + f" rates {difficulty.lower()}."]
+    if route.view.curated:
+        parts.append(route.view.summary)
     if salary.change_pct is not None:
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-                     f"(BLS OEWS May 2025), {abs(salary.change_pct)}% {direction} than {source.title} "
+                     f"(BLS OEWS May 2025), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
                      f"({_money(salary.source_median)}).")
-    if demand.growth_pct is not None:
+    if demand.growth_pct is not None and demand.band:
         parts.append(f"Employment is projected to {BAND_VERB[demand.band]} ({demand.growth_pct:+.1f}%, 2024-34)"
-                     + (f" with about {demand.annual_openings:,} openings a year." if demand.annual_openings else "."))
-    skills = [t for t in transferable if t.kind in ("skill", "knowledge")]
-    if skills:
-        parts.append(f"You bring {counted(len(transferable), 'thing')} the new role relies on, notably {_names(skills)}.")
-    critical = [i for i in to_learn if i.priority == "Critical"]
-    if to_learn:
-        lead = critical or to_learn
-        parts.append(f"The plan covers {counted(len(to_learn), 'item')} to learn, led by {_names(lead)}, "
-                     f"and takes about {counted(months, 'month')} at {hours_per_week:g} hours a week.")
-    else:
-        parts.append("Your current profile already covers what the role asks for"
-                     + (f"; the plan takes about {counted(months, 'month')} of job search." if months else "."))
+                     + (f", with about {demand.annual_openings:,} openings a year." if demand.annual_openings else "."))
+    strengths = [t.name for t in transferable if t.kind in ("skill", "knowledge", "technology")]
+    if strengths:
+        parts.append(f"You bring {_names(strengths)}.")
+    core = [i.name for i in to_learn if i.core]
+    plan = f"The plan centres on {_names(core, 4)}" if core else "There is little to learn"
+    if route.program:
+        plan += f" (taught in “{route.program}”)"
+    parts.append(plan + f", and takes about {counted(months, 'month')} at {hours_per_week:g} hours a week.")
     return " ".join(parts)
 
 
-def faq(kb: KnowledgeBase, p: Profiles, request, to_learn: list[SkillToLearn], salary: SalaryComparison,
-        demand: Demand, stones: list[SteppingStone], months: int, total_weeks: int, planned,
-        education_name: str | None) -> list[FAQ]:
-    source, target = kb.occupation(request.source), kb.occupation(request.target)
-    answers = []
+def _differences(names: list[str], words: dict[str, tuple[str, str]], source: list[float], target: list[float],
+                 threshold: float) -> tuple[list[str], list[str]]:
+    gains, losses = [], []
+    for name, s, t in sorted(zip(names, source, target), key=lambda x: -abs(x[2] - x[1])):
+        if s != s or t != t or name not in words:   # NaN: not rated
+            continue
+        if t - s >= threshold:
+            gains.append(words[name][0])
+        elif s - t >= threshold:
+            losses.append(words[name][1])
+    return gains, losses
 
-    if salary.target_median is not None:
-        low, high = salary.target_range
-        text = (f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} (BLS OEWS "
-                f"May 2025); the middle half earn {_money(salary.target_p25)} or more, and 80% earn between "
-                f"{_money(low)} and {_money(high)}.")
-        if salary.change_pct is not None:
-            text += (f" Against the {source.title} median of {_money(salary.source_median)} that is "
-                     f"{salary.change_pct:+d}%; starting near the 25th percentile would be "
-                     f"{salary.early_career_change_pct:+d}%.")
+
+def reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, salary: SalaryComparison,
+                  to_learn: list[SkillToLearn], route: AppliedRoute, zone_step: int) -> RealityCheck:
+    """About the work itself (values, interests, pace of entry, pay), from O*NET and BLS."""
+    s, t = kb.index[source], kb.index[target]
+    target_title = kb.occupation(target).title
+    values = [v.name for v in kb.elements("work_values")]
+    value_gain, value_loss = _differences(values, VALUE_WORDS, list(p.work_values[s]), list(p.work_values[t]), 0.5)
+    interests = [i.name for i in kb.elements("interests")]
+    interest_gain, interest_loss = _differences(interests, INTEREST_WORDS, list(p.interests[s]),
+                                                list(p.interests[t]), 0.75)
+    love = value_gain[:2] + interest_gain[:2]
+    miss = value_loss[:2] + interest_loss[:2]
+    if salary.change_pct is not None and salary.target_median and salary.source_median:
+        line = (f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to ${salary.target_median:,} from "
+                f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, BLS OEWS May 2025).")
+        if salary.change_pct >= 5:
+            love.append(line)
+        elif salary.change_pct <= -5:
+            miss.append(line)
+    core = [task.text for task in kb.tasks(target) if task.task_type == "Core"][:1]
+    if core:
+        love.append(f"Days spent on work such as “{core[0].rstrip('.')}” (O*NET).")
+
+    challenges = []
+    if route.full_time_months > 0:
+        full_time = [p.step.name for p in route.todo if p.step.pace == "full_time"]
+        challenges.append(f"Time and money: about {round(route.full_time_months)} months of full-time steps "
+                          f"({_names(full_time, 3)}) before you work in the role; plan how you will pay for it.")
+    if route.view.licensed:
+        challenges.append(f"{target_title} need a licence" + (f": {route.view.state_varies}" if route.view.state_varies
+                                                              else "; check your state's rules early."))
+    for item in [i for i in to_learn if i.core and not i.covered_by][:2]:
+        challenges.append(f"Getting good at {item.name} (about {item.hours} hours of study and practice).")
+    outlook = kb.outlook(target)
+    rate, average = market.openings_rate(outlook), market.openings_rate(market.all_occupations_outlook(kb))
+    everyone = market.all_occupations_outlook(kb)
+    slower = (outlook is not None and outlook.change_percent is not None and everyone is not None
+              and everyone.change_percent is not None and outlook.change_percent <= everyone.change_percent)
+    if rate is not None and average is not None and rate < average and slower:
+        challenges.append(f"Openings come up less often than in most jobs ({rate:.1f} a year per 100 jobs vs "
+                          f"{average:.1f}) and employment grows no faster than average, so expect competition "
+                          "(BLS projections 2024-34).")
+    if outlook is not None and outlook.change_percent is not None and outlook.change_percent < 0:
+        challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by 2034 (BLS).")
+    if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
+        challenges.append(f"Starting pay may be lower than now: a quarter of {_lower(target_title)} earn less than "
+                          f"${salary.target_p25:,} ({salary.early_career_change_pct:+d}% against your current median).")
+    if zone_step >= 2 and not route.todo:
+        challenges.append("Employers expect much more preparation for this job than for your current one "
+                          f"(O*NET job zone {kb.occupation(target).job_zone} vs {kb.occupation(source).job_zone}).")
+    return RealityCheck(love=love[:5], miss=miss[:4], challenges=challenges[:5])
+
+
+def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
+    title = kb.occupation(target).title
+    parts = []
+    view = route.view
+    if view.curated and view.degree:
+        parts.append(f"Usually: {view.degree}." + ("" if view.degree_required else
+                                                   " It is what employers usually expect, not a legal requirement: "
+                                                   "people also get in by the other routes listed."))
+    outlook = kb.outlook(target)
+    if outlook is not None and outlook.education:
+        parts.append(f"BLS lists “{outlook.education}” as the typical entry education for {_lower(outlook.title)}.")
+    shares = kb.education(target)
+    total = sum(s.percent for s in shares)
+    if shares and total >= COMPLETE_SURVEY_PERCENT:
+        bachelor_plus = sum(s.percent for s in shares if s.category >= 6)
+        parts.append(f"In O*NET's survey of {_lower(title)}, {bachelor_plus:.0f}% say the job requires a "
+                     "bachelor's degree or higher.")
+    elif shares:
+        parts.append("Part of O*NET's education survey for this occupation is suppressed as unreliable, so "
+                     "careerpath draws no share from it.")
+    return " ".join(parts) or "Neither BLS nor O*NET publishes an education requirement for it."
+
+
+def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToLearn], salary: SalaryComparison,
+        demand: Demand, stones: list[SteppingStone], months: int, total_weeks: int, planned,
+        same_role: bool) -> list[FAQ]:
+    from .roadmap import schedule
+
+    source, target = kb.occupation(request.source), kb.occupation(request.target)
+    one = _article(target.title)
+    answers = []
+    view = route.view
+    todo = _todo_steps(route)
+    done = [s.name for s in view.steps if s.status == "done"]
+    if view.licensed:
+        question = f"What do I need to be licensed as {one}?"
     else:
-        text = salary.note or f"BLS publishes no median wage for {target.title}."
-    answers.append(FAQ(question=f"How much do {target.title} earn compared with {source.title}?", answer=text))
+        question = f"What does it take to get hired as {one}?"
+    if same_role:
+        answer = "You already hold this occupation; nothing on the route is left to do."
+    else:
+        answer = view.summary
+        if todo:
+            answer += " Your steps, in order: " + "; ".join(todo) + "."
+        if done:
+            answer += f" Already behind you: {_names(done, 4)}."
+        if view.state_varies:
+            answer += f" {view.state_varies}"
+        if not view.curated:
+            answer += " (careerpath has no curated route for this occupation yet; this is BLS's general guidance.)"
+    answers.append(FAQ(question=question, answer=answer))
 
     hours = request.person.hours_per_week
+    full_time = round(route.full_time_months)
+    study = sum(i.hours for i in to_learn if i.core and not i.covered_by)
+    text = f"About {counted(months, 'month')} at {hours:g} hours a week"
+    if full_time:
+        text += (f": roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more "
+                 "study hours, plus")
+    else:
+        text += ":"
+    text += f" {study} hours of study, then the job search."
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:
             _, _, weeks = schedule(planned, alternative)
             scenarios.append(f"{counted(effort.months(weeks), 'month')} at {alternative:g} hours a week")
-    study = sum(i.hours for i in to_learn)
-    duration = f"About {counted(months, 'month')} ({counted(total_weeks, 'week')}) at {hours:g} hours a week"
-    answers.append(FAQ(
-        question="How long will the transition take?",
-        answer=(f"{duration}: {study} hours of study plus portfolio, networking and job search. "
-                f"The same plan takes {' or '.join(scenarios)}." if scenarios else f"{duration}."),
-    ))
+    if scenarios:
+        text += f" The same plan takes {' or '.join(scenarios)}."
+    costs = [f"{s.credential.name}: {s.credential.cost}" for s in view.steps
+             if s.status == "to do" and s.credential and s.credential.cost]
+    costs += [f"{s.name}: {s.cost}" for s in view.steps if s.status == "to do" and s.cost]
+    if view.cost:
+        costs.insert(0, view.cost)
+    text += (" Costs where public: " + "; ".join(costs) + "." if costs else
+             " careerpath has no public cost figure for this route: compare what the programs and exams you "
+             "shortlist charge.")
+    answers.append(FAQ(question="How long will it take, and what will it cost?", answer=text))
 
-    outlook = kb.outlook(request.target)
-    zone = kb.occupation(request.target).job_zone
-    degree = []
-    if outlook is not None and outlook.education:
-        degree.append(f"BLS lists “{outlook.education}” as the typical entry education for {outlook.title.lower()}"
-                      + (f", with “{outlook.work_experience}” of related work experience"
-                         if outlook.work_experience and outlook.work_experience != "None" else "")
-                      + (f" and “{outlook.on_the_job_training}” on-the-job training"
-                         if outlook.on_the_job_training and outlook.on_the_job_training != "None" else "") + ".")
-    if zone:
-        degree.append(f"O*NET places the occupation in job zone {zone} of 5.")
-    shares = kb.education(request.target)
-    if shares:
-        bachelor_plus = sum(s.percent for s in shares if s.category >= 6)
-        degree.append(f"In O*NET's survey, {bachelor_plus:.0f}% of workers say the job requires a bachelor's "
-                      "degree or higher.")
-    if education_name and _step(kb, request) > 0:
-        degree.append(f"That is more than {source.title} typically need, so the roadmap starts with it.")
-    answers.append(FAQ(question=f"Do I need a degree to become {_article(target.title)}?",
-                       answer=" ".join(degree) or "Neither BLS nor O*NET publishes an education requirement for it."))
+    if salary.target_median is not None:
+        low, high = salary.target_range
+        text = (f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} (BLS OEWS "
+                f"May 2025): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
+                f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
+                f"{_money(high)}.")
+        if salary.change_pct is not None:
+            text += (f" Against the {_lower(source.title)} median of {_money(salary.source_median)} that is "
+                     f"{salary.change_pct:+d}% at the median"
+                     + (f" and {salary.early_career_change_pct:+d}% at the 25th percentile."
+                        if salary.early_career_change_pct is not None else "."))
+    else:
+        text = salary.note or f"BLS publishes no median wage for {target.title}."
+    answers.append(FAQ(question=f"How much do {_lower(target.title)} earn?", answer=text))
+
+    answers.append(FAQ(question=f"Do I need a degree to become {one}?", answer=_degree_answer(kb, request.target, route)))
 
     if stones:
-        def route(s) -> str:
-            stops = " → ".join(f"{r.title} ({r.code})" for r in s.route) or f"{s.title} ({s.code})"
-            gaps = " → ".join(f"{leg:.0%}" for leg in s.legs or [s.first_leg, s.second_leg])
-            return f"{stops} (gaps {gaps})"
-        answer = (f"Routes through one or two intermediate roles whose steps are each smaller than the direct "
-                  f"gap, by O*NET skill and knowledge profiles: {'; '.join(route(s) for s in stones)}. "
-                  "A gap is the share of the next role's requirement you would not yet meet.")
-    else:
-        answer = "None needed: the direct move is already shorter than any route through another occupation."
-    answers.append(FAQ(question="Which roles lie on the way?", answer=answer))
+        names = [f"{s.title} ({s.code})" for s in stones]
+        answers.append(FAQ(question="Which jobs lie on the way?", answer=(
+            f"People often work as {_names(names, 3)} first (careerpath's curated route): a job you can get "
+            "sooner that builds the experience employers look for.")))
+    elif view.bridge_jobs and not same_role:
+        answers.append(FAQ(question="Which jobs lie on the way?", answer=(
+            f"Your current job is one of the usual ways in: people often move to {_lower(target.title)} from "
+            f"{_lower(source.title)}.")))
 
-    answers.append(FAQ(question=f"Is there demand for {target.title}?", answer=demand.summary))
+    answers.append(FAQ(question=f"Is there demand for {_lower(target.title)}?", answer=demand.summary))
     return answers
-
-
-def _step(kb: KnowledgeBase, request) -> int:
-    src, dst = kb.outlook(request.source), kb.outlook(request.target)
-    if not src or not dst or not src.education or not dst.education:
-        return 0
-    return effort.EDUCATION_YEARS.get(dst.education, 0) - effort.EDUCATION_YEARS.get(src.education, 0)

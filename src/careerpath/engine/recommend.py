@@ -271,14 +271,12 @@ def _interest_similarity(interests: np.ndarray) -> np.ndarray:
 def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
     """The guide's difficulty score (0-100) for moving from the source to every occupation.
 
-    Same drivers and weights as engine.guide: unmet profile share, job-zone step, years of
-    extra education, and study hours. Study hours count the skill and knowledge gaps the
+    Same drivers and weights as engine.guide, with BLS's extra years of typical entry education
+    standing in for the route's full-time months: unmet profile share, job-zone step, and study hours. Study hours count the skill and knowledge gaps the
     guide would plan; technology hours are left out (they depend on named tools), so this
     can read a few points lower than the guide's own figure.
     """
-    from .guide import (
-        DIFFICULTY_WEIGHTS, EDUCATION_YEARS_SATURATION, LEARNING_HOURS_SATURATION, PROFILE_GAP_SATURATION,
-    )
+    from .guide import DIFFICULTY_WEIGHTS, LEARNING_HOURS_SATURATION, PROFILE_GAP_SATURATION, ROUTE_MONTHS_SATURATION
 
     p = r.p
     unmet = p.unmet_share_from(source_row)
@@ -290,7 +288,7 @@ def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
     education = np.maximum(0, r.education_years - r.education_years[source_row])
     score = 100 * (DIFFICULTY_WEIGHTS["profile"] * np.minimum(1, unmet / PROFILE_GAP_SATURATION)
                    + DIFFICULTY_WEIGHTS["job_zone"] * zone_step / 4
-                   + DIFFICULTY_WEIGHTS["education"] * np.minimum(1, education / EDUCATION_YEARS_SATURATION)
+                   + DIFFICULTY_WEIGHTS["route"] * np.minimum(1, education * 12 / ROUTE_MONTHS_SATURATION)
                    + DIFFICULTY_WEIGHTS["learning"] * np.minimum(1, hours / LEARNING_HOURS_SATURATION))
     return np.round(score)
 

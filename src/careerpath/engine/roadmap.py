@@ -1,19 +1,26 @@
-"""Turn what to learn into numbered phases and a first-steps action plan.
+"""The roadmap: the route's steps and the core plan as numbered phases, and the first steps.
 
-Each phase's weeks are its hours divided by the person's hours per week, rounded up,
-so more hours a week can only shorten it; the timeline is the sum of the phases. A
-credential phase, when the target's typical entry education exceeds the source's, is
-measured in full-time program years and does not shrink with study hours.
+Order follows how people really get in: prerequisites and admission, the program, then
+exams, licence and supervised practice, experience, job search. The core learning comes
+before the first exam or application, unless an in-field program (a degree, an
+apprenticeship) teaches it, in which case it adds no time and nothing remedial follows the
+credential. Full-time steps run on their own calendar; part-time study is hours divided by
+the person's hours per week, rounded up, so more hours a week can only shorten it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careerpath.catalog import WorkTemplates
+
 from . import effort
-from .model import ActionPlan, Phase, ResourceRef, SkillToLearn
+from .model import ActionPlan, Phase, ResourceRef, RouteStep, SkillToLearn
+from .route import AppliedRoute, step_weeks
 
 MAX_PHASE_RESOURCES = 6
+# Steps after which the person is applying, sitting an exam or working: learning comes first.
+GATES = ("exam", "licence", "certification", "supervised", "experience", "job_search")
 
 
 @dataclass(frozen=True)
@@ -30,12 +37,16 @@ class PlannedPhase:
     hours: float               # study hours, scaled by hours per week
     tasks: list[tuple[float, str]]   # (hours into the phase when it starts, text)
     resources: list[ResourceRef]
-    fixed_weeks: int | None = None   # credential programs run on their own calendar
+    fixed_weeks: int | None = None   # full-time steps run on their own calendar
+    route_step: RouteStep | None = None
+    first_actions: tuple[str, ...] = ()  # what to do in the phase's first week
 
 
-def _learning_tasks(items: list[SkillToLearn]) -> list[tuple[float, str]]:
-    """One step per resource, then practice for the rest of the item's hours, so the
-    action plan can name the very next thing to open."""
+def _learning_tasks(items: list[SkillToLearn], practice_elsewhere: bool) -> tuple[list[tuple[float, str]], float]:
+    """One step per resource, then practice for the rest of the item's hours, so the action
+    plan can name the very next thing to open. With a portfolio to build, practice happens
+    there: an item with a resource then takes the resource's hours here. Returns the tasks
+    and the phase's hours."""
     tasks, offset = [], 0.0
     for item in items:
         remaining = float(item.hours)
@@ -43,15 +54,14 @@ def _learning_tasks(items: list[SkillToLearn]) -> list[tuple[float, str]]:
             if remaining <= 0:
                 break
             spend = min(remaining, float(ref.hours or remaining))
-            tasks.append((offset, f"{item.name}: work through {ref.name} ({ref.provider}, {ref.cost}, ~{ref.hours} h)."))
+            hours = f", ~{ref.hours} h" if ref.hours else ""
+            tasks.append((offset, f"{item.name}: work through {ref.name} ({ref.provider}{hours})."))
             offset, remaining = offset + spend, remaining - spend
-        if remaining > 0:
-            verb = "Practise" if item.resources else "Learn"
-            tasks.append((offset, f"{item.name}: {verb} for ~{remaining:.0f} h more — {item.how}"
-                          if not item.resources else f"{item.name}: practise for ~{remaining:.0f} h more on "
-                          "real examples from the target role's work."))
+        if remaining > 0 and not (practice_elsewhere and item.resources):
+            tasks.append((offset, f"{item.name}: {item.how}" if not item.resources else
+                          f"{item.name}: practise for ~{remaining:.0f} h more on real examples of the work."))
             offset += remaining
-    return tasks
+    return tasks, offset
 
 
 def _resources(items: list[SkillToLearn]) -> list[ResourceRef]:
@@ -64,23 +74,104 @@ def _resources(items: list[SkillToLearn]) -> list[ResourceRef]:
     return picked[:MAX_PHASE_RESOURCES]
 
 
-def learning_phases(items: list[SkillToLearn], order: dict[str, int]) -> list[PlannedPhase]:
-    """Critical items first (foundations), then Important ones and tools."""
-    def sort(group: list[SkillToLearn]) -> list[SkillToLearn]:
-        return sorted(group, key=lambda i: (order.get(i.key, 9), -(i.target_importance or 0), i.name))
+def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
+    """A route step as a phase. Exam preparation already done in the core plan (items that
+    name the same credential) is not counted twice: what is left is review and booking."""
+    tasks: list[tuple[float, str]] = []
+    actions: list[str] = []
+    c = step.credential
+    if step.kind in ("degree", "program", "apprenticeship") and step.pace == "full_time":
+        actions.append(f"Shortlist three accredited options for “{step.name}”: compare admission requirements, "
+                       "application deadlines, cost and schedule.")
+        tasks.append((0, actions[-1]))
+    elif step.kind == "job_search":
+        actions.append(f"List ten employers that hire for it and what their postings ask for: {step.name.lower()}.")
+    elif step.kind == "prerequisite":
+        actions.append(f"Find out exactly what “{step.name}” involves where you live and sign up for the first part.")
+    elif c is not None:
+        actions.append(f"Read the eligibility rules, fees and dates for {c.name} on the {c.authority} site "
+                       f"({c.url}) and pick a target date.")
+    if step.detail:
+        tasks.append((0, step.detail))
+    if c is not None:
+        tasks.append((0, f"{c.name} ({c.authority}, {c.url}): {c.summary}" + (f" Cost: {c.cost}." if c.cost else "")))
+    if step.cost:
+        tasks.append((0, f"Cost: {step.cost}."))
+    if step.pace == "full_time":
+        return PlannedPhase(step.name, 0, tasks or [(0, step.name)], [], fixed_weeks=step_weeks(step, 1),
+                            route_step=step, first_actions=tuple(actions))
+    hours = float(step.hours or 0)
+    if learned_for_credential:
+        hours = max(effort.EXAM_REVIEW_HOURS, hours - learned_for_credential)
+    return PlannedPhase(step.name, hours, tasks or [(0, step.name)], [], route_step=step,
+                        first_actions=tuple(actions))
 
-    critical = sort([i for i in items if i.priority == "Critical"])
-    important = sort([i for i in items if i.priority == "Important"])
-    phases = []
-    if critical:
-        phases.append(PlannedPhase("Foundations", sum(i.hours for i in critical),
-                                   _learning_tasks(critical), _resources(critical)))
-    if important:
-        phases.append(PlannedPhase("Tools, standards and core skills", sum(i.hours for i in important),
-                                   _learning_tasks(important), _resources(important)))
-    # Nice-to-have items stay in the skills list with their own weeks but out of the
-    # timeline: they help, yet nobody should wait for them before applying.
-    return phases
+
+def _is_portfolio(step: RouteStep) -> bool:
+    return "portfolio" in step.name.lower()
+
+
+def _is_study(step: RouteStep) -> bool:
+    """A part-time course of study the route names without an exam or fee of its own ("learn the
+    tools"): the core plan below is that study, item by item, so it is not counted twice."""
+    return step.pace == "part_time" and step.kind in ("program", "prerequisite") and not step.credential \
+        and not step.cost
+
+
+def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: WorkTemplates,
+                portfolio: tuple[str, ...], same_role: bool, target_title: str) -> list[PlannedPhase]:
+    core = [i for i in to_learn if i.core and not i.covered_by]
+    learned: dict[str, int] = {}
+    for item in core:
+        for ref in item.resources[:1]:
+            learned[ref.url or ""] = learned.get(ref.url or "", 0) + item.hours
+    route_portfolio = any(_is_portfolio(t.step) for t in route.todo)
+    own_portfolio = not route.program and not same_role and not route_portfolio
+    pieces = (list(portfolio) or list(templates.portfolio))[:effort.PORTFOLIO_PIECES] if own_portfolio else []
+    planned: list[PlannedPhase] = []
+    learning_placed = not core
+
+    def learning(title: str = "Core skills for the role", detail: str | None = None) -> list[PlannedPhase]:
+        tasks, hours = _learning_tasks(core, practice_elsewhere=bool(pieces) or route_portfolio)
+        if detail:
+            tasks.insert(0, (0, detail))
+        phases = [PlannedPhase(title, hours, tasks, _resources(core), first_actions=_start_actions(core))]
+        if pieces:
+            phases.append(PlannedPhase(
+                "Portfolio: show the work", effort.PORTFOLIO_HOURS_PER_PIECE * len(pieces),
+                [(i * effort.PORTFOLIO_HOURS_PER_PIECE, text) for i, text in enumerate(pieces)], []))
+        return phases
+
+    for todo in route.todo:
+        step = todo.step
+        if _is_study(step) and core:
+            if not learning_placed:
+                planned += learning(step.name, step.detail)
+                learning_placed = True
+            continue
+        if not learning_placed and (step.kind in GATES or _is_portfolio(step)):
+            planned += learning()
+            learning_placed = True
+        credential_hours = learned.get(step.credential.url, 0) if step.credential else 0
+        planned.append(_step_phase(step, credential_hours))
+    if not learning_placed:
+        planned += learning()
+    if not any(t.step.kind == "job_search" for t in route.todo):
+        network = [f"Meet people in the role: {n}" for n in templates.network[:2]]
+        planned.append(PlannedPhase("Job search", effort.JOB_SEARCH_HOURS,
+                                    [(0, text) for text in list(templates.job_search) + network], [],
+                                    first_actions=tuple(network[:1])))
+    return planned
+
+
+def _start_actions(core: list[SkillToLearn]) -> tuple[str, ...]:
+    if not core:
+        return ()
+    first = core[0]
+    if first.resources:
+        ref = first.resources[0]
+        return (f"Start {first.name}: open {ref.name} ({ref.provider}) and do the first unit.",)
+    return (f"Start {first.name}: {first.how}",)
 
 
 def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[Phase], list[Step], int]:
@@ -108,15 +199,59 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
     return phases, steps, week
 
 
-def action_plan(steps: list[Step]) -> ActionPlan:
-    """This week: steps under way in week 1; this month: weeks 2-4; next 90 days: weeks 5-13.
+def _phase_starts(planned: list[PlannedPhase], hours_per_week: float) -> list[tuple[int, PlannedPhase]]:
+    starts, week = [], 0
+    for phase in planned:
+        length = phase.fixed_weeks if phase.fixed_weeks is not None else effort.weeks(phase.hours, hours_per_week)
+        if length:
+            starts.append((week, phase))
+        week += length
+    return starts
 
-    A long step spans several windows; it is listed where it starts and, when nothing
-    new starts in a later window, carried there as "Keep going"."""
-    def window(first: int, last: int, limit: int) -> list[str]:
-        starting = [s.text for s in steps if first <= s.start_week <= last]
-        if starting:
-            return starting[:limit]
-        return [f"Keep going: {s.text}" for s in steps if s.start_week < first < s.end_week][:limit]
 
-    return ActionPlan(this_week=window(0, 0, 4), this_month=window(1, 3, 5), next_90_days=window(4, 12, 6))
+def action_plan(steps: list[Step], planned: list[PlannedPhase], route: AppliedRoute, to_learn: list[SkillToLearn],
+                templates: WorkTemplates, hours_per_week: float) -> ActionPlan:
+    """This week: things that can be done this week and move the person along the route:
+    shortlist the programs the route needs (admission cycles are long), the first phase's own
+    first actions (read an exam's rules, sign up for a prerequisite), open the first core
+    course, find people in the role. This month: what starts in weeks 2-4, applications and
+    conversations. Next 90 days: the phases that start by week 13, as milestones."""
+    starts = _phase_starts(planned, hours_per_week)
+    programs = [p for _, p in starts if p.route_step is not None and p.route_step.pace == "full_time"
+                and p.route_step.kind in ("degree", "program", "apprenticeship")]
+    this_week: list[str] = list(programs[0].first_actions[:1]) if programs else []
+    for week, phase in starts:
+        if week == 0:
+            this_week += phase.first_actions
+    core = [i for i in to_learn if i.core and not i.covered_by]
+    this_week += _start_actions(core)
+    if not this_week:
+        this_week = [s.text for s in steps if s.start_week == 0][:2]
+    if templates.network:
+        this_week.append(f"Find people already in the role: {templates.network[0]}.")
+
+    this_month = [s.text for s in steps if 1 <= s.start_week <= 3][:3]
+    for week, phase in starts:
+        if 1 <= week <= 3:
+            this_month += phase.first_actions
+    if route.program:
+        this_month.append(f"Apply to your shortlisted programs for “{route.program}”, or note the next intake "
+                          "and what to finish before it.")
+    this_month.append("Talk to two people who do the job now: ask what they wish they had known before they started.")
+
+    next_90 = [f"Week {week + 1}: begin “{phase.title}”." for week, phase in starts if 4 <= week <= 12]
+    running = [phase for week, phase in starts if week < 4 and week + _length(phase, hours_per_week) > 13]
+    next_90 += [f"Keep going with “{phase.title}”: it runs past the first 90 days." for phase in running]
+    if not next_90:
+        next_90 = [s.text for s in steps if 4 <= s.start_week <= 12][:4]
+    return ActionPlan(this_week=_unique(this_week)[:4], this_month=_unique(this_month)[:5],
+                      next_90_days=_unique(next_90)[:5])
+
+
+def _length(phase: PlannedPhase, hours_per_week: float) -> int:
+    return phase.fixed_weeks if phase.fixed_weeks is not None else effort.weeks(phase.hours, hours_per_week)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in items if not (i in seen or seen.add(i))]

@@ -39,7 +39,7 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
         lines.append(f"Left out {counted(len(removed), 'item')} you already know ({hours} study hours): "
                      f"{_names([i.name for i in removed])}.")
     credited = [t.name for t in tailored.transferable_skills
-                if t.why.startswith("You listed it") and t.name not in {b.name for b in baseline.transferable_skills}]
+                if t.origin == "listed" and t.name not in {b.name for b in baseline.transferable_skills}]
     if credited:
         lines.append(f"Counted as transferable because you listed them: {_names(credited)}.")
     hours_before = sum(i.hours for i in baseline.skills_to_learn)

@@ -34,7 +34,7 @@ def _occupation(text: str, kb: KnowledgeBase) -> tuple[str, str]:
         if code not in kb.index:
             raise RoleNotFound(f"no O*NET-SOC occupation {code!r}")
         return code, kb.occupation(code).title
-    role = resolve_role(text, allow_ambiguous=True)   # the best reading; the output names it
+    role = resolve_role(text)   # the best reading; the output names it
     return role.code, role.title
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from careerpath.engine.market import in_area
-from careerpath.engine.model import Guide, ResourceRef
+from careerpath.engine.model import Guide, ResourceRef, SkillToLearn
 from careerpath.engine.narrative import counted
+
+from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
 
 
 def _money(value: int | None) -> str:
@@ -28,19 +30,35 @@ def _resource(ref: ResourceRef) -> str:
     return f"[{label}]({ref.url}) ({details})" if ref.url else f"{label} ({details})"
 
 
-def _role(role) -> str:
-    return _escape(role.title + (f" ({role.specialization})" if role.specialization else ""))
+def _item(add, item: SkillToLearn) -> None:
+    add(f"### {_escape(item.name)}")
+    add("")
+    when = f"taught in the program" if item.covered_by else f"{counted(item.weeks, 'week')} (~{item.hours} h)"
+    add(f"**{item.priority}** · {when}")
+    add("")
+    add(_escape(item.why))
+    add("")
+    add(f"How: {_escape(item.how)}")
+    for ref in item.resources:
+        add(f"- {_resource(ref)}")
+    add("")
 
 
 def render_markdown(guide: Guide, views: int | None = None) -> str:
     g, out = guide, []
     add = out.append
-    add(f"*Career pathway: {_role(g.from_)} → {_role(g.to)}*"
-        + (f" · {views:,} views" if views is not None else ""))
+    add(f"*{_escape(g.headline)}*" + (f" · {counted(views, 'view')}" if views is not None else ""))
+    add("")
+    add(f"Resolved to: {_escape(role_line(g.from_))} → {_escape(role_line(g.to))}")
+    for role in (g.from_, g.to):
+        line = alternatives_line(role)
+        if line:
+            add("")
+            add(f"> {_escape(line)}")
     add("")
     add(f"# {_escape(g.title)}")
     add("")
-    add("## At a glance")
+    add(f"## {HEADINGS['glance']}")
     add("")
     add("| Difficulty | Timeline | Salary change | Demand |")
     add("|---|---|---|---|")
@@ -50,44 +68,67 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     s = g.salary
     add(f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {_money(s.source_median)} → {_escape(g.to.title)} "
-        f"{_money(s.target_median)}; early career (25th percentile) {_money(s.target_p25)} "
-        f"({_pct(s.early_career_change_pct)}). Source: {s.source}.")
+        f"{_money(s.target_median)}; a quarter of {_escape(g.to.title.lower())} earn less than "
+        f"{_money(s.target_p25)} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}.")
     if s.note:
         add("")
         add(f"> {_escape(s.note)}")
     add("")
     add(_escape(g.demand.summary))
     add("")
-    add("Difficulty drivers: " + "; ".join(
-        f"{_escape(d.explanation)} (weight {d.weight:g})" for d in g.difficulty_drivers))
+    add("Why this difficulty: " + " ".join(_escape(d.explanation) for d in g.difficulty_drivers[:2]))
     add("")
-    add("## Overview")
+    add(f"## {HEADINGS['overview']}")
     add("")
     add(_escape(g.overview))
     add("")
-    add("## Your transferable skills")
+    add(f"## {HEADINGS['route']}")
+    add("")
+    r = g.route
+    add(_escape(r.summary))
+    add("")
+    for number, step in enumerate(r.steps, 1):
+        add(f"{number}. **{STATUS_MARK[step.status]}** {_escape(step_line(step))}")
+    if r.steps:
+        add("")
+    if r.state_varies:
+        add(f"State rules: {_escape(r.state_varies)}")
+        add("")
+    for alt in r.alternatives:
+        months = f" ({alt.months[0]}–{alt.months[1]} months)" if alt.months else ""
+        add(f"- Another way: **{_escape(alt.name)}**{months}: {_escape(alt.detail)}")
+    if r.bridge_jobs:
+        add("")
+        add("Jobs people often hold first: " + _escape(", ".join(b.title for b in r.bridge_jobs)))
+    if r.sources:
+        add("")
+        add("Route sources: " + ", ".join(f"<{u}>" for u in r.sources)
+            + (f" ({r.verification})" if r.verification else "") + ("" if r.curated else " (BLS fallback)"))
+    add("")
+    add(f"## {HEADINGS['transferable']}")
     add("")
     if not g.transferable_skills:
         add("None of the target's important skills is yet at the level it needs.")
-    for item in g.transferable_skills:
-        add(f"- **{_escape(item.name)}** ({item.kind.replace('_', ' ')}): {_escape(item.why)}")
+    for skill in g.transferable_skills:
+        add(f"- **{_escape(skill.name)}**: {_escape(skill.why)}")
     add("")
-    add("## Skills you'll need to learn")
+    add(f"## {HEADINGS['learn']}")
     add("")
-    if not g.skills_to_learn:
-        add("Nothing: your current profile already meets what the role asks for.")
-    for item in g.skills_to_learn:
-        add(f"### {_escape(item.name)}")
+    core = [i for i in g.skills_to_learn if i.core]
+    if not core:
+        add("Nothing stands between you and the role's core skills.")
         add("")
-        add(f"**{item.priority}** · {counted(item.weeks, 'week')} (~{item.hours} h) · {item.kind}")
+    for item in core:
+        _item(add, item)
+    extra = [i for i in g.skills_to_learn if not i.core]
+    if extra:
+        add(f"### {HEADINGS['also']}")
         add("")
-        add(_escape(item.why))
+        for item in extra:
+            first = f" — {_resource(item.resources[0])}" if item.resources else ""
+            add(f"- **{_escape(item.name)}** (~{item.hours} h): {_escape(item.why)}{first}")
         add("")
-        add(f"How: {_escape(item.how)}")
-        for ref in item.resources:
-            add(f"- {_resource(ref)}")
-        add("")
-    add("## Your learning roadmap")
+    add(f"## {HEADINGS['roadmap']}")
     add("")
     for phase in g.roadmap:
         add(f"### {phase.phase}. {_escape(phase.title)} — {counted(phase.weeks, 'week')} (from week {phase.start_week})")
@@ -98,7 +139,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
             add("")
             add("Resources: " + "; ".join(_resource(r) for r in phase.resources))
         add("")
-    add("## Reality check")
+    add(f"## {HEADINGS['reality']}")
     for heading, items in (("What you'll love", g.reality_check.love),
                            ("What you might miss", g.reality_check.miss),
                            ("Biggest challenges", g.reality_check.challenges)):
@@ -108,7 +149,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         for item in items or ["Nothing stands out in the data."]:
             add(f"- {_escape(item)}")
     add("")
-    add("## Start your journey")
+    add(f"## {HEADINGS['actions']}")
     for heading, items in (("This week", g.action_plan.this_week), ("This month", g.action_plan.this_month),
                            ("Next 90 days", g.action_plan.next_90_days)):
         add("")
@@ -117,7 +158,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         for item in items or ["Carry on with the steps above."]:
             add(f"- {_escape(item)}")
     add("")
-    add("## Frequently asked questions")
+    add(f"## {HEADINGS['faq']}")
     for item in g.faq:
         add("")
         add(f"**{_escape(item.question)}**")
@@ -125,7 +166,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add(_escape(item.answer))
     p = g.personalization
     add("")
-    add("## Tailored to you")
+    add(f"## {HEADINGS['tailored']}")
     add("")
     add(f"Hours per week: {p.hours_per_week:g} · Location: {_escape(p.location or 'national figures')} · "
         f"Budget: {p.budget or 'any'}")
@@ -146,12 +187,12 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add(f"- {_escape(change)}")
     if g.data_notes:
         add("")
-        add("## Notes on the data")
+        add(f"## {HEADINGS['notes']}")
         add("")
         for note in g.data_notes:
             add(f"- {_escape(note)}")
     add("")
-    add("## Sources")
+    add(f"## {HEADINGS['sources']}")
     add("")
     for source in g.sources:
         add(f"- {_escape(source.dataset)} ({_escape(source.release)}), {_escape(source.publisher)}, "

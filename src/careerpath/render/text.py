@@ -11,6 +11,8 @@ from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide
 from careerpath.engine.narrative import counted
 
+from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
+
 PRIORITY_STYLE = {"Critical": "bold red", "Important": "yellow", "Nice to have": "green"}
 
 
@@ -24,9 +26,12 @@ def _bullets(items: list[str]) -> str:
 
 def render_text(guide: Guide, console: Console) -> None:
     g = guide
-    role = lambda r: r.title + (f" ({r.specialization})" if r.specialization else "")  # noqa: E731
-    console.print(Panel(f"[dim]{escape(role(g.from_))} → {escape(role(g.to))}[/]\n[bold]{escape(g.title)}[/]",
-                        border_style="cyan"))
+    header = f"[bold]{escape(g.headline)}[/]\n[dim]{escape(role_line(g.from_))} → {escape(role_line(g.to))}[/]"
+    for role in (g.from_, g.to):
+        line = alternatives_line(role)
+        if line:
+            header += f"\n[yellow]{escape(line)}[/]"
+    console.print(Panel(header + f"\n\n[bold cyan]{escape(g.title)}[/]", border_style="cyan"))
 
     glance = Table(show_header=True, header_style="bold", expand=True)
     for column in ("Difficulty", "Timeline", "Salary change", "Demand"):
@@ -37,29 +42,45 @@ def render_text(guide: Guide, console: Console) -> None:
     console.print(glance)
     s = g.salary
     console.print(f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
-                  f"25th percentile {_money(s.target_p25)} [dim]({s.source})[/]")
+                  f"a quarter earn less than {_money(s.target_p25)} [dim]({s.source})[/]")
     if s.note:
         console.print(f"[yellow]{escape(s.note)}[/]")
     console.print(escape(g.demand.summary))
 
-    console.rule("Overview")
+    console.rule(HEADINGS["overview"])
     console.print(escape(g.overview))
 
-    console.rule("Your transferable skills")
-    for item in g.transferable_skills:
-        console.print(f"[bold green]{escape(item.name)}[/] [dim]({item.kind.replace('_', ' ')})[/]\n  {escape(item.why)}")
+    console.rule(HEADINGS["route"])
+    console.print(escape(g.route.summary))
+    for number, step in enumerate(g.route.steps, 1):
+        style = "green" if step.status == "done" else "dim" if step.status == "optional" else "bold"
+        console.print(f"  {number}. [{style}]{STATUS_MARK[step.status]}[/] {escape(step_line(step))}")
+    if g.route.state_varies:
+        console.print(f"[yellow]State rules:[/] {escape(g.route.state_varies)}")
+    for alt in g.route.alternatives:
+        console.print(f"  [cyan]Another way:[/] {escape(alt.name)}: {escape(alt.detail)}")
+    if g.route.bridge_jobs:
+        console.print("Jobs people often hold first: " + escape(", ".join(b.title for b in g.route.bridge_jobs)))
 
-    console.rule("Skills you'll need to learn")
-    if not g.skills_to_learn:
-        console.print("Nothing: your current profile already meets what the role asks for.")
-    for item in g.skills_to_learn:
-        console.print(f"[bold]{escape(item.name)}[/]  [{PRIORITY_STYLE[item.priority]}]{item.priority}[/]  "
-                      f"{counted(item.weeks, 'week')} (~{item.hours} h)")
+    console.rule(HEADINGS["transferable"])
+    for item in g.transferable_skills:
+        console.print(f"[bold green]{escape(item.name)}[/]\n  {escape(item.why)}")
+
+    console.rule(HEADINGS["learn"])
+    core = [i for i in g.skills_to_learn if i.core]
+    if not core:
+        console.print("Nothing stands between you and the role's core skills.")
+    for item in core:
+        when = "taught in the program" if item.covered_by else f"{counted(item.weeks, 'week')} (~{item.hours} h)"
+        console.print(f"[bold]{escape(item.name)}[/]  [{PRIORITY_STYLE[item.priority]}]{item.priority}[/]  {when}")
         console.print(f"  {escape(item.why)}\n  [cyan]How:[/] {escape(item.how)}")
         for ref in item.resources:
-            console.print(f"  - {escape(ref.name)} [dim]{escape(ref.provider)}, {ref.cost} {ref.url or ''}[/]")
+            console.print(f"  - {escape(ref.name)} [dim]{escape(ref.provider)}, {ref.cost or ''} {ref.url or ''}[/]")
+    extra = [i for i in g.skills_to_learn if not i.core]
+    if extra:
+        console.print(f"[bold]{HEADINGS['also']}:[/] " + escape(", ".join(f"{i.name} (~{i.hours} h)" for i in extra)))
 
-    console.rule("Your learning roadmap")
+    console.rule(HEADINGS["roadmap"])
     for phase in g.roadmap:
         body = _bullets(phase.tasks)
         if phase.resources:
@@ -67,7 +88,7 @@ def render_text(guide: Guide, console: Console) -> None:
         console.print(Panel(body, title=f"{phase.phase}. {escape(phase.title)}",
                             subtitle=f"{counted(phase.weeks, 'week')}, from week {phase.start_week}", title_align="left"))
 
-    console.rule("Reality check")
+    console.rule(HEADINGS["reality"])
     reality = Table.grid(padding=(0, 2), expand=True)
     reality.add_column(ratio=1), reality.add_column(ratio=1), reality.add_column(ratio=1)
     reality.add_row("[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]",
@@ -76,17 +97,17 @@ def render_text(guide: Guide, console: Console) -> None:
                     _bullets(g.reality_check.challenges))
     console.print(reality)
 
-    console.rule("Start your journey")
+    console.rule(HEADINGS["actions"])
     for heading, items in (("This week", g.action_plan.this_week), ("This month", g.action_plan.this_month),
                            ("Next 90 days", g.action_plan.next_90_days)):
         console.print(f"[bold]{heading}[/]\n{_bullets(items)}")
 
-    console.rule("Frequently asked questions")
+    console.rule(HEADINGS["faq"])
     for item in g.faq:
         console.print(f"[bold]{escape(item.question)}[/]\n{escape(item.answer)}\n")
 
     p = g.personalization
-    console.rule("Tailored to you")
+    console.rule(HEADINGS["tailored"])
     lines = [f"Hours per week: {p.hours_per_week:g} · Location: {escape(p.location or 'national figures')} · "
              f"Budget: {p.budget or 'any'}"]
     if p.skills_recognised:
@@ -104,9 +125,9 @@ def render_text(guide: Guide, console: Console) -> None:
     lines += [f"• {escape(c)}" for c in p.changes]
     console.print("\n".join(lines))
     if g.data_notes:
-        console.rule("Notes on the data")
+        console.rule(HEADINGS["notes"])
         console.print(_bullets(g.data_notes))
-    console.rule("Sources")
+    console.rule(HEADINGS["sources"])
     console.print(Group(*[f"• {escape(src.dataset)} ({escape(src.release)}), {escape(src.publisher)}: "
                           f"{escape(src.used_for)}" for src in g.sources]))
     console.print(f"[dim]{escape(g.attribution)}[/]")

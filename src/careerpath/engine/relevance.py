@@ -1,0 +1,109 @@
+"""What the target is distinctively hired for: the relevance model behind "what to learn".
+
+O*NET rates every skill and knowledge area for every occupation, so read literally it asks
+a technical writer for Public Safety and Security. An item earns a place in a plan because
+the *target* stands out on it against occupations in general, the person lacks it, and the
+target relies on it. Technologies are ranked by how specific they are to the target's kind
+of work (its SOC minor group) against all occupations: Confluence says more about technical
+writing than Microsoft Excel, which nearly every occupation lists. See docs/methodology.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from careerpath.kb import KnowledgeBase, Technology
+
+from .profiles import Profiles, profiles_for
+
+# An element is distinctive for an occupation when its emphasis (importance x level) lies at
+# least this many standard deviations above the mean over all rated occupations.
+DISTINCTIVE_Z = 1.0
+# Below this importance (1-5, 3 = "Important") the target does not rely on an element enough
+# for it to enter a plan, however unusual it is.
+MIN_IMPORTANCE = 2.75
+# Technologies listed for more than this share of occupations are general office tools.
+GENERAL_TOOL_SHARE = 0.15
+# A technology is specific to the target's kind of work when it is listed at least this many
+# times more often within the target's SOC minor group than across all occupations.
+SPECIFIC_LIFT = 2.0
+
+
+@dataclass(frozen=True)
+class Distinctiveness:
+    """Per-occupation z-scores of O*NET emphasis, and technology frequencies."""
+    z: np.ndarray                              # (n, m) emphasis z-score per element
+    tech_share: dict[str, float]               # technology -> share of occupations listing it
+    tech_group_share: dict[tuple[str, str], float]  # (SOC minor group, technology) -> share in group
+
+
+@lru_cache(maxsize=4)
+def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
+    p = profiles_for(kb)
+    own = np.array([p.donor[i] == i for i in range(p.n)])     # borrowed profiles would count twice
+    emphasis = p.importance * p.level
+    mean = emphasis[own].mean(axis=0)
+    std = np.maximum(emphasis[own].std(axis=0), 1e-6)
+    z = (emphasis - mean) / std
+    z.setflags(write=False)
+
+    counts: dict[str, int] = {}
+    group_counts: dict[tuple[str, str], int] = {}
+    group_sizes: dict[str, int] = {}
+    for occupation in kb.occupations():
+        names = {t.name for t in kb.technologies(occupation.code)}
+        if not names:
+            continue
+        group = minor_group(occupation.code)
+        group_sizes[group] = group_sizes.get(group, 0) + 1
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+            group_counts[(group, name)] = group_counts.get((group, name), 0) + 1
+    listed = sum(group_sizes.values())
+    return Distinctiveness(
+        z=z,
+        tech_share={name: n / listed for name, n in counts.items()},
+        tech_group_share={key: n / group_sizes[key[0]] for key, n in group_counts.items()},
+    )
+
+
+def minor_group(code: str) -> str:
+    """SOC minor group: "27-3042.00" -> "27-3". Occupations in it do the same kind of work."""
+    return code[:4]
+
+
+def element_relevance(p: Profiles, d: Distinctiveness, target_row: int, column: int, gap: float) -> float:
+    """How much learning this element moves the person towards the target: the target's
+    distinctiveness on it times the size of the gap (capped at 3 level points, past which a
+    bigger gap says more about the source than the target). Zero when not distinctive."""
+    z = float(d.z[target_row, column])
+    if z < DISTINCTIVE_Z or p.importance[target_row, column] < MIN_IMPORTANCE:
+        return 0.0
+    return z * min(gap, 3.0)
+
+
+def is_general_tool(d: Distinctiveness, tech: Technology) -> bool:
+    return d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE
+
+
+def technology_lift(d: Distinctiveness, code: str, tech: Technology) -> float:
+    share = d.tech_share.get(tech.name, 0.0)
+    if share == 0:
+        return 0.0
+    return d.tech_group_share.get((minor_group(code), tech.name), 0.0) / share
+
+
+def technology_relevance(d: Distinctiveness, code: str, tech: Technology) -> float:
+    """Employers' postings ask for it (in demand) and it is specific to this kind of work.
+    General office tools score zero: nobody changes careers to learn Outlook."""
+    if is_general_tool(d, tech) or not (tech.hot or tech.in_demand):
+        return 0.0
+    lift = technology_lift(d, code, tech)
+    if lift < SPECIFIC_LIFT and not tech.in_demand:
+        return 0.0
+    demand = 2.0 if tech.in_demand else 1.0
+    return demand * math.log1p(lift)
