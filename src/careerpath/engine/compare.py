@@ -27,6 +27,8 @@ MAX_TRANSFERABLE_ELEMENTS = 6
 MAX_TRANSFERABLE_STYLES = 3
 MAX_TRANSFERABLE_TECH = 6
 MAX_TECH_TO_LEARN = 6
+# Below the core plan's threshold (engine/guide.py): a tool postings do not ask for is "also useful".
+NOT_IN_DEMAND_SCORE = 1.0
 
 
 @dataclass
@@ -280,6 +282,8 @@ def compare_technologies(
         score = technology_relevance(d, target, tech)
         if product in have or score <= 0:
             continue
+        if not tech.in_demand:
+            score = min(score, NOT_IN_DEMAND_SCORE)   # useful, never what the plan is built around
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
         why = (f"{target_title} use it" + (" and job postings ask for it" if tech.in_demand else "")

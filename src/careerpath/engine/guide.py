@@ -95,18 +95,29 @@ _PRIORITY_RANK = {"Critical": 0, "Important": 1, "Nice to have": 2}
 
 # -- candidates to learn -------------------------------------------------------------------
 
-def _route_gaps(routes: RouteCatalog, target: str, source: str, known: Known) -> list[Gap]:
+def _route_gaps(routes: RouteCatalog, target: str, source: str,
+                known: Known) -> tuple[list[Gap], list[TransferableSkill]]:
+    """What the route says the target is hired for, less what the source's holders already do
+    (the route's known_by) and what the person says they know."""
     route = routes.route_for(target)
     if route is None:
-        return []
-    gaps = []
+        return [], []
+    gaps, carried = [], []
     for i, item in enumerate(route.hired_for):
-        if any(source.startswith(code) for code in item.known_by) or known.has("hired_for", item.name):
+        if any(source.startswith(code) for code in item.known_by):
+            carried.append(TransferableSkill(
+                name=item.name, kind="topic", origin="route",
+                why=f"Part of your current work, and what {kb_title(route.title)} are hired for."))
+            continue
+        if known.has("hired_for", item.name):
+            carried.append(TransferableSkill(
+                name=item.name, kind="topic", origin="listed",
+                why=f"You listed it yourself; {kb_title(route.title)} are hired for it."))
             continue
         gaps.append(Gap(kind="hired_for", key=item.name, name=item.name, hours=item.hours,
                         why=f"What {kb_title(route.title)} are hired for, by careerpath's curated entry route.",
                         score=HIRED_FOR_SCORE - 0.1 * i, order=2, origin="route", learn=item.learn))
-    return gaps
+    return gaps, carried
 
 
 def kb_title(title: str) -> str:
@@ -127,7 +138,11 @@ def _specialty_gaps(p: Profiles, catalog: Catalog, specialty: Specialty, source:
     why = f"{specialty.name} roles call for it (careerpath's curated role data)."
 
     def add(kind: str, key: str, name: str, priority: str, hours: int, order: int) -> None:
-        if (kind, key) in existing or known.has(kind, key) or (kind, key) in comparison.covered:
+        if (kind, key) in existing or (kind, key) in comparison.covered:
+            return
+        if known.has(kind, key):
+            carried.append(TransferableSkill(name=name, kind=kind, origin="listed",
+                                             why=f"You listed it yourself; {why[0].lower()}{why[1:]}"))
             return
         j = columns.get(key)
         if j is not None and p.importance[s, j] >= effort.IMPORTANT_IMPORTANCE:
@@ -397,13 +412,13 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     comparison = compare_elements(p, d, source, target, known)
     tech_transferable, tech_gaps = compare_technologies(kb, d, source, target, known)
-    gaps = [] if same_role and source == target else _route_gaps(routes, target, source, known)
+    gaps, carried = ([], []) if source == target else _route_gaps(routes, target, source, known)
     gaps += comparison.gaps + tech_gaps
-    carried: list[TransferableSkill] = []
     if request.target_specialty and not same_role:
-        added, carried = _specialty_gaps(p, catalog, request.target_specialty, source, comparison, known,
-                                         source_techs | spec_techs)
+        added, from_specialty = _specialty_gaps(p, catalog, request.target_specialty, source, comparison, known,
+                                                source_techs | spec_techs)
         gaps += added
+        carried += from_specialty
     if source == target:
         # Same occupation: only what the target role adds over the source role is to learn.
         gaps = [g for g in gaps if g.origin == "specialization"]
