@@ -28,8 +28,8 @@ from .model import (
 from .narrative import faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
-from .roadmap import PlannedPhase, action_plan, schedule
-from .route import AppliedRoute, apply_route
+from .roadmap import PlannedPhase, action_plan, schedule, study_hours
+from .route import AppliedRoute, already_there, apply_route
 
 DEFAULT_HOURS_PER_WEEK = 10.0
 
@@ -38,8 +38,8 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 # licence alone makes a move hard, whatever the skills say.
 DIFFICULTY_WEIGHTS = {"route": 0.35, "profile": 0.3, "job_zone": 0.15, "learning": 0.2}
 PROFILE_GAP_SATURATION = 0.5      # unmet share of the target's weighted requirement
-ROUTE_MONTHS_SATURATION = 48      # months of full-time school, training or required experience
-LEARNING_HOURS_SATURATION = 600   # study hours of the core plan
+ROUTE_MONTHS_SATURATION = 36      # months of full-time school, training or required experience
+LEARNING_HOURS_SATURATION = 600   # part-time study hours: the core plan, prerequisites, exam preparation
 DIFFICULTY_BANDS = ((15, "Easy"), (35, "Moderate"), (55, "Challenging"), (101, "Hard"))
 
 # The core plan: the few items that matter most. Fewer than CORE_MIN only when there are fewer.
@@ -179,6 +179,10 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, str, bool]], list[Gap]]
             continue
         seen.add(gap.name.casefold())
         ranked.append(gap)
+    curated_names = " ".join(g.name.lower() for g in ranked if g.origin != "occupation")
+    # "pandas" needs no entry of its own beside "Python data stack (pandas, scikit-learn)".
+    ranked = [g for g in ranked if not (g.kind == "technology" and g.origin == "occupation"
+                                        and g.name.lower() in curated_names)]
     eligible = [g for g in ranked if _capped(g) >= CORE_MIN_SCORE]
     curated = [g for g in eligible if g.origin != "occupation"][:CORE_MAX]
     derived_places = CORE_MAX - len(curated) if len(curated) < 3 else min(DERIVED_IN_CORE, CORE_MAX - len(curated))
@@ -233,8 +237,8 @@ def _how(gap: Gap, refs: list[ResourceRef], program: str | None) -> str:
         return text + "."
     if gap.kind == "technology":
         return f"Work through {gap.name}'s own documentation and tutorials, then use it in a portfolio piece."
-    return ("Learn it by doing the work: take a course that covers it at a community college or through the "
-            "role's professional association, and practise on real examples.")
+    return ("Learn it by doing: look for a short course at a community college or through the role's "
+            "professional association, and practise on real examples.")
 
 
 def _to_learn(gaps: list[Gap], catalog: Catalog, routes: RouteCatalog, person: Person,
@@ -273,7 +277,8 @@ def _difficulty(unmet: float, zone_step: int, route: AppliedRoute, learning_hour
                     "O*NET skills and knowledge."),
         "job_zone": (f"A step up of {zone_step} in O*NET job zone (the preparation a job needs)." if zone_step > 0
                      else "No step up in the preparation O*NET says the job needs."),
-        "learning": f"About {learning_hours} hours of study in the core plan.",
+        "learning": f"About {learning_hours} hours of part-time study: the core skills, prerequisites and exam "
+                    "preparation.",
     }
     score = round(100 * sum(DIFFICULTY_WEIGHTS[k] * v for k, v in parts.items()))
     level = next(name for bound, name in DIFFICULTY_BANDS if score < bound)
@@ -425,7 +430,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     applied = apply_route(kb, routes, source, target)
     if source == target:
-        applied = AppliedRoute(applied.view, (), None, 0.0)
+        applied = already_there(applied)
     to_learn = _to_learn(gaps, catalog, routes, person, applied.program)
     templates = catalog.templates_for(target, target_occupation.title)
     portfolio = request.target_specialty.portfolio if request.target_specialty else ()
@@ -436,7 +441,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     salary = market.salary_comparison(kb, source, target, person.area_code)
     demand = market.demand(kb, target)
-    core_hours = sum(i.hours for i in to_learn if i.core and not i.covered_by)
+    core_hours = study_hours(planned)
     unmet = 0.0 if same_role else float(p.unmet_share_to(kb.index[target])[kb.index[source]])
     zone_step = 0
     if source_occupation.job_zone and target_occupation.job_zone and not same_role:

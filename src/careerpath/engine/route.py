@@ -171,8 +171,10 @@ def apply_bls(kb: KnowledgeBase, source: str, target: str) -> AppliedRoute:
     years = effort.EDUCATION_YEARS.get(outlook.education, 0) - effort.EDUCATION_YEARS.get(
         source_outlook.education if source_outlook and source_outlook.education else "", 0)
     if DEGREE_RANK[level] > have and years > 0:
-        step = RouteStep(kind="degree", name=f"Earn {DEGREE_WORDS[level][0].lower()}{DEGREE_WORDS[level][1:]}"
-                         " in a field the role uses", pace="full_time", months=(years * 12, years * 12),
+        words = DEGREE_WORDS[level][0].lower() + DEGREE_WORDS[level][1:]
+        article = "an" if words[0] in "aeiou" else "a"
+        step = RouteStep(kind="degree", name=f"Earn {article} {words} in a field the role uses", pace="full_time",
+                         months=(years * 12, years * 12),
                          detail="BLS's typical entry education for the role; compare accredited programs "
                                 "and what employers in your area ask for.")
         steps.append(step)
@@ -196,6 +198,13 @@ def apply_route(kb: KnowledgeBase, routes: RouteCatalog, source: str, target: st
     if curated is not None:
         return apply_curated(kb, routes, curated, source)
     return apply_bls(kb, source, target)
+
+
+def already_there(applied: AppliedRoute) -> AppliedRoute:
+    """Both sides are the same occupation: every step of the way in is behind the person."""
+    steps = [s.model_copy(update={"status": "done", "done_because": "you already work in this occupation"})
+             if s.status == "to do" else s for s in applied.view.steps]
+    return AppliedRoute(applied.view.model_copy(update={"steps": steps}), (), None, 0.0)
 
 
 def step_weeks(step: RouteStep, hours_per_week: float) -> int:
