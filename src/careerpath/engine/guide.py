@@ -187,8 +187,9 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, str, bool]], list[Gap]]
     curated = [g for g in eligible if g.origin != "occupation"][:CORE_MAX]
     derived_places = CORE_MAX - len(curated) if len(curated) < 3 else min(DERIVED_IN_CORE, CORE_MAX - len(curated))
     derived = [g for g in eligible if g.origin == "occupation"][:derived_places]
-    core = [g for g in ranked if g in curated or g in derived]
-    rest = [g for g in ranked if g not in core and _capped(g) > 0][:ALSO_USEFUL_MAX]
+    chosen_ids = {id(g) for g in curated + derived}
+    core = [g for g in ranked if id(g) in chosen_ids]
+    rest = [g for g in ranked if id(g) not in chosen_ids and _capped(g) > 0][:ALSO_USEFUL_MAX]
     chosen = [(g, "Critical" if i < CRITICAL_COUNT else "Important", True) for i, g in enumerate(core)]
     chosen += [(g, "Nice to have", False) for g in rest]
     return chosen, rest
@@ -310,8 +311,7 @@ def stepping_stones(p: Profiles, route: AppliedRoute, source: str, target: str) 
         if code in (source, target):
             continue
         b = kb.index[code]
-        first = float(p.unmet_share_to(b)[s])
-        second = float(p.unmet_share_to(t)[b])
+        first, second = p.unmet_share(s, b), p.unmet_share(b, t)
         stones.append(SteppingStone(
             code=code, title=kb.occupation(code).title, first_leg=round(first, 3), second_leg=round(second, 3),
             route=[Role(code=code, title=kb.occupation(code).title)], legs=[round(first, 3), round(second, 3)]))
@@ -442,7 +442,7 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     salary = market.salary_comparison(kb, source, target, person.area_code)
     demand = market.demand(kb, target)
     core_hours = study_hours(planned)
-    unmet = 0.0 if same_role else float(p.unmet_share_to(kb.index[target])[kb.index[source]])
+    unmet = 0.0 if same_role else p.unmet_share(kb.index[source], kb.index[target])
     zone_step = 0
     if source_occupation.job_zone and target_occupation.job_zone and not same_role:
         zone_step = max(0, target_occupation.job_zone - source_occupation.job_zone)

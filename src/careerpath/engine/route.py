@@ -110,10 +110,13 @@ def _degree_words(route: CuratedRoute) -> str:
 
 def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
+    hired = False   # after the route's application step, experience is the job itself
     for step in route.steps:
         because = _done_because(kb, routes, route, step, source)
         optional = step.optional or (step.kind == "degree" and not route.degree_required)
-        status = "done" if because else "optional" if optional else "to do"
+        status = ("done" if because else "optional" if optional
+                  else "on the job" if hired and step.kind == "experience" else "to do")
+        hired = hired or step.kind == "job_search"
         view = RouteStep(kind=step.kind, name=step.name, detail=step.detail, pace=step.pace, months=step.months,
                          hours=step.hours, cost=step.cost, credential=_credential(routes, step), status=status,
                          done_because=because)
