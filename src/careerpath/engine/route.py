@@ -82,7 +82,9 @@ def _credential(routes: RouteCatalog, step: Step) -> CredentialRef | None:
 
 
 def _done_because(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step,
-                  source: str) -> str | None:
+                  source: str | None) -> str | None:
+    if source is None:
+        return None
     source_title = singular(kb.occupation(source).title)
     if _matches(source, step.satisfied_by):
         return f"as a {source_title} you already have this"
@@ -108,7 +110,7 @@ def _degree_words(route: CuratedRoute) -> str:
     return f"{words} ({route.degree_field})" if route.degree_field else words
 
 
-def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str) -> AppliedRoute:
+def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str | None) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
     hired = False   # after the route's application step, experience is the job itself
     for step in route.steps:
@@ -154,9 +156,10 @@ def _bridge_jobs(kb: KnowledgeBase, socs: tuple[str, ...]) -> list[RoleChoice]:
     return found
 
 
-def apply_bls(kb: KnowledgeBase, source: str, target: str) -> AppliedRoute:
+def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRoute:
     """No curated route: BLS's typical entry education, experience and training, stated as such."""
-    outlook, source_outlook = kb.outlook(target), kb.outlook(source)
+    outlook = kb.outlook(target)
+    source_outlook = kb.outlook(source) if source else None
     title = kb.occupation(target).title
     if outlook is None or not outlook.education:
         return AppliedRoute(EntryRoute(curated=False, summary=(
@@ -201,6 +204,15 @@ def apply_route(kb: KnowledgeBase, routes: RouteCatalog, source: str, target: st
     if curated is not None:
         return apply_curated(kb, routes, curated, source)
     return apply_bls(kb, source, target)
+
+
+def entry_route(kb: KnowledgeBase, routes: RouteCatalog, code: str) -> EntryRoute:
+    """The way into an occupation for someone starting from nothing in particular: for
+    `careerpath occupation` and the site's occupation pages."""
+    curated = routes.route_for(code)
+    if curated is not None:
+        return apply_curated(kb, routes, curated, None).view
+    return apply_bls(kb, None, code).view
 
 
 def already_there(applied: AppliedRoute) -> AppliedRoute:
