@@ -49,6 +49,15 @@ def test_every_role_is_complete():
         assert role.implies.technologies or role.implies.skills or role.implies.knowledge, role.id
 
 
+def test_the_fast_title_reader_reads_what_yaml_does():
+    from careerpath.resolve.modifiers import parse_yaml, role_heads, yaml_text
+
+    text = yaml_text("roles.yaml")
+    full = [{k: (list(r[k]) if k == "titles" else r[k]) for k in ("id", "name", "titles", "occupation")}
+            for r in parse_yaml(text)]
+    assert role_heads(text) == full
+
+
 def test_a_title_belongs_to_one_role():
     titles = Counter(t for role in ROLES for t in role.titles)
     assert [t for t, n in titles.items() if n > 1] == []

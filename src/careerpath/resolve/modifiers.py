@@ -120,6 +120,24 @@ def role_titles(items) -> RoleTitles:
     return RoleTitles(by_tokens, literal)
 
 
+# The head of each entry of roles.yaml, in the order the file keeps (tests/resolve/test_roles.py
+# checks that this reads exactly what a full YAML parse does). Parsing the whole file, with
+# every role's implies, summary and portfolio, would cost a cold resolve several times more.
+_ROLE_HEAD = re.compile(
+    r'^- id: (?P<id>\S+)\n  name: (?P<name>[^\n]+)\n  titles: \[(?P<titles>[^\]]*)\]\n  occupation: "(?P<occ>[^"]+)"',
+    re.M,
+)
+
+
+def role_heads(text: str) -> list[dict]:
+    """id, name, titles and occupation of every role in roles.yaml's text, without YAML."""
+    return [
+        {"id": m["id"], "name": m["name"].strip().strip('"'), "occupation": m["occ"],
+         "titles": re.findall(r'"([^"]*)"', m["titles"])}
+        for m in _ROLE_HEAD.finditer(text)
+    ]
+
+
 @lru_cache(maxsize=1)
 def load_roles() -> RoleTitles:
-    return role_titles(parse_yaml(yaml_text("roles.yaml")) or ())
+    return role_titles(role_heads(yaml_text("roles.yaml")))
