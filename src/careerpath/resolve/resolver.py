@@ -13,7 +13,7 @@ How a query is resolved:
    clear, with the role as its specialization. The occupations that match the words
    follow as alternatives.
 5. Specializations: otherwise, if the full title does not match confidently and contains a modifier
-   ("AI Technical Writer"), try again without it; the modifier is kept only if that
+   ("AI Copywriter"), try again without it; the modifier is kept only if that
    clearly improves the match. A confident full match ("Data Scientist", "Security
    Guard") is never split.
 6. Semantic matching (optional, ``careerpath[semantic]``; semantic.py): if the best match
