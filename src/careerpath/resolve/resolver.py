@@ -7,11 +7,16 @@ How a query is resolved:
 3. Score every indexed title sharing a word with a form (``TitleIndex``), keep the best
    title per occupation, and nudge by how well the occupation's own title and
    description cover the query.
-4. Specializations: if the full title does not match confidently and contains a modifier
-   ("AI Technical Writer"), try again without it; the modifier is kept only if that
+4. Modern roles (catalog/roles.yaml): a title that is a role's title once normalised
+   ("Sr. Product Manager", "product managers", "SRE"), or is one once a modifier is taken
+   out ("Fintech Product Marketing Manager"), resolves to the role's occupation, first and
+   clear, with the role as its specialization. The occupations that match the words
+   follow as alternatives.
+5. Specializations: otherwise, if the full title does not match confidently and contains a modifier
+   ("AI Copywriter"), try again without it; the modifier is kept only if that
    clearly improves the match. A confident full match ("Data Scientist", "Security
    Guard") is never split.
-5. Semantic matching (optional, ``careerpath[semantic]``; semantic.py): if the best match
+6. Semantic matching (optional, ``careerpath[semantic]``; semantic.py): if the best match
    is still weak ("person who fixes cars"), candidates are re-ranked with a sentence
    encoder's similarity, and the occupations closest in meaning join them. Loaded on the
    first weak query only, so confident titles never pay for it; without the extra, or with
@@ -29,7 +34,7 @@ import numpy as np
 
 from . import modifiers as _modifiers
 from .index import TitleIndex, load_index, shipped_index_path
-from .modifiers import Modifier
+from .modifiers import Modifier, RoleTitle, RoleTitles, literal_key
 from .normalize import Normalized, normalize, normalize_light, segments, split_hints
 
 if TYPE_CHECKING:
@@ -56,6 +61,7 @@ EXACT_GAP = 0.1  # an exact rival within this much of the best makes a title amb
 DOMINANT_MIN = 8  # titles containing every query word, at least ...
 DOMINANT_RATIO = 3.0  # ... and this many times as many as the next close occupation has
 LOW_CONFIDENCE = 0.5
+ROLE_SCORE = 0.98  # a modern role's own title: as sure as an exact O*NET title
 TOP_FORMS = 60
 _SEMANTIC_GATE = 0.8  # semantic.GATE, repeated so a confident resolve never imports it
 
@@ -170,9 +176,11 @@ class Resolver:
         self._matcher = None  # made at the first weak match; False once known unavailable
         if specializations is None:
             self._modifiers = _modifiers.load()
+            self._roles: RoleTitles = _modifiers.load_roles()
             self._specs: dict[str, Specialization] | None = None  # loaded when first needed
         else:
             self._modifiers = _modifiers.from_items(specializations)
+            self._roles = _modifiers.role_titles(specializations)
             self._specs = {s.id: s for s in specializations}
         self._corrections: dict[str, int | None] = {}
 
@@ -230,6 +238,9 @@ class Resolver:
         ranked = self._rank(forms)
         spec = None
         modifiers = self._find_modifiers(forms[0][0]) if forms else []
+        role = self._find_role(base, forms, modifiers)
+        if role is not None:
+            return self._role_resolution(query, role, ranked, top, hints)
         if modifiers and (not ranked or ranked[0][3] < CONFIDENT):
             for s in modifiers:
                 tokens = s.tokens
@@ -259,6 +270,42 @@ class Resolver:
         ]
         ambiguous = _ambiguous(ranked)
         return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=ambiguous, hints=hints)
+
+    def _find_role(self, base: str, forms, modifiers: list[Modifier]) -> RoleTitle | None:
+        """The modern role whose title this is: as typed (abbreviations), normalised, or
+        normalised with a modifier taken out."""
+        roles = self._roles
+        if not roles.by_tokens and not roles.literal:
+            return None
+        hit = roles.literal.get(literal_key(base))
+        if hit is not None:
+            return hit
+        for form, _ in forms:
+            hit = roles.by_tokens.get(form.tokens)
+            if hit is not None:
+                return hit
+        for m in modifiers:
+            for form, _ in forms:
+                hit = roles.by_tokens.get(self._without(form, m.tokens).tokens)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _role_resolution(self, query: str, role: RoleTitle, ranked, top: int, hints) -> Resolution:
+        """The role's occupation first and clear; the word matches follow, a margin behind."""
+        occs = self.index.occupations
+        own = next((r for r in ranked if r[1] == role.occupation), None)
+        cap = ROLE_SCORE - CLEAR_MARGIN
+        rest = [(min(s, cap), c, m, d) for s, c, m, d in ranked if c != role.occupation]
+        cands = [Candidate(code=role.occupation, title=occs[role.occupation].title,
+                           score=max(ROLE_SCORE, round(own[0], 4)) if own else ROLE_SCORE, matched=role.name)]
+        cands += [
+            Candidate(code=c, title=occs[c].title, score=round(s, 4),
+                      matched=self.index.title(m) if m >= 0 else occs[c].title)
+            for s, c, m, _ in rest[: top - 1]
+        ]
+        spec = self._specs_by_id()[role.spec_id]
+        return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=False, hints=hints)
 
     @property
     def semantic(self) -> bool:
