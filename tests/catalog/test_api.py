@@ -57,7 +57,7 @@ def test_unknown_key_is_empty_and_bad_arguments_raise(catalog):
 
 
 def test_topics(catalog):
-    assert len(catalog.topics()) == 80  # 23 for the modifiers, 57 for what modern roles add
+    assert len(catalog.topics()) == 82  # 23 for the modifiers, 57 for what modern roles add
     assert catalog.topic("healthcare.privacy").name == "HIPAA and health-data privacy"
     assert catalog.topic("ai_ml.concepts").specialization == "ai_ml"
     with pytest.raises(KeyError):
