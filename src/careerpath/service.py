@@ -90,8 +90,7 @@ def resolve_role(text: str, ask_when_tied: bool = False) -> ResolvedRole:
     if ask_when_tied and resolution.ambiguous and others and best.score - others[0].score < TIED_SCORE:
         raise AmbiguousRole(text, candidates[:5])
     spec = resolution.specialization
-    specialty = (Specialty(id=spec.id, name=spec.name, implies=spec.implies,
-                           portfolio=tuple(getattr(spec, "portfolio", ()) or ())) if spec else None)
+    specialty = Specialty.of(spec) if spec else None
     alternatives = tuple(RoleChoice(code=c.code, title=c.title) for c in others[:MAX_ALTERNATIVES]) \
         if resolution.ambiguous else ()
     return ResolvedRole(code=best.code, title=best.title, specialty=specialty, matched=best.matched,

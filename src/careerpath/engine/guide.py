@@ -14,7 +14,7 @@ from careerpath.catalog.routes import RouteCatalog
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.kb.products import product_names, product_of
-from careerpath.resolve.specializations import Implies
+from careerpath.resolve.specializations import Implies, Specialization
 
 from . import effort, market
 from .compare import (
@@ -52,6 +52,9 @@ DERIVED_IN_CORE = 1
 # list and a specialization's Critical needs are what people in the role name first.
 HIRED_FOR_SCORE = 10.0
 SPECIALTY_SCORE = {"Critical": 8.0, "Important": 5.0, "Nice to have": 1.0}
+# A modern role is more specific than its occupation's route: an ML engineer is hired for model
+# serving before a data scientist's dashboards, so its Critical and Important needs come first.
+ROLE_SCORE = {"Critical": 11.0, "Important": 10.5, "Nice to have": 1.0}
 ELEMENT_SCORE_CAP = 7.0
 TECHNOLOGY_SCORE_CAP = 6.0
 
@@ -63,6 +66,12 @@ class Specialty:
     name: str
     implies: Implies
     portfolio: tuple[str, ...] = ()
+    role: bool = False          # a modern role ("ML Engineer"), not a modifier ("AI ...")
+
+    @classmethod
+    def of(cls, spec: Specialization) -> Specialty:
+        return cls(id=spec.id, name=spec.name, implies=spec.implies, portfolio=tuple(spec.portfolio),
+                   role=spec.kind == "role")
 
 
 @dataclass(frozen=True)
@@ -151,7 +160,8 @@ def _specialty_gaps(p: Profiles, catalog: Catalog, specialty: Specialty, source:
                 name=name, kind=kind, source_level=round(float(p.level[s, j]), 2), origin="specialization",
                 why=f"{why[:-1]}, and you already rely on it as {source_one}."))
             return
-        added.append(Gap(kind=kind, key=key, name=name, hours=hours, why=why, score=SPECIALTY_SCORE[priority],
+        score = (ROLE_SCORE if specialty.role else SPECIALTY_SCORE)[priority]
+        added.append(Gap(kind=kind, key=key, name=name, hours=hours, why=why, score=score,
                          order=order, origin="specialization"))
 
     implies = specialty.implies

@@ -34,7 +34,7 @@ class End:
         if not self.specialization_id:
             return None
         spec = specializations.by_id(self.specialization_id)
-        return Specialty(id=spec.id, name=spec.name, implies=spec.implies)
+        return Specialty.of(spec)
 
     @property
     def label(self) -> str:
