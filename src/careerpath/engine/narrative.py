@@ -110,6 +110,12 @@ def overview(source: Role, target: Role, difficulty: str, salary: SalaryComparis
     return " ".join(parts)
 
 
+def needs_licence(route: AppliedRoute) -> bool:
+    """A licence the person must still earn: the route says most states license the work and
+    a licence or exam step is still to do (engineers in industry, say, need none)."""
+    return route.view.licensed and any(p.step.kind in ("licence", "exam") for p in route.todo)
+
+
 def _differences(names: list[str], words: dict[str, tuple[str, str]], source: list[float], target: list[float],
                  threshold: float) -> tuple[list[str], list[str]]:
     gains, losses = [], []
@@ -154,7 +160,7 @@ def reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sala
         challenges.append(f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} about "
                           f"{counted(months, 'month')} before you work in the role; plan how you will pay for "
                           "it and live meanwhile.")
-    if route.view.licensed:
+    if needs_licence(route):
         challenges.append(f"{target_title} need a licence" + (f": {route.view.state_varies}" if route.view.state_varies
                                                               else "; check your state's rules early."))
     for item in [i for i in to_learn if i.core and not i.covered_by][:2]:
@@ -213,7 +219,7 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
     view = route.view
     todo = _todo_steps(route)
     done = [s.name for s in view.steps if s.status == "done"]
-    if view.licensed:
+    if needs_licence(route) or (view.licensed and same_role):
         question = f"What do I need to be licensed as {one}?"
     else:
         question = f"What does it take to get hired as {one}?"
@@ -236,13 +242,14 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
     hours = request.person.hours_per_week
     full_time = round(route.full_time_months)
     study = study_hours(planned)
-    text = f"About {counted(months, 'month')} at {hours:g} hours a week"
+    parts = []
     if full_time:
-        text += (f": roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more "
-                 "study hours, plus")
-    else:
-        text += ":"
-    text += f" {study:,} hours of part-time study, then the job search."
+        parts.append(f"roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more "
+                     "study hours")
+    if study:
+        parts.append(f"{study:,} hours of part-time study")
+    text = (f"About {counted(months, 'month')} at {hours:g} hours a week: " + " plus ".join(parts)
+            + (", then the job search." if parts else "mostly the job search."))
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:

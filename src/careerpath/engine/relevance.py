@@ -12,6 +12,7 @@ writing than Microsoft Excel, which nearly every occupation lists. See docs/meth
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,8 +104,13 @@ def element_relevance(p: Profiles, d: Distinctiveness, target_row: int, column: 
     return z * min(gap, 3.0) * importance / 5
 
 
+# O*NET names some entries by kind, not product ("Reporting software", "Mathematical software"):
+# nothing a person could install or learn as such.
+_GENERIC = re.compile(r"[A-Z][a-z]+(?: (?:[a-z]+|[A-Z]{2,}))* (?:software|systems?|tools?)")
+
+
 def is_general_tool(d: Distinctiveness, tech: Technology) -> bool:
-    return d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE
+    return d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE or bool(_GENERIC.fullmatch(tech.name))
 
 
 def technology_lift(d: Distinctiveness, code: str, tech: Technology) -> float:
