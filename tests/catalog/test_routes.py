@@ -85,6 +85,17 @@ def test_an_all_other_route_does_not_speak_for_the_jobs_filed_under_it(routes):
     assert routes.route_for("29-1141.01").soc == "29-1141"     # acute care nurses are registered nurses
 
 
+def test_the_shipped_routes_json_is_what_the_yaml_compiles_to(tmp_path):
+    """The package reads routes.json (fast); the curated YAML is the source. After editing the
+    YAML: python -m careerpath.catalog.routes"""
+    from careerpath.catalog.routes import COMPILED, compile_routes
+
+    fresh = compile_routes(target=tmp_path / "routes.json")
+    assert fresh.read_text(encoding="utf-8") == COMPILED.read_text(encoding="utf-8"), \
+        "routes.json is stale: run python -m careerpath.catalog.routes"
+    assert set(RouteCatalog.default().routes) == set(RouteCatalog.load().routes)
+
+
 def test_nothing_unverified(routes):
     for route in routes.routes.values():
         assert route.verification.status != "unverified", route.soc

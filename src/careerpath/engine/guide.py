@@ -219,7 +219,7 @@ def _resources(catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | N
     such, the two most focused. A route item names its own (a credential's authority or a
     catalog resource)."""
     if gap.learn:
-        if gap.learn in routes.credentials:
+        if routes.has_credential(gap.learn):
             c = routes.credential(gap.learn)
             return [ResourceRef(name=c.name, provider=c.authority, url=c.url, cost=None, format="docs",
                                 hours=c.prep_hours)]
