@@ -25,7 +25,7 @@ from .model import (
     Driver, Experience, Guide, Personalization, ResourceRef, Role, RoleChoice, SkillRead, SkillToLearn, Source,
     SteppingStone, TransferableSkill,
 )
-from .narrative import faq, overview, reality_check
+from .narrative import LONG_STEPS, faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
 from .roadmap import PlannedPhase, action_plan, schedule, study_hours
@@ -214,10 +214,12 @@ def _capped(gap: Gap) -> float:
 MAX_RESOURCES = 3
 
 
-def _resources(catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | None) -> list[ResourceRef]:
+def _resources(catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | None,
+               core: bool = True) -> list[ResourceRef]:
     """Resources whose main subject is the item, up to three; when the catalog marks none as
-    such, the two most focused. A route item names its own (a credential's authority or a
-    catalog resource)."""
+    such, the two most focused — for core items only: an "also useful" O*NET element gets a
+    resource only when one is squarely about it (no marketing course for a nurse's Service
+    Orientation). A route item names its own (a credential's authority or a catalog resource)."""
     if gap.learn:
         if routes.has_credential(gap.learn):
             c = routes.credential(gap.learn)
@@ -231,6 +233,8 @@ def _resources(catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | N
         return []
     found = catalog.resources_for(gap.kind, gap.key, budget)
     primary = [r for r in found if gap.key in r.teaches.primary]
+    if not core and gap.kind in ("skill", "knowledge"):
+        found = []
     return [ResourceRef(name=r.name, provider=r.provider, url=r.url, cost=r.cost, format=r.format, hours=r.hours)
             for r in (primary[:MAX_RESOURCES] if primary else found[:2])]
 
@@ -257,7 +261,7 @@ def _to_learn(gaps: list[Gap], catalog: Catalog, routes: RouteCatalog, person: P
     items = []
     chosen, _ = _core_plan(gaps)
     for gap, priority, core in chosen:
-        refs = _resources(catalog, routes, gap, person.budget)
+        refs = _resources(catalog, routes, gap, person.budget, core)
         covered = program if core else None
         items.append(SkillToLearn(
             name=gap.name, kind=gap.kind, key=gap.key, priority=priority, core=core, covered_by=covered,
@@ -279,7 +283,7 @@ def _difficulty(unmet: float, zone_step: int, route: AppliedRoute, learning_hour
         "job_zone": max(0, zone_step) / 4,
         "learning": min(1.0, learning_hours / LEARNING_HOURS_SATURATION),
     }
-    todo = [p.step.name for p in route.todo if p.step.pace == "full_time"]
+    todo = [p.step.name for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
     explanations = {
         "route": (f"The way in still takes about {_years(months)} of full-time school, training or required "
                   f"experience: {'; '.join(todo[:3])}." if months > 0

@@ -108,10 +108,16 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
 
 
 def hot_technologies(kb: KnowledgeBase, code: str, limit: int = 6) -> list[str]:
-    """The target's technologies O*NET marks both hot and in demand, then hot only."""
-    techs = kb.technologies(code)  # already ordered hot, in demand, name
-    ranked = sorted((t for t in techs if t.hot), key=lambda t: (not t.in_demand, t.name))
-    return [t.name for t in ranked[:limit]]
+    """The target's tools that say something about the job: hot or in demand in O*NET, not
+    general office software, ranked by how specific they are to this kind of work
+    (relevance.py); Apache Spark is "in demand" for registered nurses in O*NET's postings
+    data, but no one hires a nurse for it."""
+    from .relevance import distinctiveness_for, technology_relevance
+
+    d = distinctiveness_for(kb)
+    scored = [(technology_relevance(d, code, t), t) for t in kb.technologies(code) if t.hot or t.in_demand]
+    ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1].name))
+    return [t.name for _, t in ranked[:limit]]
 
 
 def demand(kb: KnowledgeBase, code: str) -> Demand:

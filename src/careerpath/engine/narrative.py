@@ -248,7 +248,7 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
                      "study hours")
     if study:
         parts.append(f"{study:,} hours of part-time study")
-    text = (f"About {counted(months, 'month')} at {hours:g} hours a week: " + " plus ".join(parts)
+    text = (f"About {counted(months, 'month')} at {hours:g} hours a week: " + ", plus ".join(parts)
             + (", then the job search." if parts else "mostly the job search."))
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
