@@ -81,9 +81,15 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
     tasks: list[tuple[float, str]] = []
     actions: list[str] = []
     c = step.credential
-    if step.kind in ("degree", "program", "apprenticeship") and step.pace == "full_time":
-        actions.append(f"Shortlist three accredited options for “{step.name}”: compare admission requirements, "
+    if step.kind == "degree" and step.pace == "full_time":
+        actions.append(f"Shortlist three accredited programs for “{step.name}”: compare admission requirements, "
                        "application deadlines, cost and schedule.")
+        tasks.append((0, actions[-1]))
+    elif step.kind in ("program", "apprenticeship") and step.pace == "full_time":
+        # Some are schools you choose (CDL, paramedic), some are run by the employer or union
+        # (airline training, a detective course, a joint apprenticeship committee).
+        actions.append(f"For “{step.name}”: find out who runs it near you, how places are given and when "
+                       "the next intake starts.")
         tasks.append((0, actions[-1]))
     elif step.kind == "job_search":
         actions.append(f"List ten employers that hire for it and what their postings ask for: {step.name.lower()}.")
@@ -112,11 +118,16 @@ def _is_portfolio(step: RouteStep) -> bool:
     return "portfolio" in step.name.lower()
 
 
+# A part-time step shorter than this is a set course (20 hours of pre-licensing education), not
+# the open-ended study the core plan itemises.
+STUDY_STEP_MIN_HOURS = 60
+
+
 def _is_study(step: RouteStep) -> bool:
     """A part-time course of study the route names without an exam or fee of its own ("learn the
     tools"): the core plan below is that study, item by item, so it is not counted twice."""
-    return step.pace == "part_time" and step.kind in ("program", "prerequisite") and not step.credential \
-        and not step.cost
+    return (step.pace == "part_time" and step.kind in ("program", "prerequisite") and not step.credential
+            and not step.cost and (step.hours or 0) >= STUDY_STEP_MIN_HOURS)
 
 
 def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: WorkTemplates,
@@ -127,7 +138,9 @@ def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: Wo
         for ref in item.resources[:1]:
             learned[ref.url or ""] = learned.get(ref.url or "", 0) + item.hours
     route_portfolio = any(_is_portfolio(t.step) for t in route.todo)
-    own_portfolio = not route.program and not same_role and not route_portfolio
+    # Licensed work is hired on the licence; a portfolio is how the rest show what they can do.
+    licence_ahead = route.view.licensed and any(t.step.kind in ("licence", "exam") for t in route.todo)
+    own_portfolio = not route.program and not same_role and not route_portfolio and not licence_ahead
     pieces = (list(portfolio) or list(templates.portfolio))[:effort.PORTFOLIO_PIECES] if own_portfolio else []
     planned: list[PlannedPhase] = []
     learning_placed = not core
