@@ -18,7 +18,7 @@ from careerpath.kb import UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
-from . import cache, pathways, plans
+from . import cache, pathways, plans, public
 from .context import Context, ctx
 from .errors import RateLimited, error_response, status_for
 from .explore import destinations
@@ -75,10 +75,7 @@ def limit_page(request: Request) -> None:
 
 def public_html(request: Request, template: str, **values) -> str:
     """A page with no per-visitor content: no CSRF token, no live count, no cookie."""
-    values = {**PAGE_DEFAULTS, **values}
-    values["cacheable"] = True
-    return ctx(request).env.get_template(template).render(csrf="", path=request.url.path, max_skills=MAX_SKILLS,
-                                                          **values)
+    return public.render(ctx(request).env, template, request.url.path, **values)
 
 
 def cache_key(request: Request) -> tuple[str, str]:
@@ -213,18 +210,11 @@ def _not_found(request: Request, slug: str) -> HTMLResponse:
     return error_response(request, 404, "We have no pathway at this address.")
 
 
-def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> dict:
-    return {"guide": guide, "pathway": pathway, "web": {"stone_url": lambda s: stone_url(pathway, s), "plan": plan}}
-
-
-def stone_url(pathway: pathways.Pathway, stone) -> str:
-    """The pathway from where the person is to a stop on a stepping-stone route."""
-    code = stone["code"] if isinstance(stone, dict) else stone.code
-    return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(code)).slug}"
+stone_url = public.stone_url
 
 
 def _body(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> str:
-    return c.env.get_template("guide.html").render(**_page_values(c, guide, pathway, plan))
+    return public.guide_body(c.env, guide, pathway, plan)
 
 
 async def _cached_guide(request: Request, pathway: pathways.Pathway, spend=limit) -> tuple[Guide, str]:
@@ -292,8 +282,7 @@ async def pathway_page(request: Request, slug: str = PathParam(max_length=pathwa
 
     async def render():
         guide, body = await _cached_guide(request, pathway, spend=limit_page)
-        return public_html(request, "pathway.html", guide=guide, pathway=pathway, body=body, form={},
-                           exports_base=f"/pathways/{slug}")
+        return public.pathway_page(ctx(request).env, guide, pathway, body)
     return await cached_page(request, render)
 
 
