@@ -84,10 +84,11 @@ def resolve_role(text: str, ask_when_tied: bool = False) -> ResolvedRole:
         raise RoleNotFound(str(exc)) from None
     if not resolution.candidates:
         raise RoleNotFound(f"no occupation matches {text!r}; try a common job title or an O*NET-SOC code")
-    best = resolution.candidates[0]
-    others = [c for c in resolution.candidates[1:] if c.code != best.code]
+    candidates = _most_common_first(resolution.candidates)
+    best = candidates[0]
+    others = [c for c in candidates[1:] if c.code != best.code]
     if ask_when_tied and resolution.ambiguous and others and best.score - others[0].score < TIED_SCORE:
-        raise AmbiguousRole(text, resolution.candidates[:5])
+        raise AmbiguousRole(text, candidates[:5])
     spec = resolution.specialization
     specialty = (Specialty(id=spec.id, name=spec.name, implies=spec.implies,
                            portfolio=tuple(getattr(spec, "portfolio", ()) or ())) if spec else None)
@@ -95,6 +96,21 @@ def resolve_role(text: str, ask_when_tied: bool = False) -> ResolvedRole:
         if resolution.ambiguous else ()
     return ResolvedRole(code=best.code, title=best.title, specialty=specialty, matched=best.matched,
                         score=best.score, words=text.strip(), alternatives=alternatives)
+
+
+def _most_common_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Among candidates tied for the best score, the occupation most people hold comes first:
+    "Teacher" means an elementary or secondary teacher far more often than a preschool
+    special-education teacher (BLS 2024 employment)."""
+    kb = KnowledgeBase.default()
+    top = candidates[0].score
+    tied = [c for c in candidates if top - c.score < TIED_SCORE]
+
+    def employment(c: Candidate) -> int:
+        outlook = kb.outlook(c.code) if c.code in kb.index else None
+        return (outlook.employment_2024 or 0) if outlook else 0
+
+    return sorted(tied, key=lambda c: -employment(c)) + candidates[len(tied):]
 
 
 def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:

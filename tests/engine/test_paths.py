@@ -52,11 +52,15 @@ def test_golden_cook_to_nurse_goes_through_care_work(kb):
     assert "29-2061.00" in stops    # Licensed Practical and Licensed Vocational Nurses
 
 
-def test_guide_shows_the_route(kb):
+def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb):
+    """Guides show only jobs people really hold on the way: the curated route's bridge jobs."""
     from careerpath.engine import GuideRequest, build_guide
 
-    guide = build_guide(GuideRequest("35-2014.00", "29-1141.00"), kb)
-    assert guide.stepping_stones and guide.stepping_stones[0].route
+    guide = build_guide(GuideRequest("41-2011.00", "35-1011.00"), kb)   # cashier -> chef
+    bridges = {b.code for b in guide.route.bridge_jobs}
+    assert guide.stepping_stones and {s.code for s in guide.stepping_stones} <= bridges
     assert guide.stepping_stones[0].legs[0] == guide.stepping_stones[0].first_leg
-    faq = next(f for f in guide.faq if f.question == "Which roles lie on the way?")
-    assert guide.stepping_stones[0].route[-1].title in faq.answer
+    faq = next(f for f in guide.faq if f.question == "Which jobs lie on the way?")
+    assert guide.stepping_stones[0].title in faq.answer
+    cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), kb)      # already in a bridge job
+    assert cook.stepping_stones == []

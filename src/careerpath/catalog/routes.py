@@ -199,8 +199,16 @@ class RouteCatalog:
         return RouteCatalog.load()
 
     def route_for(self, code: str) -> EntryRoute | None:
-        """The O*NET code's own entry if curated, else its 6-digit SOC's."""
-        return self.routes.get(code) or self.routes.get(code[:7])
+        """The O*NET code's own entry if curated, else its 6-digit SOC's — except that an
+        "All Other" SOC's route does not speak for the distinct jobs O*NET files under it
+        (IT project managers and web administrators under "Computer Occupations, All Other")."""
+        own = self.routes.get(code)
+        if own is not None:
+            return own
+        route = self.routes.get(code[:7])
+        if route is None or ("all other" in route.title.lower() and not code.endswith(".00")):
+            return None
+        return route
 
     def credential(self, id: str) -> Credential:
         return self.credentials[id]

@@ -27,6 +27,8 @@ MAX_TRANSFERABLE_ELEMENTS = 6
 MAX_TRANSFERABLE_STYLES = 3
 MAX_TRANSFERABLE_TECH = 6
 MAX_TECH_TO_LEARN = 6
+# Below the core plan's threshold (engine/guide.py): a tool postings do not ask for is "also useful".
+NOT_IN_DEMAND_SCORE = 1.0
 
 
 @dataclass
@@ -67,11 +69,27 @@ class Comparison:
 
 
 @lru_cache(maxsize=1)
-def _task_words() -> dict[str, tuple[re.Pattern[str], ...]]:
+def _task_words() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each element's stems, and every multi-word stem (matched as a phrase, not a prefix)."""
     with open(Path(__file__).resolve().parents[1] / "catalog" / "task_words.yaml", encoding="utf-8") as f:
         words = yaml.safe_load(f)
-    return {element: tuple(re.compile(r"\b" + re.escape(w), re.IGNORECASE) for w in stems)
-            for element, stems in words.items()}
+    stems = {element: frozenset(w.lower() for w in ws) for element, ws in words.items()}
+    return stems, frozenset(w for ws in stems.values() for w in ws if " " in w)
+
+
+def _task_stems(p: Profiles, code: str) -> list[tuple[str, frozenset[str]]]:
+    """The occupation's tasks, each with every word prefix it contains (a stem matches a word
+    it starts) and the phrases it contains; computed once per occupation."""
+    key = ("stems", code)
+    if key not in p.evidence_cache:
+        phrases = _task_words()[1]
+        found = []
+        for task in p.kb.tasks(code):
+            text = task.text.lower()
+            prefixes = {word[:n] for word in re.findall(r"[a-z]+", text) for n in range(2, len(word) + 1)}
+            found.append((task.text, frozenset(prefixes | {ph for ph in phrases if ph in text})))
+        p.evidence_cache[key] = found
+    return p.evidence_cache[key]
 
 
 def example_task(p: Profiles, code: str, element_id: str) -> str | None:
@@ -79,12 +97,12 @@ def example_task(p: Profiles, code: str, element_id: str) -> str | None:
     statements use for it (catalog/task_words.yaml); None when no task mentions them."""
     key = (code, element_id)
     if key not in p.evidence_cache:  # pure in (KB, code, element): every guide may reuse it
-        patterns = _task_words().get(element_id, ())
+        stems = _task_words()[0].get(element_id, frozenset())
         best, best_hits = None, 0
-        for task in p.kb.tasks(code):   # core and most-reported first, so ties keep the better task
-            hits = sum(1 for pattern in patterns if pattern.search(task.text))
+        for text, found in _task_stems(p, code):   # core and most-reported first: ties keep the better task
+            hits = len(stems & found)
             if hits > best_hits:
-                best, best_hits = _short(task.text.rstrip(".")), hits
+                best, best_hits = _short(text.rstrip(".")), hits
         p.evidence_cache[key] = best
     return p.evidence_cache[key]
 
@@ -280,6 +298,8 @@ def compare_technologies(
         score = technology_relevance(d, target, tech)
         if product in have or score <= 0:
             continue
+        if not tech.in_demand:
+            score = min(score, NOT_IN_DEMAND_SCORE)   # useful, never what the plan is built around
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
         why = (f"{target_title} use it" + (" and job postings ask for it" if tech.in_demand else "")

@@ -28,8 +28,8 @@ from .model import (
 from .narrative import faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
-from .roadmap import PlannedPhase, action_plan, schedule
-from .route import AppliedRoute, apply_route
+from .roadmap import PlannedPhase, action_plan, schedule, study_hours
+from .route import AppliedRoute, already_there, apply_route
 
 DEFAULT_HOURS_PER_WEEK = 10.0
 
@@ -38,8 +38,8 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 # licence alone makes a move hard, whatever the skills say.
 DIFFICULTY_WEIGHTS = {"route": 0.35, "profile": 0.3, "job_zone": 0.15, "learning": 0.2}
 PROFILE_GAP_SATURATION = 0.5      # unmet share of the target's weighted requirement
-ROUTE_MONTHS_SATURATION = 48      # months of full-time school, training or required experience
-LEARNING_HOURS_SATURATION = 600   # study hours of the core plan
+ROUTE_MONTHS_SATURATION = 36      # months of full-time school, training or required experience
+LEARNING_HOURS_SATURATION = 600   # part-time study hours: the core plan, prerequisites, exam preparation
 DIFFICULTY_BANDS = ((15, "Easy"), (35, "Moderate"), (55, "Challenging"), (101, "Hard"))
 
 # The core plan: the few items that matter most. Fewer than CORE_MIN only when there are fewer.
@@ -95,18 +95,29 @@ _PRIORITY_RANK = {"Critical": 0, "Important": 1, "Nice to have": 2}
 
 # -- candidates to learn -------------------------------------------------------------------
 
-def _route_gaps(routes: RouteCatalog, target: str, source: str, known: Known) -> list[Gap]:
+def _route_gaps(routes: RouteCatalog, target: str, source: str,
+                known: Known) -> tuple[list[Gap], list[TransferableSkill]]:
+    """What the route says the target is hired for, less what the source's holders already do
+    (the route's known_by) and what the person says they know."""
     route = routes.route_for(target)
     if route is None:
-        return []
-    gaps = []
+        return [], []
+    gaps, carried = [], []
     for i, item in enumerate(route.hired_for):
-        if any(source.startswith(code) for code in item.known_by) or known.has("hired_for", item.name):
+        if any(source.startswith(code) for code in item.known_by):
+            carried.append(TransferableSkill(
+                name=item.name, kind="topic", origin="route",
+                why=f"Part of your current work, and what {kb_title(route.title)} are hired for."))
+            continue
+        if known.has("hired_for", item.name):
+            carried.append(TransferableSkill(
+                name=item.name, kind="topic", origin="listed",
+                why=f"You listed it yourself; {kb_title(route.title)} are hired for it."))
             continue
         gaps.append(Gap(kind="hired_for", key=item.name, name=item.name, hours=item.hours,
                         why=f"What {kb_title(route.title)} are hired for, by careerpath's curated entry route.",
                         score=HIRED_FOR_SCORE - 0.1 * i, order=2, origin="route", learn=item.learn))
-    return gaps
+    return gaps, carried
 
 
 def kb_title(title: str) -> str:
@@ -127,7 +138,11 @@ def _specialty_gaps(p: Profiles, catalog: Catalog, specialty: Specialty, source:
     why = f"{specialty.name} roles call for it (careerpath's curated role data)."
 
     def add(kind: str, key: str, name: str, priority: str, hours: int, order: int) -> None:
-        if (kind, key) in existing or known.has(kind, key) or (kind, key) in comparison.covered:
+        if (kind, key) in existing or (kind, key) in comparison.covered:
+            return
+        if known.has(kind, key):
+            carried.append(TransferableSkill(name=name, kind=kind, origin="listed",
+                                             why=f"You listed it yourself; {why[0].lower()}{why[1:]}"))
             return
         j = columns.get(key)
         if j is not None and p.importance[s, j] >= effort.IMPORTANT_IMPORTANCE:
@@ -164,12 +179,17 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, str, bool]], list[Gap]]
             continue
         seen.add(gap.name.casefold())
         ranked.append(gap)
+    curated_names = " ".join(g.name.lower() for g in ranked if g.origin != "occupation")
+    # "pandas" needs no entry of its own beside "Python data stack (pandas, scikit-learn)".
+    ranked = [g for g in ranked if not (g.kind == "technology" and g.origin == "occupation"
+                                        and g.name.lower() in curated_names)]
     eligible = [g for g in ranked if _capped(g) >= CORE_MIN_SCORE]
     curated = [g for g in eligible if g.origin != "occupation"][:CORE_MAX]
     derived_places = CORE_MAX - len(curated) if len(curated) < 3 else min(DERIVED_IN_CORE, CORE_MAX - len(curated))
     derived = [g for g in eligible if g.origin == "occupation"][:derived_places]
-    core = [g for g in ranked if g in curated or g in derived]
-    rest = [g for g in ranked if g not in core and _capped(g) > 0][:ALSO_USEFUL_MAX]
+    chosen_ids = {id(g) for g in curated + derived}
+    core = [g for g in ranked if id(g) in chosen_ids]
+    rest = [g for g in ranked if id(g) not in chosen_ids and _capped(g) > 0][:ALSO_USEFUL_MAX]
     chosen = [(g, "Critical" if i < CRITICAL_COUNT else "Important", True) for i, g in enumerate(core)]
     chosen += [(g, "Nice to have", False) for g in rest]
     return chosen, rest
@@ -218,8 +238,8 @@ def _how(gap: Gap, refs: list[ResourceRef], program: str | None) -> str:
         return text + "."
     if gap.kind == "technology":
         return f"Work through {gap.name}'s own documentation and tutorials, then use it in a portfolio piece."
-    return ("Learn it by doing the work: take a course that covers it at a community college or through the "
-            "role's professional association, and practise on real examples.")
+    return ("Learn it by doing: look for a short course at a community college or through the role's "
+            "professional association, and practise on real examples.")
 
 
 def _to_learn(gaps: list[Gap], catalog: Catalog, routes: RouteCatalog, person: Person,
@@ -258,7 +278,8 @@ def _difficulty(unmet: float, zone_step: int, route: AppliedRoute, learning_hour
                     "O*NET skills and knowledge."),
         "job_zone": (f"A step up of {zone_step} in O*NET job zone (the preparation a job needs)." if zone_step > 0
                      else "No step up in the preparation O*NET says the job needs."),
-        "learning": f"About {learning_hours} hours of study in the core plan.",
+        "learning": f"About {learning_hours} hours of part-time study: the core skills, prerequisites and exam "
+                    "preparation.",
     }
     score = round(100 * sum(DIFFICULTY_WEIGHTS[k] * v for k, v in parts.items()))
     level = next(name for bound, name in DIFFICULTY_BANDS if score < bound)
@@ -290,8 +311,7 @@ def stepping_stones(p: Profiles, route: AppliedRoute, source: str, target: str) 
         if code in (source, target):
             continue
         b = kb.index[code]
-        first = float(p.unmet_share_to(b)[s])
-        second = float(p.unmet_share_to(t)[b])
+        first, second = p.unmet_share(s, b), p.unmet_share(b, t)
         stones.append(SteppingStone(
             code=code, title=kb.occupation(code).title, first_leg=round(first, 3), second_leg=round(second, 3),
             route=[Role(code=code, title=kb.occupation(code).title)], legs=[round(first, 3), round(second, 3)]))
@@ -397,20 +417,20 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     comparison = compare_elements(p, d, source, target, known)
     tech_transferable, tech_gaps = compare_technologies(kb, d, source, target, known)
-    gaps = [] if same_role and source == target else _route_gaps(routes, target, source, known)
+    gaps, carried = ([], []) if source == target else _route_gaps(routes, target, source, known)
     gaps += comparison.gaps + tech_gaps
-    carried: list[TransferableSkill] = []
     if request.target_specialty and not same_role:
-        added, carried = _specialty_gaps(p, catalog, request.target_specialty, source, comparison, known,
-                                         source_techs | spec_techs)
+        added, from_specialty = _specialty_gaps(p, catalog, request.target_specialty, source, comparison, known,
+                                                source_techs | spec_techs)
         gaps += added
+        carried += from_specialty
     if source == target:
         # Same occupation: only what the target role adds over the source role is to learn.
         gaps = [g for g in gaps if g.origin == "specialization"]
 
     applied = apply_route(kb, routes, source, target)
     if source == target:
-        applied = AppliedRoute(applied.view, (), None, 0.0)
+        applied = already_there(applied)
     to_learn = _to_learn(gaps, catalog, routes, person, applied.program)
     templates = catalog.templates_for(target, target_occupation.title)
     portfolio = request.target_specialty.portfolio if request.target_specialty else ()
@@ -421,8 +441,8 @@ def build_guide(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
 
     salary = market.salary_comparison(kb, source, target, person.area_code)
     demand = market.demand(kb, target)
-    core_hours = sum(i.hours for i in to_learn if i.core and not i.covered_by)
-    unmet = 0.0 if same_role else float(p.unmet_share_to(kb.index[target])[kb.index[source]])
+    core_hours = study_hours(planned)
+    unmet = 0.0 if same_role else p.unmet_share(kb.index[source], kb.index[target])
     zone_step = 0
     if source_occupation.job_zone and target_occupation.job_zone and not same_role:
         zone_step = max(0, target_occupation.job_zone - source_occupation.job_zone)

@@ -133,7 +133,7 @@ class RouteStep(Value):
     hours: int | None = None                 # part-time steps: study hours
     cost: str | None = None
     credential: CredentialRef | None = None
-    status: Literal["to do", "done", "optional"] = "to do"
+    status: Literal["to do", "done", "optional", "on the job"] = "to do"   # on the job: after you are hired
     done_because: str | None = None          # why it counts as done for this person
 
 

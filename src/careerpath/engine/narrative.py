@@ -15,6 +15,8 @@ from .profiles import Profiles
 from .route import AppliedRoute
 
 PART_TIME_SCENARIOS = (5.0, 20.0)
+# Full-time steps that take a person out of paid work in their field for a long time.
+LONG_STEPS = ("degree", "program", "apprenticeship", "supervised", "experience")
 # An O*NET education survey whose published categories add up to less than this was partly
 # suppressed: a share computed from what is left would mislead.
 COMPLETE_SURVEY_PERCENT = 97.0
@@ -145,10 +147,13 @@ def reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sala
         love.append(f"Days spent on work such as “{core[0].rstrip('.')}” (O*NET).")
 
     challenges = []
-    if route.full_time_months > 0:
-        full_time = [p.step.name for p in route.todo if p.step.pace == "full_time"]
-        challenges.append(f"Time and money: about {round(route.full_time_months)} months of full-time steps "
-                          f"({_names(full_time, 3)}) before you work in the role; plan how you will pay for it.")
+    school = [p.step for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
+    if school:
+        months = round(sum((s.months[0] + s.months[1]) / 2 for s in school if s.months))
+        steps = _names([f"“{s.name}”" for s in school], 3)
+        challenges.append(f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} about "
+                          f"{counted(months, 'month')} before you work in the role; plan how you will pay for "
+                          "it and live meanwhile.")
     if route.view.licensed:
         challenges.append(f"{target_title} need a licence" + (f": {route.view.state_varies}" if route.view.state_varies
                                                               else "; check your state's rules early."))
@@ -226,16 +231,18 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
             answer += " (careerpath has no curated route for this occupation yet; this is BLS's general guidance.)"
     answers.append(FAQ(question=question, answer=answer))
 
+    from .roadmap import study_hours
+
     hours = request.person.hours_per_week
     full_time = round(route.full_time_months)
-    study = sum(i.hours for i in to_learn if i.core and not i.covered_by)
+    study = study_hours(planned)
     text = f"About {counted(months, 'month')} at {hours:g} hours a week"
     if full_time:
         text += (f": roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more "
                  "study hours, plus")
     else:
         text += ":"
-    text += f" {study} hours of study, then the job search."
+    text += f" {study:,} hours of part-time study, then the job search."
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:

@@ -53,6 +53,11 @@ class Profiles:
         shortfall = np.clip(self.level - self.level[source_row], 0.0, None)
         return (self.importance * shortfall).sum(axis=1) / self.requirement
 
+    def unmet_share(self, source_row: int, target_row: int) -> float:
+        """The share of the target's requirement the source does not meet: one pair."""
+        shortfall = np.clip(self.level[target_row] - self.level[source_row], 0.0, None)
+        return float((shortfall * self.importance[target_row]).sum() / self.requirement[target_row])
+
     def unmet_share_to(self, target_row: int) -> np.ndarray:
         """For every occupation k: the share of the target's requirement k does not meet."""
         shortfall = np.clip(self.level[target_row] - self.level, 0.0, None)

@@ -4,7 +4,8 @@ O*NET rates every skill and knowledge area for every occupation, so read literal
 a technical writer for Public Safety and Security. An item earns a place in a plan because
 the *target* stands out on it against occupations in general, the person lacks it, and the
 target relies on it. Technologies are ranked by how specific they are to the target's kind
-of work (its SOC minor group) against all occupations: Confluence says more about technical
+of work (its SOC minor group, or major group where the minor one is small) against all
+occupations: Confluence says more about technical
 writing than Microsoft Excel, which nearly every occupation lists. See docs/methodology.md.
 """
 
@@ -31,6 +32,9 @@ GENERAL_TOOL_SHARE = 0.15
 # A technology is specific to the target's kind of work when it is listed at least this many
 # times more often within the target's SOC minor group than across all occupations.
 SPECIFIC_LIFT = 2.0
+# A tool postings do not ask for must be far more specific to be worth naming at all.
+SPECIFIC_LIFT_NOT_IN_DEMAND = 5.0
+MIN_GROUP_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,8 @@ class Distinctiveness:
     """Per-occupation z-scores of O*NET emphasis, and technology frequencies."""
     z: np.ndarray                              # (n, m) emphasis z-score per element
     tech_share: dict[str, float]               # technology -> share of occupations listing it
-    tech_group_share: dict[tuple[str, str], float]  # (SOC minor group, technology) -> share in group
+    tech_group_share: dict[tuple[str, str], float]  # (SOC group, technology) -> share in group
+    group_of: dict[str, str]                   # occupation -> the SOC group its tools are compared in
 
 
 @lru_cache(maxsize=4)
@@ -51,14 +56,16 @@ def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
     z = (emphasis - mean) / std
     z.setflags(write=False)
 
+    listing = {o.code: {t.name for t in kb.technologies(o.code)} for o in kb.occupations()}
+    listing = {code: names for code, names in listing.items() if names}
+    minor_sizes: dict[str, int] = {}
+    for code in listing:
+        minor_sizes[minor_group(code)] = minor_sizes.get(minor_group(code), 0) + 1
     counts: dict[str, int] = {}
     group_counts: dict[tuple[str, str], int] = {}
     group_sizes: dict[str, int] = {}
-    for occupation in kb.occupations():
-        names = {t.name for t in kb.technologies(occupation.code)}
-        if not names:
-            continue
-        group = minor_group(occupation.code)
+    for code, names in listing.items():
+        group = _group(code, minor_sizes)
         group_sizes[group] = group_sizes.get(group, 0) + 1
         for name in names:
             counts[name] = counts.get(name, 0) + 1
@@ -68,6 +75,7 @@ def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
         z=z,
         tech_share={name: n / listed for name, n in counts.items()},
         tech_group_share={key: n / group_sizes[key[0]] for key, n in group_counts.items()},
+        group_of={code: _group(code, minor_sizes) for code in listing},
     )
 
 
@@ -76,14 +84,23 @@ def minor_group(code: str) -> str:
     return code[:4]
 
 
+def _group(code: str, sizes: dict[str, int]) -> str:
+    """The minor group, or the major group ("43") where the minor one is too small for a share
+    to mean anything (one or two occupations make every tool they list look specific)."""
+    minor = minor_group(code)
+    return minor if sizes.get(minor, 0) >= MIN_GROUP_SIZE else code[:2]
+
+
 def element_relevance(p: Profiles, d: Distinctiveness, target_row: int, column: int, gap: float) -> float:
     """How much learning this element moves the person towards the target: the target's
-    distinctiveness on it times the size of the gap (capped at 3 level points, past which a
-    bigger gap says more about the source than the target). Zero when not distinctive."""
+    distinctiveness on it, times the size of the gap (capped at 3 level points, past which a
+    bigger gap says more about the source than the target), times how much the target relies
+    on it (importance / 5). Zero when not distinctive."""
     z = float(d.z[target_row, column])
-    if z < DISTINCTIVE_Z or p.importance[target_row, column] < MIN_IMPORTANCE:
+    importance = float(p.importance[target_row, column])
+    if z < DISTINCTIVE_Z or importance < MIN_IMPORTANCE:
         return 0.0
-    return z * min(gap, 3.0)
+    return z * min(gap, 3.0) * importance / 5
 
 
 def is_general_tool(d: Distinctiveness, tech: Technology) -> bool:
@@ -94,16 +111,16 @@ def technology_lift(d: Distinctiveness, code: str, tech: Technology) -> float:
     share = d.tech_share.get(tech.name, 0.0)
     if share == 0:
         return 0.0
-    return d.tech_group_share.get((minor_group(code), tech.name), 0.0) / share
+    return d.tech_group_share.get((d.group_of.get(code, minor_group(code)), tech.name), 0.0) / share
 
 
 def technology_relevance(d: Distinctiveness, code: str, tech: Technology) -> float:
-    """Employers' postings ask for it (in demand) and it is specific to this kind of work.
-    General office tools score zero: nobody changes careers to learn Outlook."""
+    """Specific to this kind of work (lift), and more so when employers' postings ask for it
+    (In Demand). General office tools score zero: nobody changes careers to learn Outlook."""
     if is_general_tool(d, tech) or not (tech.hot or tech.in_demand):
         return 0.0
     lift = technology_lift(d, code, tech)
-    if lift < SPECIFIC_LIFT and not tech.in_demand:
+    if lift < (SPECIFIC_LIFT if tech.in_demand else SPECIFIC_LIFT_NOT_IN_DEMAND):
         return 0.0
     demand = 2.0 if tech.in_demand else 1.0
     return demand * math.log1p(lift)

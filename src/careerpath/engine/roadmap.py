@@ -19,6 +19,7 @@ from .model import ActionPlan, Phase, ResourceRef, RouteStep, SkillToLearn
 from .route import AppliedRoute, step_weeks
 
 MAX_PHASE_RESOURCES = 6
+JOB_SEARCH = "Job search"
 # Steps after which the person is applying, sitting an exam or working: learning comes first.
 GATES = ("exam", "licence", "certification", "supervised", "experience", "job_search")
 
@@ -158,9 +159,9 @@ def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: Wo
         planned += learning()
     if not any(t.step.kind == "job_search" for t in route.todo):
         network = [f"Meet people in the role: {n}" for n in templates.network[:2]]
-        planned.append(PlannedPhase("Job search", effort.JOB_SEARCH_HOURS,
+        planned.append(PlannedPhase(JOB_SEARCH, effort.JOB_SEARCH_HOURS,
                                     [(0, text) for text in list(templates.job_search) + network], [],
-                                    first_actions=tuple(network[:1])))
+                                    first_actions=tuple(templates.job_search[:1])))
     return planned
 
 
@@ -171,7 +172,14 @@ def _start_actions(core: list[SkillToLearn]) -> tuple[str, ...]:
     if first.resources:
         ref = first.resources[0]
         return (f"Start {first.name}: open {ref.name} ({ref.provider}) and do the first unit.",)
-    return (f"Start {first.name}: {first.how}",)
+    return (f"Find a course or a mentor for {first.name}: a community college, the role's professional "
+            "association, or an experienced colleague who will show you.",)
+
+
+def study_hours(planned: list[PlannedPhase]) -> int:
+    """Part-time study in the plan: core learning, portfolio, prerequisites and exam preparation
+    (not the job search, and not full-time steps, which run on their own calendar)."""
+    return round(sum(p.hours for p in planned if p.fixed_weeks is None and p.title != JOB_SEARCH))
 
 
 def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[Phase], list[Step], int]:

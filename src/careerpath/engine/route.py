@@ -82,7 +82,9 @@ def _credential(routes: RouteCatalog, step: Step) -> CredentialRef | None:
 
 
 def _done_because(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step,
-                  source: str) -> str | None:
+                  source: str | None) -> str | None:
+    if source is None:
+        return None
     source_title = singular(kb.occupation(source).title)
     if _matches(source, step.satisfied_by):
         return f"as a {source_title} you already have this"
@@ -108,12 +110,15 @@ def _degree_words(route: CuratedRoute) -> str:
     return f"{words} ({route.degree_field})" if route.degree_field else words
 
 
-def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str) -> AppliedRoute:
+def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str | None) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
+    hired = False   # after the route's application step, experience is the job itself
     for step in route.steps:
         because = _done_because(kb, routes, route, step, source)
         optional = step.optional or (step.kind == "degree" and not route.degree_required)
-        status = "done" if because else "optional" if optional else "to do"
+        status = ("done" if because else "optional" if optional
+                  else "on the job" if hired and step.kind == "experience" else "to do")
+        hired = hired or step.kind == "job_search"
         view = RouteStep(kind=step.kind, name=step.name, detail=step.detail, pace=step.pace, months=step.months,
                          hours=step.hours, cost=step.cost, credential=_credential(routes, step), status=status,
                          done_because=because)
@@ -151,9 +156,10 @@ def _bridge_jobs(kb: KnowledgeBase, socs: tuple[str, ...]) -> list[RoleChoice]:
     return found
 
 
-def apply_bls(kb: KnowledgeBase, source: str, target: str) -> AppliedRoute:
+def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRoute:
     """No curated route: BLS's typical entry education, experience and training, stated as such."""
-    outlook, source_outlook = kb.outlook(target), kb.outlook(source)
+    outlook = kb.outlook(target)
+    source_outlook = kb.outlook(source) if source else None
     title = kb.occupation(target).title
     if outlook is None or not outlook.education:
         return AppliedRoute(EntryRoute(curated=False, summary=(
@@ -171,8 +177,10 @@ def apply_bls(kb: KnowledgeBase, source: str, target: str) -> AppliedRoute:
     years = effort.EDUCATION_YEARS.get(outlook.education, 0) - effort.EDUCATION_YEARS.get(
         source_outlook.education if source_outlook and source_outlook.education else "", 0)
     if DEGREE_RANK[level] > have and years > 0:
-        step = RouteStep(kind="degree", name=f"Earn {DEGREE_WORDS[level][0].lower()}{DEGREE_WORDS[level][1:]}"
-                         " in a field the role uses", pace="full_time", months=(years * 12, years * 12),
+        words = DEGREE_WORDS[level][0].lower() + DEGREE_WORDS[level][1:]
+        article = "an" if words[0] in "aeiou" else "a"
+        step = RouteStep(kind="degree", name=f"Earn {article} {words} in a field the role uses", pace="full_time",
+                         months=(years * 12, years * 12),
                          detail="BLS's typical entry education for the role; compare accredited programs "
                                 "and what employers in your area ask for.")
         steps.append(step)
@@ -196,6 +204,22 @@ def apply_route(kb: KnowledgeBase, routes: RouteCatalog, source: str, target: st
     if curated is not None:
         return apply_curated(kb, routes, curated, source)
     return apply_bls(kb, source, target)
+
+
+def entry_route(kb: KnowledgeBase, routes: RouteCatalog, code: str) -> EntryRoute:
+    """The way into an occupation for someone starting from nothing in particular: for
+    `careerpath occupation` and the site's occupation pages."""
+    curated = routes.route_for(code)
+    if curated is not None:
+        return apply_curated(kb, routes, curated, None).view
+    return apply_bls(kb, None, code).view
+
+
+def already_there(applied: AppliedRoute) -> AppliedRoute:
+    """Both sides are the same occupation: every step of the way in is behind the person."""
+    steps = [s.model_copy(update={"status": "done", "done_because": "you already work in this occupation"})
+             if s.status == "to do" else s for s in applied.view.steps]
+    return AppliedRoute(applied.view.model_copy(update={"steps": steps}), (), None, 0.0)
 
 
 def step_weeks(step: RouteStep, hours_per_week: float) -> int:

@@ -21,7 +21,7 @@ HEADINGS = {
     "notes": "Notes on the data",
     "sources": "Sources",
 }
-STATUS_MARK = {"done": "✓ done", "to do": "to do", "optional": "optional"}
+STATUS_MARK = {"done": "✓ done", "to do": "to do", "optional": "optional", "on the job": "once hired"}
 
 
 def role_line(role: Role) -> str:
