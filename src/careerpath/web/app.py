@@ -19,7 +19,7 @@ from careerpath.render.html import guide_css
 from careerpath.store import StoreUnavailable
 
 from . import api, errors, pages, sitemap
-from .cache import PageCache, build_version
+from .cache import CachedPages, PageCache, build_version
 from .context import Context, Settings, _env_float
 from .security import BodyLimit, RateLimiter, SecurityHeaders
 
@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
 
     # Everything else worth compressing (JSON, CSS, JS); cacheable pages arrive already
     # compressed (cache.py) and pass through untouched. PDFs are compressed already.
+    app.add_middleware(CachedPages, pages=app.state.pages)    # innermost: headers below still apply
     app.add_middleware(GZipMiddleware, minimum_size=1024, exclude_content_types=("application/pdf",))
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)

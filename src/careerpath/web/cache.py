@@ -160,6 +160,15 @@ class PageCache:
                 self.misses += 1
             return page
 
+    def peek(self, key: str) -> CachedPage | None:
+        """get() without counting a miss (the fast path asks about every GET)."""
+        with self._lock:
+            page = self._items.get(key)
+            if page is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return page
+
     def put(self, key: str, page: CachedPage) -> CachedPage:
         with self._lock:
             self._items[key] = page
@@ -167,3 +176,21 @@ class PageCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return page
+
+
+class CachedPages:
+    """ASGI fast path: a GET for a page already in the page cache is answered here (200 from
+    the cached bytes, or 304), before routing and parameter validation. Only addresses the
+    cache holds are served, so everything else (new pages, errors, 404s) takes the normal way."""
+
+    def __init__(self, app, pages: PageCache):
+        self.app = app
+        self.pages = pages
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "GET":
+            query = scope.get("query_string", b"").decode("latin-1")
+            page = self.pages.peek(f"{scope['path']}?{query}")
+            if page is not None:
+                return await respond(Request(scope), page)(scope, receive, send)
+        return await self.app(scope, receive, send)
