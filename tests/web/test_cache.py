@@ -136,3 +136,12 @@ def test_crawlers_are_not_refused_by_the_guide_generation_limit(tmp_path):
         statuses = [c.get(f"/pathways/{s}").status_code for s in sitemap.pathway_slugs(2)[:3]]
         assert statuses[0] == 200 and statuses[-1] == 429
         assert c.get(f"/pathways/{slugs[0]}").status_code == 200    # a cache hit spends nothing
+
+
+def test_errors_are_never_cached_or_validated(client):
+    missing = "/pathways/software-developer-to-technical-writer"
+    for _ in range(2):                                           # the second would be a cache hit
+        r = client.get(missing, headers={"if-none-match": cache.etag_for(missing)})
+        assert r.status_code == 404 and "public" not in r.headers.get("cache-control", "")
+    unknown = client.get("/explore", params={"from": "qzxv wqk"})            # no such occupation
+    assert unknown.status_code == 404 and "etag" not in unknown.headers
