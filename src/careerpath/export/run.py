@@ -60,8 +60,9 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
     if scheduler:
         client = Client(scheduler)
     else:
+        # CRITICAL: a worker's last heartbeat racing the scheduler's shutdown logs a harmless traceback.
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
         client = Client(cluster)
     try:
         client.wait_for_workers(1)
