@@ -10,7 +10,7 @@ pytest.importorskip("distributed")
 
 from careerpath.cli import app  # noqa: E402
 from careerpath.export.plan import pair, pair_count, rated_codes, select  # noqa: E402
-from careerpath.export.render import render_chunk, slug_for  # noqa: E402
+from careerpath.export.render import render_chunk, render_hubs, slug_for  # noqa: E402
 from careerpath.export.run import export  # noqa: E402
 
 
@@ -57,9 +57,12 @@ def test_exported_page_is_what_the_site_serves(tmp_path):
 
     pairs = [("15-1252.00", "27-3042.00")]
     render_chunk(str(tmp_path), pairs)
+    assert render_hubs(str(tmp_path), [("to", "27-3042.00")])[:2] == (1, 0)
     slug = slug_for(*pairs[0])
     with TestClient(create_app(Settings(database_url=f"sqlite:///{tmp_path / 'w.sqlite'}"), warm_up=False)) as c:
         served = c.get(f"/pathways/{slug}", headers={"accept-encoding": "identity"}).content
         served_json = c.get(f"/pathways/{slug}.json").json()
+        hub = c.get("/pathways/to/technical-writers", headers={"accept-encoding": "identity"}).content
     assert (tmp_path / "pathways" / f"{slug}.html").read_bytes() == served
+    assert (tmp_path / "pathways" / "to" / "technical-writers.html").read_bytes() == hub
     assert json.loads((tmp_path / "pathways" / f"{slug}.json").read_text()) == served_json

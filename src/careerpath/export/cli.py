@@ -32,6 +32,7 @@ def export_command(
     workers: int = typer.Option(None, min=1, help="Worker processes of the embedded local Dask cluster (default: one per core)."),
     scheduler: str = typer.Option(None, help="Use an existing Dask cluster, e.g. tcp://host:8786 (its workers need careerpath installed and --out reachable at the same path)."),
     chunk: int = typer.Option(100, min=1, help="Pathways per Dask task."),
+    hubs: bool = typer.Option(False, "--hubs", help="Also the hub pages (/pathways/to/… and /pathways/from/…) of every occupation the exported pathways start or end at; the pages link to them."),
 ) -> None:
     """Render pathway pages to static files for object storage or a CDN, on Dask distributed.
 
@@ -44,7 +45,7 @@ def export_command(
 
       careerpath export --sample 2000 --workers 2 -o site/
 
-      careerpath export --from "Registered Nurses" -o site/
+      careerpath export --from "Registered Nurses" --hubs -o site/
 
       careerpath export --scheduler tcp://10.0.0.5:8786 -o /mnt/shared/site
     """
@@ -67,10 +68,12 @@ def export_command(
 
         def progress(finished: int, total: int) -> None:
             bar.update(task, completed=len(pairs) - total + finished)
-        report = export(out, pairs, workers, scheduler, chunk, progress)
+        hub_codes = sorted({code for pair in pairs for code in pair}) if hubs else []
+        report = export(out, pairs, workers, scheduler, chunk, progress, hub_codes)
         bar.update(task, completed=len(pairs))
     console.print(f"{report.selected:,} pathways in {out}: {report.written:,} written, "
-                  f"{report.already + report.skipped:,} already there.")
+                  f"{report.already + report.skipped:,} already there."
+                  + (f" {report.hubs:,} hub pages written." if report.hubs else ""))
     if report.written:
         console.print(f"{report.seconds:.1f} s on {report.cores} worker cores (+ {report.startup:.1f} s to start "
                       f"and warm the cluster): {report.per_second:.1f} pages/s, "

@@ -23,7 +23,8 @@ def warm() -> None:
 
     KnowledgeBase.default()
     pathways._parts()
-    _env().get_template("pathway.html")
+    for name in ("pathway.html", "guide.html", "hub.html"):
+        _env().get_template(name)
 
 
 def paths(out: Path, slug: str) -> tuple[Path, Path]:
@@ -41,6 +42,12 @@ def slug_for(source: str, target: str) -> str:
     from careerpath.web import pathways
 
     return pathways.make_pathway(pathways.end_for(source), pathways.end_for(target)).slug
+
+
+def end_slug(code: str) -> str:
+    from careerpath.web import pathways
+
+    return pathways.end_for(code).slug
 
 
 def done(out: Path, slug: str) -> bool:
@@ -83,3 +90,30 @@ def write_assets(out: Path) -> None:
     for name in ("site.css", "app.js"):
         write_atomic(out / "static" / name, (static / name).read_bytes())
     write_atomic(out / "static-guide.css", guide_css().encode())
+
+
+def hub_path(out: Path, direction: str, role: str) -> Path:
+    return out / "pathways" / direction / f"{role}.html"
+
+
+def render_hubs(out: str, items: list[tuple[str, str]]) -> tuple[int, int, float]:
+    """Render hub pages, each (direction, occupation code); (written, skipped, CPU seconds)."""
+    from careerpath.web import pathways, public
+
+    cpu = time.process_time()
+    root, env = Path(out), _env()
+    guides = pathways.GuideCache(4096)
+    written = skipped = 0
+    for direction, code in items:
+        end = pathways.end_for(code)
+        path = hub_path(root, direction, end.slug)
+        if path.exists():
+            skipped += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rows = pathways.hub(guides, end, direction)
+        html = public.render(env, "hub.html", f"/pathways/{direction}/{end.slug}", end=end, role=end.slug,
+                             direction=direction, rows=rows, limit=pathways.HUB_SIZE)
+        write_atomic(path, html.encode())
+        written += 1
+    return written, skipped, time.process_time() - cpu

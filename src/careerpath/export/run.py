@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render import done, render_chunk, slug_for, warm, write_assets
+from .render import done, end_slug, hub_path, render_chunk, render_hubs, slug_for, warm, write_assets
 
 
 @dataclass
@@ -20,7 +20,8 @@ class Report:
     seconds: float       # rendering, from warm workers to the last file
     cores: int           # worker threads that rendered
     startup: float = 0.0 # starting the cluster and loading the knowledge base on every worker
-    cpu: float = 0.0     # CPU seconds the workers spent rendering (the fair figure on a busy machine)
+    cpu: float = 0.0     # CPU seconds the workers spent rendering pathways (the fair figure on a busy machine)
+    hubs: int = 0        # hub pages written
 
     @property
     def per_second(self) -> float:
@@ -41,16 +42,19 @@ def chunked(items: list, size: int) -> list[list]:
 
 
 def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, scheduler: str | None = None,
-           chunk: int = 100, progress=None) -> Report:
-    """Render `pairs` into `out` on Dask; `progress(done, total)` is called as chunks finish.
+           chunk: int = 100, progress=None, hubs: list[str] = ()) -> Report:
+    """Render `pairs` (and the two hub pages of each code in `hubs`) into `out` on Dask;
+    `progress(done, total)` is called as chunks finish.
 
     What is already complete on disk is left out before anything is submitted, so a resumed
     run only sends the work that is missing (and a finished export sends none)."""
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out)
     todo = [p for p in pairs if not done(out, slug_for(*p))]
+    hub_todo = [(d, code) for code in hubs for d in ("to", "from")
+                if not hub_path(out, d, end_slug(code)).exists()]
     already = len(pairs) - len(todo)
-    if not todo:
+    if not todo and not hub_todo:
         return Report(len(pairs), already, 0, 0, 0.0, 0)
 
     from distributed import Client, LocalCluster, as_completed
@@ -75,10 +79,17 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
         chunks = chunked(todo, size)
         futures = [client.submit(render_chunk, str(out), c, pure=False) for c in chunks]
         sizes = {f.key: len(c) for f, c in zip(futures, chunks)}
+        hub_chunks = chunked(hub_todo, max(1, min(20, -(-len(hub_todo) // (4 * max(cores, 1))))))
+        hub_futures = [client.submit(render_hubs, str(out), c, pure=False) for c in hub_chunks]
+        hub_keys = {f.key for f in hub_futures}             # hubs are counted apart from pathways
         written = skipped = finished = 0
         cpu = 0.0
-        for future in as_completed(futures):
+        hubs_written = 0
+        for future in as_completed(futures + hub_futures):
             w, s, c = future.result()
+            if future.key in hub_keys:
+                hubs_written += w
+                continue
             written, skipped, finished, cpu = written + w, skipped + s, finished + sizes[future.key], cpu + c
             if progress:
                 progress(finished, len(todo))
@@ -87,4 +98,4 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
         client.close()
         if cluster is not None:
             cluster.close()
-    return Report(len(pairs), already, written, skipped, seconds, cores, startup, cpu)
+    return Report(len(pairs), already, written, skipped, seconds, cores, startup, cpu, hubs_written)
