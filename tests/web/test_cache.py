@@ -145,3 +145,12 @@ def test_errors_are_never_cached_or_validated(client):
         assert r.status_code == 404 and "public" not in r.headers.get("cache-control", "")
     unknown = client.get("/explore", params={"from": "qzxv wqk"})            # no such occupation
     assert unknown.status_code == 404 and "etag" not in unknown.headers
+
+
+def test_text_exports_are_cacheable_but_pdfs_are_not_for_crawlers(client):
+    md = client.get(f"{PAGE}.md")
+    assert md.status_code == 200 and md.headers["cache-control"].startswith("public") and "attachment" in md.headers[
+        "content-disposition"]
+    assert client.get(f"{PAGE}.md", headers={"if-none-match": md.headers["etag"]}).status_code == 304
+    assert md.headers["etag"] != client.get(f"{PAGE}.json").headers["etag"]
+    assert "Disallow: /*.pdf$" in client.get("/robots.txt").text

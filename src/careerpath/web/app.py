@@ -90,7 +90,8 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
 
     @app.get("/robots.txt", include_in_schema=False)
     def robots(request: Request):
-        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\n"
+        # PDFs cost a second of CPU each and say what the page says: not for crawlers.
+        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\nDisallow: /*.pdf$\n"
                                  f"Sitemap: {sitemap.base_url(request)}/sitemap.xml\n")
 
     # Everything else worth compressing (JSON, CSS, JS); cacheable pages arrive already

@@ -244,8 +244,17 @@ async def pathway_export(request: Request, slug: str = PathParam(max_length=path
     pathway = pathways.parse(slug)
     if pathway is None or fmt not in EXPORTS:
         return _not_found(request, slug)
-    guide, _ = await _cached_guide(request, pathway)
-    return await export(request, guide, slug, fmt)
+    if fmt == "pdf":      # a second of CPU: guide-generation bucket, not cached here
+        guide, _ = await _cached_guide(request, pathway)
+        return await export(request, guide, slug, fmt)
+    # Markdown, JSON and HTML are as public and deterministic as the page: validators, page bucket.
+    etag = cache.etag_for(request.url.path)
+    if cache.matches(request, etag):
+        return cache.not_modified(etag)
+    guide, _ = await _cached_guide(request, pathway, spend=limit_page)
+    response = await export(request, guide, slug, fmt)
+    response.headers.update(cache.headers(etag))
+    return response
 
 
 @router.get("/pathways/to/{role}", response_class=HTMLResponse)
