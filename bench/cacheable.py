@@ -9,7 +9,8 @@ connections from a small asyncio client:
   miss        GET a different pathway each time (sitemap order, sampled): build + render + gzip
 and prints requests/s, p50/p99 latency, and the server's own CPU time per request (psutil),
 which is the fair figure when the client shares the machine's cores. Also prints the
-page's raw, gzip and brotli sizes.
+page's raw, gzip and brotli sizes, and runs the hit scenario against a bare ASGI app that
+returns the same gzip bytes under the same uvicorn, for the ratio issue #17 measured.
 """
 
 from __future__ import annotations
@@ -31,6 +32,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from web.server import free_port  # noqa: E402
 
 SLUG = "software-developers-to-technical-writers"
+BARE_APP = """
+import pathlib
+BODY = pathlib.Path(__file__).with_name("page.gz").read_bytes()
+HEADERS = [(b"content-type", b"text/html; charset=utf-8"), (b"content-encoding", b"gzip"),
+           (b"content-length", str(len(BODY)).encode())]
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
+    await send({"type": "http.response.body", "body": BODY})
+"""
 UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench"
 
 
@@ -113,14 +126,40 @@ def main() -> int:
         print(f"uvicorn workers={args.workers}, {args.connections} connections, "
               f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"{'scenario':<11} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'server CPU ms/req':>18}  statuses")
+        rates = {}
         for name, paths, headers in scenarios:
             before = cpu()
             r = asyncio.run(_load(port, paths, headers, args.connections))
             per = (cpu() - before) / len(paths) * 1000
+            rates[name] = r["rps"]
             print(f"{name:<11} {len(paths):>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}")
+        gz = urllib.request.urlopen(urllib.request.Request(base + page, headers={"Accept-Encoding": "gzip"})).read()
     finally:
         server.terminate()
         server.wait(30)
+    # The same bytes from an app that does nothing else, under the same uvicorn options.
+    (tmp / "page.gz").write_bytes(gz)
+    (tmp / "bare.py").write_text(BARE_APP)
+    bare_port = free_port()
+    bare = subprocess.Popen([sys.executable, "-m", "uvicorn", "bare:app", "--app-dir", str(tmp), "--port",
+                             str(bare_port), "--log-level", "warning", "--no-access-log"])
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{bare_port}/", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        proc = psutil.Process(bare.pid)
+        before = proc.cpu_times().user + proc.cpu_times().system
+        r = asyncio.run(_load(bare_port, [page] * args.requests, {"Accept-Encoding": "gzip"}, args.connections))
+        per = (proc.cpu_times().user + proc.cpu_times().system - before) / args.requests * 1000
+        print(f"{'bare app':<11} {args.requests:>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}")
+        print(f"cached page at {rates['hit'] / r['rps']:.2f}x the bare app's rate, revalidation at "
+              f"{rates['revalidate'] / r['rps']:.2f}x")
+    finally:
+        bare.terminate()
+        bare.wait(30)
     return 0
 
 
