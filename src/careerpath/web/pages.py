@@ -188,6 +188,7 @@ async def explore(request: Request, from_: str = Query("", alias="from", max_len
         return public_html(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
 
     async def render():
+        limit_page(request)       # any text makes a new address: misses spend the page bucket
         return await run_in_threadpool(render_sync)
     return await cached_page(request, render)
 
