@@ -128,3 +128,17 @@ def test_concurrent_batches_from_several_processes_stay_exact(store, db_url):
     assert store.views("new-to-path") == len({v for b in batches for _, v, _ in b})
     for o in others:
         o.dispose()
+
+
+
+def test_pruning_views_keeps_totals_and_todays_dedupe(store):
+    from careerpath.web.views import ViewCounter, today
+
+    day = today()
+    old = [("a-to-b", f"v{i}", day - timedelta(days=5)) for i in range(30)]
+    store.record_views(old + [("a-to-b", "v0", day - timedelta(days=1)), ("a-to-b", "v0", day)])
+    assert store.views("a-to-b") == 32
+    assert store.prune_views(day - timedelta(days=1)) == 30
+    assert store.views("a-to-b") == 32                                  # the total is untouched
+    assert store.record_views([("a-to-b", "v0", day)]) == {}             # today's visitor still deduped
+    assert ViewCounter(store).prune() == 0                               # yesterday and today stay

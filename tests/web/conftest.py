@@ -20,6 +20,11 @@ def client(tmp_path):
         yield c
 
 
-def csrf(client: TestClient, url: str = f"/pathways/{SLUG}") -> str:
-    page = client.get(url)
-    return page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+def csrf(client: TestClient, slug: str = SLUG) -> str:
+    """This client's form token: cacheable pages carry none; app.js fetches it from /visit."""
+    return client.post(f"/pathways/{slug}/visit").json()["csrf"]
+
+
+def visit(client: TestClient, slug: str = SLUG, agent: str = BROWSER) -> int | None:
+    """What app.js does on a pathway page: count this visit, read the count."""
+    return client.post(f"/pathways/{slug}/visit", headers={"user-agent": agent}).json()["views"]

@@ -48,6 +48,8 @@ def browser():
 
 
 def views(page) -> int:
+    # The page is the same for everyone; app.js fetches the count from /visit and fills it in.
+    page.wait_for_function("document.querySelector('#view-count').dataset.views !== ''")
     return int(page.locator("#view-count").get_attribute("data-views"))
 
 

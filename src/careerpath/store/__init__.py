@@ -236,6 +236,14 @@ class Store:
             from sqlalchemy.dialects.postgresql import insert
         return insert
 
+    def prune_views(self, before: date) -> int:
+        """Delete per-visitor rows for days before `before`; the number deleted.
+
+        They exist only to count a visitor once a day; each pathway's total lives on in
+        pathway_count, so once a day is over its rows are dead weight (and the table would
+        otherwise grow by one row per visitor per pathway per day, forever)."""
+        return self._run(lambda s: s.execute(delete(PathwayView).where(PathwayView.day < before)).rowcount)
+
     def views(self, slug: str) -> int:
         return self._run(lambda s: s.scalar(select(PathwayCount.views).where(PathwayCount.slug == slug))) or 0
 

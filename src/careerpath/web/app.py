@@ -10,16 +10,18 @@ import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 
 from careerpath.render.html import guide_css
 from careerpath.store import StoreUnavailable
 
-from . import api, errors, pages
-from .context import Context, Settings
-from .security import BodyLimit, SecurityHeaders
+from . import api, errors, pages, sitemap
+from .cache import CachedPages, PageCache, build_version
+from .context import Context, Settings, _env_float
+from .security import BodyLimit, RateLimiter, SecurityHeaders
 
 log = logging.getLogger("careerpath.web")
 STATIC = Path(__file__).parent / "static"
@@ -34,6 +36,7 @@ def warm() -> None:
     pathways._parts()
     suggest._index()
     explore.warm()
+    build_version()
 
 
 def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
@@ -65,9 +68,15 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
                     "Errors are JSON: {\"error\": {\"status\": int, \"message\": str}}.",
         openapi_url="/api/v1/openapi.json", docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
     app.state.ctx = context
+    # Cacheable pages (cache.py): rendered once per process, validated by ETag. Their misses
+    # spend from a bucket sized for a polite crawler, not the guide-generation bucket.
+    app.state.pages = PageCache()
+    app.state.page_limiter = RateLimiter(_env_float("CAREERPATH_PAGE_RATE_PER_MINUTE", 600),
+                                         int(_env_float("CAREERPATH_PAGE_RATE_BURST", 120)))
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(sitemap.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/static-guide.css", include_in_schema=False)
@@ -80,9 +89,15 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         return {"ok": True, "store": context.store.available}
 
     @app.get("/robots.txt", include_in_schema=False)
-    def robots():
-        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\n")
+    def robots(request: Request):
+        # PDFs cost a second of CPU each and say what the page says: not for crawlers.
+        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\nDisallow: /*.pdf$\n"
+                                 f"Sitemap: {sitemap.base_url(request)}/sitemap.xml\n")
 
+    # Everything else worth compressing (JSON, CSS, JS); cacheable pages arrive already
+    # compressed (cache.py) and pass through untouched. PDFs are compressed already.
+    app.add_middleware(CachedPages, pages=app.state.pages)    # innermost: headers below still apply
+    app.add_middleware(GZipMiddleware, minimum_size=1024, exclude_content_types=("application/pdf",))
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app

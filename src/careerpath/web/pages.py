@@ -18,7 +18,7 @@ from careerpath.kb import UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
-from . import pathways, plans
+from . import cache, pathways, plans, public
 from .context import Context, ctx
 from .errors import RateLimited, error_response, status_for
 from .explore import destinations
@@ -37,7 +37,7 @@ EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
 
 PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
                  "saved_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
-                 "progress": None}
+                 "progress": None, "cacheable": False}
 
 
 def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
@@ -57,6 +57,48 @@ def limit(request: Request) -> None:
     allowed, wait = c.limiter.allow(c.client(request))
     if not allowed:
         raise RateLimited(wait)
+
+
+def limit_page(request: Request) -> None:
+    """Spend one uncached public page from this client's (much larger) page bucket, or 429.
+
+    Crawler-friendly: a cacheable GET that is a cache hit or a 304 never spends anything, and
+    a miss spends from a bucket sized for a polite crawler (CAREERPATH_PAGE_RATE_PER_MINUTE,
+    default 600, burst 120), not from the guide-generation bucket tailored guides and PDFs use."""
+    c = ctx(request)
+    allowed, wait = request.app.state.page_limiter.allow(c.client(request))
+    if not allowed:
+        raise RateLimited(wait)
+
+
+# -- cacheable pages: the same bytes for everyone (see cache.py) ----------------------------
+
+def public_html(request: Request, template: str, **values) -> str:
+    """A page with no per-visitor content: no CSRF token, no live count, no cookie."""
+    return public.render(ctx(request).env, template, request.url.path, **values)
+
+
+def cache_key(request: Request) -> tuple[str, str]:
+    return request.url.path, request.url.query
+
+
+async def cached_page(request: Request, render) -> Response:
+    """Serve a cacheable page: 304 if the client has it, else from the page cache, else render().
+
+    render is an async function returning the page's HTML, or a Response (an error page, never cached)."""
+    path, query = cache_key(request)
+    etag = cache.etag_for(path, query)
+    if cache.matches(request, etag):
+        return cache.not_modified(etag)
+    pages = request.app.state.pages
+    key = f"{path}?{query}"
+    hit = pages.get(key)
+    if hit is None:
+        result = await render()
+        if isinstance(result, Response):
+            return result
+        hit = pages.put(key, cache.CachedPage(etag, result.encode()))
+    return cache.respond(request, hit)
 
 
 # -- home, search, explore ------------------------------------------------------------------
@@ -127,21 +169,28 @@ def status_for_error(error: dict) -> int:
 
 
 @router.get("/explore", response_class=HTMLResponse)
-def explore(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE)):
+async def explore(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE)):
     if not from_.strip():
         return page(request, "home.html", 400, popular=popular(ctx(request)),
                     error="Type the job you have to see where it can lead.", values={"explore": from_})
-    try:
-        source = _choice(from_)
-    except InputError as exc:
-        candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
-        return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
-                    errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
-    closest, richer = destinations(source.code)
 
-    def link(d):
-        return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
-    return page(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
+    def render_sync():
+        try:
+            source = _choice(from_)
+        except InputError as exc:
+            candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
+            return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
+                        errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
+        closest, richer = destinations(source.code)
+
+        def link(d):
+            return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
+        return public_html(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
+
+    async def render():
+        limit_page(request)       # any text makes a new address: misses spend the page bucket
+        return await run_in_threadpool(render_sync)
+    return await cached_page(request, render)
 
 
 # -- the pathway page ---------------------------------------------------------------------
@@ -162,27 +211,20 @@ def _not_found(request: Request, slug: str) -> HTMLResponse:
     return error_response(request, 404, "We have no pathway at this address.")
 
 
-def _page_values(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> dict:
-    return {"guide": guide, "pathway": pathway, "web": {"stone_url": lambda s: stone_url(pathway, s), "plan": plan}}
-
-
-def stone_url(pathway: pathways.Pathway, stone) -> str:
-    """The pathway from where the person is to a stop on a stepping-stone route."""
-    code = stone["code"] if isinstance(stone, dict) else stone.code
-    return f"/pathways/{pathways.make_pathway(pathway.source, pathways.end_for(code)).slug}"
+stone_url = public.stone_url
 
 
 def _body(c: Context, guide: Guide, pathway: pathways.Pathway, plan: plans.Plan | None = None) -> str:
-    return c.env.get_template("guide.html").render(**_page_values(c, guide, pathway, plan))
+    return public.guide_body(c.env, guide, pathway, plan)
 
 
-async def _cached_guide(request: Request, pathway: pathways.Pathway) -> tuple[Guide, str]:
+async def _cached_guide(request: Request, pathway: pathways.Pathway, spend=limit) -> tuple[Guide, str]:
     c = ctx(request)
     hit = c.bodies.get(pathway.slug)
     if hit is not None:
         return hit
     if pathway.slug not in c.guides:
-        limit(request)
+        spend(request)
     guide = await run_in_threadpool(c.guides.get, pathway)
     entry = (guide, _body(c, guide, pathway))
     c.bodies.put(pathway.slug, entry)
@@ -203,19 +245,70 @@ async def pathway_export(request: Request, slug: str = PathParam(max_length=path
     pathway = pathways.parse(slug)
     if pathway is None or fmt not in EXPORTS:
         return _not_found(request, slug)
-    guide, _ = await _cached_guide(request, pathway)
-    return await export(request, guide, slug, fmt)
+    if fmt == "pdf":      # a second of CPU: guide-generation bucket, not cached here
+        guide, _ = await _cached_guide(request, pathway)
+        return await export(request, guide, slug, fmt)
+    # Markdown, JSON and HTML are as public and deterministic as the page: validators, page bucket.
+    etag = cache.etag_for(request.url.path)
+    if cache.matches(request, etag):
+        return cache.not_modified(etag)
+    guide, _ = await _cached_guide(request, pathway, spend=limit_page)
+    response = await export(request, guide, slug, fmt)
+    response.headers.update(cache.headers(etag))
+    return response
+
+
+@router.get("/pathways/to/{role}", response_class=HTMLResponse)
+async def hub_to(request: Request, role: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
+    return await _hub(request, role, "to")
+
+
+@router.get("/pathways/from/{role}", response_class=HTMLResponse)
+async def hub_from(request: Request, role: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
+    return await _hub(request, role, "from")
+
+
+async def _hub(request: Request, role: str, direction: str) -> Response:
+    """Pathways into (to) or out of (from) one occupation, with each one's difficulty, time and pay."""
+    end = pathways._parts().get(role)
+    if end is None:
+        return error_response(request, 404, "We have no occupation at this address.")
+
+    async def render():
+        limit_page(request)
+        c = ctx(request)
+        rows = await run_in_threadpool(pathways.hub, c.guides, end, direction)
+        return public_html(request, "hub.html", end=end, role=role, direction=direction, rows=rows,
+                           limit=pathways.HUB_SIZE)
+    return await cached_page(request, render)
 
 
 @router.get("/pathways/{slug}", response_class=HTMLResponse)
 async def pathway_page(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
+    """The same bytes for everyone (cacheable); the count and the form token come from /visit."""
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
-    guide, body = await _cached_guide(request, pathway)
+
+    async def render():
+        guide, body = await _cached_guide(request, pathway, spend=limit_page)
+        return public.pathway_page(ctx(request).env, guide, pathway, body)
+    return await cached_page(request, render)
+
+
+@router.post("/pathways/{slug}/visit")
+async def pathway_visit(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
+    """The per-visitor part of a pathway page, fetched by app.js: counts this visit (once per
+    visitor per day, bots ignored) and hands back the count and this visitor's CSRF token."""
+    if pathways.parse(slug) is None:
+        raise HTTPException(404, "We have no pathway at this address.")
     views = await _count(request, slug)
-    return page(request, "pathway.html", guide=guide, pathway=pathway, body=body, views=views,
-                form={}, exports_base=f"/pathways/{slug}")
+    token, new = csrf_token(request.cookies)
+    response = Response(json.dumps({"slug": slug, "views": views, "csrf": token}), media_type="application/json",
+                        headers={"Cache-Control": "no-store"})
+    if new:
+        set_csrf_cookie(response, token, ctx(request).settings.secure_cookies)
+    return response
 
 
 REMOVED_ITEM = re.compile(r"^(?:skill|knowledge|technology):.{1,200}$")
@@ -244,8 +337,20 @@ def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
         raise InputError("reading skills is not available in this installation; leave skills empty") from None
 
 
+def _same_origin(request: Request) -> bool:
+    """The browser says the form came from this site: Fetch Metadata, else the Origin header."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    origin = request.headers.get("origin")
+    return bool(origin) and origin != "null" and origin.split("://", 1)[-1] == request.headers.get("host")
+
+
 def _check_csrf(request: Request, token: str) -> None:
-    if not csrf_ok(request.cookies, token):
+    # The token (cookie + field, filled in by app.js from /visit on cacheable pages) or, for a
+    # form sent without JavaScript from a cached page that carries no token, the browser's own
+    # word that the request is same-origin (OWASP: verifying origin with standard headers).
+    if not csrf_ok(request.cookies, token) and not _same_origin(request):
         raise HTTPException(403, "This form has expired or came from another site. Reload the page and try again.")
 
 

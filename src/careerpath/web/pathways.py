@@ -37,6 +37,11 @@ class End:
         return Specialty.of(spec)
 
     @property
+    def slug(self) -> str:
+        """This end's half of a pathway slug, and its hub pages' address (/pathways/to/{slug})."""
+        return _part(self.title, self.specialization_id)
+
+    @property
     def label(self) -> str:
         if not self.specialization_id:
             return self.title
@@ -140,3 +145,47 @@ def build(pathway: Pathway, hours_per_week: float | None = None, location: str |
                            pathway.target.specialty, person)
     # personalize, not build_guide: the tailored guide says what the person's answers changed.
     return personalize(request, kb)
+
+
+# -- hubs: the pathways into and out of one occupation ------------------------------------
+
+HUB_SIZE = 30
+
+
+def hub_ends(end: End, direction: str, size: int = HUB_SIZE) -> list[End]:
+    """The `size` occupations with the best transition score (engine/recommend.py, the same
+    ranking as `careerpath recommend`) from this one ("from") or into it ("to")."""
+    import numpy as np
+
+    from careerpath.engine.recommend import (DEMAND_WEIGHT, GROWTH_CLIP, WAGE_CLIP, WAGE_WEIGHT, recommend,
+                                             recommender_for)
+
+    kb = KnowledgeBase.default()
+    if direction == "from":
+        return [end_for(r.code) for r in recommend(kb, end.code, top=size + 1, with_reasons=False)
+                if r.code != end.code][:size]
+    r = recommender_for(kb)
+    t = kb.index[end.code]
+    # recommend.scores(r, s)[t] for every source s at once: one column instead of n rows.
+    wages = r.medians()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = (wages[t] - wages) / wages
+    wage_term = np.nan_to_num(np.clip(change, -WAGE_CLIP, WAGE_CLIP) / WAGE_CLIP)
+    demand_term = np.nan_to_num(np.clip(r.growth[t] - r.average_growth, -GROWTH_CLIP, GROWTH_CLIP) / GROWTH_CLIP)
+    column = r.combined[:, t] + WAGE_WEIGHT * wage_term + DEMAND_WEIGHT * demand_term
+    column = np.where(np.isfinite(column), column, -np.inf)
+    column[t] = -np.inf
+    best = np.argsort(-column, kind="stable")[:size]
+    return [end_for(kb.codes[s]) for s in best if np.isfinite(column[s])]
+
+
+def hub(guides: GuideCache, end: End, direction: str, size: int = HUB_SIZE) -> list[dict]:
+    """One row per pathway: its address and the guide's own difficulty, timeline and pay change."""
+    rows = []
+    for other in hub_ends(end, direction, size):
+        pathway = make_pathway(end, other) if direction == "from" else make_pathway(other, end)
+        guide = guides.get(pathway)
+        rows.append({"url": f"/pathways/{pathway.slug}", "title": other.label, "difficulty": guide.difficulty,
+                     "difficulty_score": guide.difficulty_score, "months": guide.timeline_months,
+                     "weeks": guide.timeline_weeks, "pay_change": guide.salary_change_pct})
+    return rows

@@ -14,7 +14,7 @@ import logging
 import re
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from careerpath.store import Store, StoreUnavailable
 
@@ -30,6 +30,7 @@ MAX_REMEMBERED = 200_000
 FLUSH_SECONDS = 0.5       # new visits are written at least this often ...
 FLUSH_ROWS = 500          # ... or as soon as this many are waiting
 MAX_PENDING = 200_000     # while the database is down; beyond this, visits are not counted
+PRUNE_SECONDS = 3600      # how often the writer deletes per-visitor rows of days that are over
 
 
 def is_bot(user_agent: str | None) -> bool:
@@ -69,6 +70,7 @@ class ViewCounter:
         self._thread: threading.Thread | None = None
         self._generation = 0
         self.dropped = 0
+        self._pruned_at = 0.0
 
     # -- background writer ------------------------------------------------------------------
 
@@ -96,6 +98,8 @@ class ViewCounter:
             self._wake.clear()
             try:
                 self.flush()
+                if time.monotonic() - self._pruned_at > PRUNE_SECONDS:
+                    self.prune()
             except StoreUnavailable:
                 self._stop.wait(1.0)          # the store retries on its own schedule; visits keep waiting
             except Exception:                 # never let the writer die silently
@@ -130,6 +134,13 @@ class ViewCounter:
                         self._counts[slug] = (entry[0] + n, entry[1])
                 self._generation += 1
             return sum(added.values())
+
+    def prune(self) -> int:
+        """Delete stored visitor rows from before yesterday: once a day is over they cannot
+        dedupe anything (totals live in pathway_count). Yesterday stays for batches written
+        just after midnight. Every instance may do this; the delete is idempotent."""
+        self._pruned_at = time.monotonic()
+        return self.store.prune_views(today() - timedelta(days=1))
 
     # -- visits -------------------------------------------------------------------------------
 

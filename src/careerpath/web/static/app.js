@@ -40,6 +40,27 @@
       });
     });
   }
+  // Cacheable pathway pages carry nothing per visitor: this call counts the visit (once per
+  // visitor per day) and returns the count and this visitor's form token.
+  var counter = document.querySelector("#view-count[data-visit]");
+  if (counter) {
+    fetch(counter.getAttribute("data-visit"), {method: "POST", credentials: "same-origin",
+                                               headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (live) {
+        if (!live) return;
+        if (live.views === null) {
+          counter.textContent = "View counter unavailable";
+        } else {
+          counter.setAttribute("data-views", String(live.views));
+          counter.textContent = live.views.toLocaleString("en-US") + (live.views === 1 ? " view" : " views");
+        }
+        document.querySelectorAll('input[name="csrf_token"]').forEach(function (field) {
+          if (!field.value) field.value = live.csrf;
+        });
+      })
+      .catch(function () {});
+  }
   var saved = document.getElementById("saved-link");
   if (saved) saved.addEventListener("focus", function () { saved.select(); });
 })();
