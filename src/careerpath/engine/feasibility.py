@@ -12,10 +12,12 @@ route step, once per knowledge base and route catalog:
   awards, 0 when none;
 - ``credentials``: per target, the exams, licences and certifications its route names.
 
-A step is done for a source exactly when route.py says so (``satisfied_by`` codes, the same
+A step is done for a source when route.py says so (``satisfied_by`` codes, the same
 credential in the source's own route, a degree the source's typical education already
-meets). tests/engine/test_feasibility.py checks the matrices against ``apply_route`` pair by
-pair.
+meets) and, beyond route.py, when the source's own occupation has the same curated route: a
+registered nurse has already walked the way into critical care nursing (29-1141.03 shares
+29-1141's route), where apply_route would ask for the nursing degree again.
+tests/engine/test_feasibility.py checks the matrices against ``apply_route`` pair by pair.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
             if step.credential and not step.optional:
                 holds.setdefault(step.credential, np.zeros(n, dtype=bool))[i] = True
 
+    # People whose own occupation has the same curated route (critical care nurses and
+    # registered nurses share 29-1141's) have already walked it.
+    own_route = np.array([(routes.route_for(c).soc if routes.route_for(c) else "") for c in kb.codes])
     prefix_cache: dict[str, np.ndarray] = {}
 
     def matching(prefixes: tuple[str, ...]) -> np.ndarray:
@@ -103,10 +108,12 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
         curated[t] = True
         licensed[t] = route.licensed
         names = []
+        walked = own_route == route.soc
         for step in route.steps:
             if step.optional or (step.kind == "degree" and not route.degree_required):
                 continue
             done = matching(step.satisfied_by) if step.satisfied_by else np.zeros(n, dtype=bool)
+            done = done | walked
             if step.credential:
                 names.append(routes.credential(step.credential).name)
                 if step.credential in holds:
