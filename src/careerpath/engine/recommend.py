@@ -15,9 +15,11 @@ moving A -> B costs what B requires that A lacks.
 
 ``ease`` is 1 − difficulty / 100 (the guide's difficulty), so pay and demand order moves
 that are within reach and can never make a far one look near. Each move has a kind:
-*long-term* when the way in (catalog/routes, engine/feasibility.py) still asks for two years
-or more of full-time school or training, or a master's, doctoral or professional degree;
-otherwise *step up* when it pays 10% more or better, else *lateral*. Long-term moves are
+*long-term* when the way in (catalog/routes, engine/feasibility.py) still asks for a new
+degree (associate's or higher) or two years or more of full-time school, training or
+required experience;
+otherwise *step up* when it pays 10% more or better, *pays less* when 10% less or worse, else
+*lateral*. Long-term moves are
 listed only when asked for, apart, with their years.
 
 All pairwise similarities and route figures are computed once per knowledge base as (n, n)
@@ -64,11 +66,12 @@ GROWTH_CLIP = 10.0
 ROUTE_SATURATION = 48
 GAP_CAP = 3.0               # level points, as relevance.element_relevance caps a gap
 # Kinds of move.
-KINDS = ("lateral", "step_up", "long_term")
-KIND_WORDS = {"lateral": "Lateral move", "step_up": "Step up", "long_term": "Long-term"}
+KINDS = ("lateral", "step_up", "step_down", "long_term")
+KIND_WORDS = {"lateral": "Lateral move", "step_up": "Step up", "step_down": "Pays less", "long_term": "Long-term"}
+SHORT_KINDS = ("lateral", "step_up", "step_down")     # listed unless asked otherwise
 LONG_TERM_MONTHS = 24       # two years or more of full-time school, training or required experience
-LONG_TERM_DEGREE = DEGREE_RANK["master"]   # a master's, doctoral or professional degree to earn
-STEP_UP = 0.10              # pays at least 10% more
+LONG_TERM_DEGREE = DEGREE_RANK["associate"]   # a new degree to earn: associate's or higher
+STEP_UP = 0.10              # pays at least 10% more (a step up) or less (pays less)
 NEW_DEGREE = DEGREE_RANK["associate"]      # --no-degree: no associate's degree or higher to earn
 HOURS_PER_WEEK = 10.0       # time to job-ready assumes the guide's default pace
 DIFFICULTIES = ("Easy", "Moderate", "Challenging", "Hard")
@@ -424,7 +427,8 @@ def score_row(r: Recommender, source_row: int, area: str = NATIONAL) -> Row:
             + ROUTE_WEIGHT * np.minimum(1, months / ROUTE_SATURATION))
     score = r.combined[s] - cost + ease * (WAGE_WEIGHT * wage_term + DEMAND_WEIGHT * demand_term)
     long_term = (months >= LONG_TERM_MONTHS) | (r.feasibility.degree[s] >= LONG_TERM_DEGREE)
-    kind = np.where(long_term, 2, np.where(np.nan_to_num(change) >= STEP_UP, 1, 0))
+    pay = np.nan_to_num(change)
+    kind = np.where(long_term, 3, np.where(pay >= STEP_UP, 1, np.where(pay <= -STEP_UP, 2, 0)))
     return Row(score=score, change=change, difficulty=difficulty, kind=kind)
 
 
@@ -447,6 +451,12 @@ def strengths_and_gaps(r: Recommender, s: int, t: int, limit: int = 3) -> tuple[
     relevance = np.where(gap > effort.LEVEL_TOLERANCE, r.distinctive[t] * gap, 0.0)
     gaps = [display_name(p, p.element_ids[j]) for j in np.argsort(-relevance, kind="stable")[:limit] if relevance[j] > 0]
     return strengths, gaps
+
+
+def _short(name: str) -> str:
+    """"NCLEX-PN (National Council Licensure Examination for Practical Nurses)" -> "NCLEX-PN"."""
+    head, sep, tail = name.partition(" (")
+    return head if sep and tail.endswith(")") and ")" not in tail[:-1] else name
 
 
 def _and(items: list[str]) -> str:
@@ -535,7 +545,7 @@ def recommend(
     max_difficulty: str | None = None,
     area: str = NATIONAL,
     with_reasons: bool = True,
-    kinds: tuple[str, ...] = ("lateral", "step_up"),
+    kinds: tuple[str, ...] = SHORT_KINDS,
     max_months: float | None = None,
     no_degree: bool = False,
 ) -> list[Recommendation]:
@@ -591,7 +601,7 @@ def _recommendation(r: Recommender, s: int, t: int, row: Row, wages: np.ndarray,
     change_pct = None if math.isnan(row.change[t]) else round(100 * float(row.change[t]))
     degree = int(f.degree[s, t])
     new_degree = DEGREE_WORDS[next(k for k, v in DEGREE_RANK.items() if v == degree)] if degree >= NEW_DEGREE else None
-    credentials = list(f.credentials[t]) if f.months[s, t] > 0 or f.hours[s, t] > 0 else []
+    credentials = [_short(c) for c in f.credentials[t]] if f.months[s, t] > 0 or f.hours[s, t] > 0 else []
     strengths, gaps = strengths_and_gaps(r, s, t) if with_reasons else ([], [])
     kind = KINDS[int(row.kind[t])]
     from .paths import stepping_stones
