@@ -324,9 +324,12 @@ def core_hours(r: Recommender, s: int) -> np.ndarray:
     """Study hours of the distinctive gaps (what the guide's core plan is built from)."""
     p = r.p
     gap = p.level - p.level[s]
-    hours_per_level = np.array([effort.HOURS_PER_LEVEL[k] for k in p.kinds])
     planned = (r.distinctive > 0) & (gap > effort.LEVEL_TOLERANCE)
-    return np.where(planned, np.ceil(hours_per_level * np.maximum(gap, 0)), 0).sum(axis=1)
+    return np.where(planned, np.ceil(_hours_per_level(p) * np.maximum(gap, 0)), 0).sum(axis=1)
+
+
+def _hours_per_level(p: Profiles) -> np.ndarray:
+    return np.array([effort.HOURS_PER_LEVEL[k] for k in p.kinds])
 
 
 def zone_steps(r: Recommender, s: int) -> np.ndarray:
@@ -334,7 +337,7 @@ def zone_steps(r: Recommender, s: int) -> np.ndarray:
     return np.nan_to_num(np.maximum(0, r.job_zone - r.job_zone[s]), nan=0.0)
 
 
-def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
+def difficulty_scores(r: Recommender, source_row: int, hours: np.ndarray | None = None) -> np.ndarray:
     """The guide's difficulty score (0-100) for moving from the source to every occupation.
 
     Same drivers and weights as engine.guide: the entry route's full-time months still ahead
@@ -352,7 +355,8 @@ def difficulty_scores(r: Recommender, source_row: int) -> np.ndarray:
     score = 100 * (DIFFICULTY_WEIGHTS["profile"] * np.minimum(1, unmet / PROFILE_GAP_SATURATION)
                    + DIFFICULTY_WEIGHTS["job_zone"] * zone_step / 4
                    + DIFFICULTY_WEIGHTS["route"] * np.minimum(1, months / ROUTE_MONTHS_SATURATION)
-                   + DIFFICULTY_WEIGHTS["learning"] * np.minimum(1, core_hours(r, source_row) / LEARNING_HOURS_SATURATION))
+                   + DIFFICULTY_WEIGHTS["learning"] * np.minimum(
+                       1, (core_hours(r, source_row) if hours is None else hours) / LEARNING_HOURS_SATURATION))
     return np.round(score)
 
 
@@ -412,13 +416,15 @@ class Row:
     change: np.ndarray              # wage change, fraction
     difficulty: np.ndarray          # 0..100
     kind: np.ndarray                # index into KINDS
+    ready: np.ndarray               # months to job-ready
 
 
 def score_row(r: Recommender, source_row: int, area: str = NATIONAL) -> Row:
     s = source_row
     wages = r.medians(area)
     change = (wages - wages[s]) / wages[s]
-    difficulty = difficulty_scores(r, s)
+    hours = core_hours(r, s)
+    difficulty = difficulty_scores(r, s, hours)
     ease = np.clip(1 - difficulty / 100, 0, 1)
     wage_term = np.nan_to_num(np.clip(change, -WAGE_CLIP, WAGE_CLIP) / WAGE_CLIP)
     demand_term = np.nan_to_num(np.clip(r.growth - r.average_growth, -GROWTH_CLIP, GROWTH_CLIP) / GROWTH_CLIP)
@@ -429,7 +435,7 @@ def score_row(r: Recommender, source_row: int, area: str = NATIONAL) -> Row:
     long_term = (months >= LONG_TERM_MONTHS) | (r.feasibility.degree[s] >= LONG_TERM_DEGREE)
     pay = np.nan_to_num(change)
     kind = np.where(long_term, 3, np.where(pay >= STEP_UP, 1, np.where(pay <= -STEP_UP, 2, 0)))
-    return Row(score=score, change=change, difficulty=difficulty, kind=kind)
+    return Row(score=score, change=change, difficulty=difficulty, kind=kind, ready=months_to_ready(r, s, hours))
 
 
 def scores(r: Recommender, source_row: int, area: str = NATIONAL) -> tuple[np.ndarray, np.ndarray]:
@@ -511,8 +517,7 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
         reasons.append(f"Already at the level needed in {', '.join(shared)} (O*NET skill/knowledge levels).")
     # The titles most like both occupations' own names say the most ("Charge Nurse" for two
     # kinds of nurse); a title spelt out in brackets repeats a shorter one.
-    def stems(text: str) -> set[str]:
-        return {w.rstrip("s")[:6] for w in re.findall(r"[a-z]+", text.lower())}
+    stems = _title_stems
     own = stems(f"{kb.occupation(kb.codes[s]).title} {kb.occupation(kb.codes[t]).title}")
     common = sorted(r.titles[s].keys() & r.titles[t].keys(),
                     key=lambda c: ("(" in c, -len(stems(c) & own), len(c), c))
@@ -522,15 +527,34 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
     both = np.flatnonzero((r.work[s] > 0) & (r.work[t] > 0))
     if both.size:
         titles = kb.dwa_titles()
-        rarity = r.work[:, both].sum(axis=0)           # rarest shared activities say the most
+        rarity = _column_counts(r.work)[both]           # rarest shared activities say the most
         example = titles[r.work_columns[both[np.argmin(rarity)]]].rstrip(".")
         reasons.append(f"{both.size} work activities in common (O*NET tasks → DWAs), e.g. “{example}”.")
     techs = np.flatnonzero((r.technologies[s] > 0) & (r.technologies[t] > 0))
     if techs.size:
-        rarity = (r.technologies[:, techs] > 0).sum(axis=0)
+        rarity = _column_counts(r.technologies)[techs]
         names = [r.technology_columns[j] for j in techs[np.argsort(rarity, kind="stable")][:3]]
         reasons.append(f"{techs.size} technologies in common, e.g. {', '.join(names)}.")
     return reasons
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def _title_stems(text: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s")[:6] for w in _WORDS.findall(text.lower()))
+
+
+_COUNTS: dict[int, np.ndarray] = {}
+
+
+def _column_counts(matrix: np.ndarray) -> np.ndarray:
+    """How many occupations list each column (kept per read-only matrix)."""
+    key = id(matrix)
+    if key not in _COUNTS:
+        _COUNTS[key] = (matrix > 0).sum(axis=0)
+    return _COUNTS[key]
 
 
 def _quoted_list(items: list[str]) -> str:
@@ -571,7 +595,7 @@ def recommend(
 
         bound = dict((name, upper) for upper, name in DIFFICULTY_BANDS)[max_difficulty]
         allowed &= difficulty < bound
-    ready = months_to_ready(r, s)
+    ready = row.ready
     if max_months is not None:
         allowed &= ready <= max_months
     if no_degree:
@@ -585,11 +609,11 @@ def recommend(
     return [_recommendation(r, s, int(t), row, wages, ready, with_reasons) for t in best]
 
 
-def months_to_ready(r: Recommender, s: int) -> np.ndarray:
+def months_to_ready(r: Recommender, s: int, hours: np.ndarray | None = None) -> np.ndarray:
     """Full-time route months plus study (the route's part-time steps and the distinctive
     gaps) at HOURS_PER_WEEK, rounded up to whole months."""
     f = r.feasibility
-    study = (f.hours[s] + core_hours(r, s)) / HOURS_PER_WEEK / (52 / 12)
+    study = (f.hours[s] + (core_hours(r, s) if hours is None else hours)) / HOURS_PER_WEEK / (52 / 12)
     return np.ceil(f.months[s] + study)
 
 
