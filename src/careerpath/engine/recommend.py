@@ -36,11 +36,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from careerpath.catalog.routes import DEGREE_RANK
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.kb.products import product_names
-
-from careerpath.catalog.routes import DEGREE_RANK
 
 from . import effort
 from .compare import display_name
@@ -491,7 +490,10 @@ def explain(strengths: list[str], gaps: list[str], route_months: float, months_t
     sentence = "; ".join(first)
     sentence = sentence[0].upper() + sentence[1:] + "."
     if new_degree or credentials:
-        needs = " and ".join(x for x in [new_degree.lower() if new_degree else None,
+        degree = None
+        if new_degree:
+            degree = ("an " if new_degree[0] in "AEIOU" else "a ") + new_degree[0].lower() + new_degree[1:]
+        needs = " and ".join(x for x in [degree,
                                         ", ".join(credentials[:2]) if credentials else None] if x)
         step = f"It needs {needs} ({_duration(route_months)} of school, training or required experience)" \
             if route_months >= 1 \
@@ -584,7 +586,7 @@ def recommend(
     r = recommender_for(kb)
     s = kb.index[kb.occupation(source).code]
     row = score_row(r, s, area)
-    score, change, difficulty = row.score, row.change, row.difficulty
+    score, difficulty = row.score, row.difficulty
     allowed = np.isfinite(score) & np.isin(row.kind, [KINDS.index(k) for k in kinds])
     wages = r.medians(area)
     f = r.feasibility
