@@ -28,6 +28,8 @@ def test_months_hours_and_degree_match_apply_route(kb):
         assert f.months[s, t] == pytest.approx(applied.full_time_months, abs=1e-3), (source, target)
         part_time = sum(p.step.hours or 0 for p in applied.todo if p.step.pace == "part_time")
         assert f.hours[s, t] == pytest.approx(part_time, abs=1e-3), (source, target)
+        todo = {p.step.credential.name for p in applied.todo if p.step.credential}
+        assert set(f.credentials_todo(s, t)) == todo, (source, target)
         checked += 1
     assert checked > 1000
 

@@ -10,7 +10,8 @@ route step, once per knowledge base and route catalog:
 - ``hours[s, t]``: study hours of the part-time steps still to do (exam preparation, courses);
 - ``degree[s, t]``: the highest degree level (catalog.routes.DEGREE_RANK) a step still to do
   awards, 0 when none;
-- ``credentials``: per target, the exams, licences and certifications its route names.
+- ``credentials``: per target, the exams, licences and certifications its route requires,
+  each with the sources for whom that step is already done (``credentials_todo``).
 
 A step is done for a source when route.py says so (``satisfied_by`` codes, the same
 credential in the source's own route, a degree the source's typical education already
@@ -41,8 +42,12 @@ class Feasibility:
     degree: np.ndarray                 # (n, n) int8, DEGREE_RANK of the highest degree still to earn
     curated: np.ndarray                # (n,) bool: the target has a curated route
     licensed: np.ndarray               # (n,) bool: the curated route says most states license it
-    credentials: tuple[tuple[str, ...], ...]   # per target: credential names its route requires
+    credentials: tuple[tuple[tuple[str, np.ndarray], ...], ...]   # per target: (name, done for source?)
     typical_degree: np.ndarray         # (n,) DEGREE_RANK people in each occupation typically hold
+
+    def credentials_todo(self, s: int, t: int) -> list[str]:
+        """The credentials the target's route requires that the source still has to earn."""
+        return [name for name, done in self.credentials[t] if not done[s]]
 
 
 def _bls_rank(kb: KnowledgeBase, code: str) -> int:
@@ -60,7 +65,7 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
     degree = np.zeros((n, n), dtype=np.int8)
     curated = np.zeros(n, dtype=bool)
     licensed = np.zeros(n, dtype=bool)
-    credentials: list[tuple[str, ...]] = []
+    credentials: list[tuple[tuple[str, np.ndarray], ...]] = []
 
     # What each source brings: its typical degree level (route.py's _source_level) and the
     # credentials its own route requires.
@@ -114,10 +119,8 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
                 continue
             done = matching(step.satisfied_by) if step.satisfied_by else np.zeros(n, dtype=bool)
             done = done | walked
-            if step.credential:
-                names.append(routes.credential(step.credential).name)
-                if step.credential in holds:
-                    done = done | holds[step.credential]
+            if step.credential and step.credential in holds:
+                done = done | holds[step.credential]
             if step.kind == "degree" and step.degree_level is not None:
                 rank = DEGREE_RANK[step.degree_level]
                 admits = any(s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > rank
@@ -125,11 +128,13 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
                 if step.any_field or admits:
                     done = done | (level >= rank)
                 degree[:, t] = np.where(~done, np.maximum(degree[:, t], rank), degree[:, t])
+            if step.credential:
+                names.append((routes.credential(step.credential).name, done))
             if step.pace == "full_time":
                 months[:, t] += np.where(done, 0, step.typical_months).astype(np.float32)
             else:
                 hours[:, t] += np.where(done, 0, step.hours or 0).astype(np.float32)
-        credentials.append(tuple(dict.fromkeys(names)))
+        credentials.append(tuple(names))
     np.fill_diagonal(months, 0)
     np.fill_diagonal(hours, 0)
     np.fill_diagonal(degree, 0)

@@ -627,7 +627,7 @@ def _recommendation(r: Recommender, s: int, t: int, row: Row, wages: np.ndarray,
     change_pct = None if math.isnan(row.change[t]) else round(100 * float(row.change[t]))
     degree = int(f.degree[s, t])
     new_degree = DEGREE_WORDS[next(k for k, v in DEGREE_RANK.items() if v == degree)] if degree >= NEW_DEGREE else None
-    credentials = [_short(c) for c in f.credentials[t]] if f.months[s, t] > 0 or f.hours[s, t] > 0 else []
+    credentials = list(dict.fromkeys(_short(c) for c in f.credentials_todo(s, t)))
     strengths, gaps = strengths_and_gaps(r, s, t) if with_reasons else ([], [])
     kind = KINDS[int(row.kind[t])]
     from .paths import stepping_stones
