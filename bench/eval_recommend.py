@@ -12,11 +12,24 @@ releases in shared/data let us build, and compute the plain-cosine baseline the 
   the other, and the figure is the mean over the two ways round (cross-fitting).
 - soc: occupations in the same SOC broad group (first 6 characters, e.g. 15-125x).
   A sanity check only: the score must not just re-learn the code structure.
+- bridge: moves people really make on the way into an occupation, the curated entry routes'
+  bridge jobs (catalog/routes: "jobs people usually hold first", from the BLS Occupational
+  Outlook Handbook's "How to become one"): the related set of A is every occupation whose
+  route lists A's SOC code as a bridge job. The score never reads bridge jobs (only the
+  stepping stones do), so this proxy is held out from it. It is directional (A comes before
+  B) and leans towards steps up that need training, so it is scored on the full ranking
+  (long-term moves included) as well as on the default list.
 - BLS Table 1.10 (occupational transfers) gives one rate per occupation, not who moves
   where, so it cannot score pairs; it is not used.
 
 Figure per proxy: the share of each occupation's related set found in its top 10,
-averaged over occupations that have one (the issue's figure, on our proxy).
+averaged over occupations that have one (the issue's Recall@10, on our proxy), and its ratio
+to the plain skills+knowledge cosine measured in the same run.
+
+Also reported: how many of the default top 10 need a doctoral or professional degree (for
+a registered nurse, a cashier, a truck driver, teachers, and over all occupations); the share
+of the top 10 inside the origin's SOC major group (career changers stay there about half the
+time); and the bridge moves the score ranks lowest, where it disagrees with the proxy.
 
     python bench/eval_recommend.py [path/to/shared/data]
 """
@@ -32,15 +45,22 @@ from pathlib import Path
 
 import numpy as np
 
+from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
 from careerpath.engine.recommend import (
-    WEIGHTS, _cosine_rows, normalise_title, recommender_for, scores, titles_by_row, titles_similarity,
+    KINDS, WEIGHTS, _cosine_rows, normalise_title, recommender_for, score_row, titles_by_row, titles_similarity,
 )
 from careerpath.kb import KnowledgeBase
 
 MAX_TITLE_OCCUPATIONS = 5
-# The weights shipped before the titles similarity (stop 9), kept to show what titles add.
+# The weights shipped before the titles similarity (stop 9), kept to show what titles add,
+# and those of the titles-heavy score issue 16 replaced.
 WEIGHTS_BEFORE_TITLES = {"skills": 0.15, "work": 0.15, "language": 0.45, "technologies": 0.10, "interests": 0.10,
                          "job_zone": 0.05}
+WEIGHTS_BEFORE_16 = {"skills": 0.10, "work": 0.15, "language": 0.20, "titles": 0.40, "technologies": 0.05,
+                     "interests": 0.05, "job_zone": 0.05}
+BASELINE = "baseline: cosine of skill+knowledge importance"
+CHECKED = {"29-1141.00": "registered nurse", "41-2011.00": "cashier", "53-3032.00": "truck driver",
+           "25-2021.00": "elementary school teacher", "25-2031.00": "secondary school teacher"}
 TOP = 10
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -76,6 +96,31 @@ def soc_related(kb: KnowledgeBase) -> dict[int, list[int]]:
             if len(groups[code[:6]]) > 1}
 
 
+def bridge_related(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> dict[int, list[int]]:
+    """One occupation per SOC code on each side (its ".00" code, as the guide's bridge jobs):
+    "31-9099" as a bridge job means healthcare support workers in general, not every
+    specialised O*NET occupation under it."""
+    from careerpath.engine.route import occupation_for_soc
+
+    routes = routes or RouteCatalog.default()
+    related: dict[int, set[int]] = defaultdict(set)
+    for route in routes.routes.values():
+        target = route.soc if route.soc in kb.index else occupation_for_soc(kb, route.soc)
+        if target is None:
+            continue
+        for soc in route.bridge_jobs:
+            source = occupation_for_soc(kb, soc)
+            if source is not None and source != target:
+                related[kb.index[source]].add(kb.index[target])
+    return {s: sorted(ts) for s, ts in related.items() if ts}
+
+
+def top10(matrix: np.ndarray) -> np.ndarray:
+    m = np.array(matrix, dtype=np.float64)
+    np.fill_diagonal(m, -np.inf)
+    return np.argpartition(-m, TOP, axis=1)[:, :TOP]
+
+
 def hit_rate(matrix: np.ndarray, related: dict[int, list[int]]) -> float:
     m = np.array(matrix, dtype=np.float64)
     np.fill_diagonal(m, -np.inf)
@@ -95,15 +140,54 @@ def matrices(kb: KnowledgeBase, titles_seen: int | None = None) -> dict[str, np.
         np.fill_diagonal(combined, -np.inf)
         r = dataclasses.replace(r, similarities=sims, combined=combined)
     p = r.p
-    full = np.vstack([scores(r, i)[0] for i in range(r.n)])
+    rows = [score_row(r, i) for i in range(r.n)]
+    full = np.vstack([row.score for row in rows])
+    default = np.vstack([np.where(row.kind == KINDS.index("long_term"), -np.inf, row.score) for row in rows])
+    before = sum(w * r.similarities[k] for k, w in WEIGHTS_BEFORE_16.items() if k != "titles")
+    before = before + WEIGHTS_BEFORE_16["titles"] * r.similarities["titles"]
+    wages = r.national_median
+    change = np.nan_to_num(np.clip((wages[None, :] - wages[:, None]) / wages[:, None], -0.5, 0.5) / 0.5)
+    growth = np.nan_to_num(np.clip(r.growth - r.average_growth, -10, 10) / 10)[None, :]
     return {
         "baseline: cosine of skill+knowledge importance": _cosine_rows(p.importance),
         "baseline: cosine of skill+knowledge importance and level": _cosine_rows(np.hstack([p.importance, p.level])),
         **{f"only {name}": m for name, m in r.similarities.items()},
         "similarity before titles (stop 9 weights)": sum(w * r.similarities[k] for k, w in WEIGHTS_BEFORE_TITLES.items()),
+        "score before issue 16 (titles 0.40, pay 0.03, demand 0.02)": before + 0.03 * change + 0.02 * growth,
         "similarity (weighted, no pay/demand)": r.combined,
-        "transition score (as shipped)": full,
+        "transition score, all kinds (ranking)": full,
+        "transition score, default list (no long-term)": default,
     }
+
+
+def doctoral_in_top10(kb: KnowledgeBase, matrix: np.ndarray) -> dict[str, int | float]:
+    degree = recommender_for(kb).feasibility.degree
+    top = top10(matrix)
+    needs = degree[np.arange(len(kb.codes))[:, None], top] >= DEGREE_RANK["doctoral"]
+    out: dict[str, int | float] = {name: int(needs[kb.index[code]].sum()) for code, name in CHECKED.items()}
+    out["all occupations, share of top-10 moves"] = round(float(needs.mean()), 4)
+    return out
+
+
+def major_group_share(kb: KnowledgeBase, matrix: np.ndarray) -> float:
+    major = np.array([code[:2] for code in kb.codes])
+    return round(float((major[top10(matrix)] == major[:, None]).mean()), 3)
+
+
+def disagreements(kb: KnowledgeBase, matrix: np.ndarray, related: dict[int, list[int]], limit: int = 12) -> list[str]:
+    """The proxy's moves the score ranks lowest, with their rank and why (kind, route months)."""
+    r = recommender_for(kb)
+    m = np.array(matrix, dtype=np.float64)
+    np.fill_diagonal(m, -np.inf)
+    ranks = (-m).argsort(axis=1).argsort(axis=1)
+    found = []
+    for a, targets in related.items():
+        row = score_row(r, a)
+        for b in targets:
+            found.append((int(ranks[a, b]), a, b, KINDS[int(row.kind[b])], float(r.feasibility.months[a, b])))
+    found.sort(reverse=True)
+    return [f"{kb.occupation(kb.codes[a]).title} -> {kb.occupation(kb.codes[b]).title}: rank {rank + 1}, {kind}, "
+            f"{months:.0f} route months" for rank, a, b, kind, months in found[:limit]]
 
 
 def main(data: Path = DEFAULT_DATA) -> dict:
@@ -111,17 +195,34 @@ def main(data: Path = DEFAULT_DATA) -> dict:
     # Cross-fitted titles proxy: the score sees one half of the titles, the proxy is the other.
     held_out = [(title_related(kb, data, which), matrices(kb, titles_seen=1 - which)) for which in (0, 1)]
     soc = soc_related(kb)
+    bridge = bridge_related(kb)
     shipped = matrices(kb)
     result = {name: {"titles": round(float(np.mean([hit_rate(m[name], rel) for rel, m in held_out])), 3),
-                     "soc": round(hit_rate(shipped[name], soc), 3)}
+                     "bridge": round(hit_rate(shipped[name], bridge), 3),
+                     "soc": round(hit_rate(shipped[name], soc), 3),
+                     "major group": major_group_share(kb, shipped[name])}
               for name in shipped}
+    ratios = {name: {proxy: round(v / result[BASELINE][proxy], 2) for proxy, v in figures.items()
+                     if proxy != "major group"} for name, figures in result.items()}
     return {"weights": WEIGHTS,
-            "occupations": {"titles": [len(rel) for rel, _ in held_out], "soc": len(soc)},
-            "figures": result}
+            "occupations": {"titles": [len(rel) for rel, _ in held_out], "bridge": len(bridge), "soc": len(soc)},
+            "figures": result, "ratio to baseline": ratios,
+            "doctoral in default top 10": doctoral_in_top10(kb, shipped["transition score, default list (no long-term)"]),
+            "doctoral in top 10 before issue 16": doctoral_in_top10(
+                kb, shipped["score before issue 16 (titles 0.40, pay 0.03, demand 0.02)"]),
+            "bridge moves ranked lowest (all kinds)": disagreements(
+                kb, shipped["transition score, all kinds (ranking)"], bridge)}
 
 
 if __name__ == "__main__":
     out = main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA)
     print("occupations with a related set:", out["occupations"])
     for name, figures in out["figures"].items():
-        print(f"{name:58s} " + "  ".join(f"{p}={v:.3f}" for p, v in figures.items()))
+        ratio = out["ratio to baseline"][name]
+        print(f"{name:60s} " + "  ".join(f"{p}={v:.3f}" + (f" ({ratio[p]:.2f}x)" if p in ratio else "")
+                                         for p, v in figures.items()))
+    for key in ("doctoral in default top 10", "doctoral in top 10 before issue 16"):
+        print(f"{key}: {out[key]}")
+    print("bridge moves the score ranks lowest (where it disagrees with the proxy):")
+    for line in out["bridge moves ranked lowest (all kinds)"]:
+        print("  " + line)

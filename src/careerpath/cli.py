@@ -356,6 +356,7 @@ app.command("serve", help="Serve the web app and JSON API on 127.0.0.1:8000.")(s
 app.add_typer(db_app, name="db")
 app.command("recommend", help="Occupations to move to from FROM, ranked by transition score (\"-\": one FROM per stdin line, JSON lines out).")(__import__("careerpath.profile.cli").profile.cli.recommend_command)
 app.command("export", help="Render pathway pages to static HTML + JSON for object storage or a CDN, on Dask (resumable).")(__import__("careerpath.export.cli").export.cli.export_command)
+app.command("compare", help="Two to four target jobs side by side for one person: difficulty, route and years, time to job-ready, pay, demand, gaps and what they share.")(__import__("careerpath.profile.compare_cli").profile.compare_cli.compare_command)
 
 if __name__ == "__main__":
     app()

@@ -1,55 +1,44 @@
-"""Stepping stones: shortest routes through one or two intermediate occupations."""
+"""Stepping stones: only jobs people really hold on the way, each leg feasible by the same score."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from careerpath.engine.paths import MIN_DIRECT_COST, STEP_COST, best_routes, transition_costs
-from careerpath.engine.profiles import profiles_for
+from careerpath.catalog.routes import RouteCatalog
+from careerpath.engine.paths import HARD, bridge_rows, stepping_stones
+from careerpath.engine.recommend import LONG_TERM_MONTHS, difficulty_scores, recommend, recommender_for
 
-PAIRS = [("35-2014.00", "29-1141.00"), ("41-2011.00", "15-1252.00"), ("53-3032.00", "11-1021.00"),
-         ("43-4051.00", "13-2011.00")]
-
-
-def test_costs_are_unmet_shares(kb):
-    c = transition_costs(kb)
-    p = profiles_for(kb)
-    assert np.allclose(np.diag(c), 0.0)
-    assert np.all((c >= 0) & (c <= 1))
-    t = kb.index["29-1141.00"]
-    assert np.allclose(c[:, t], p.unmet_share_to(t))
+PAIRS = [("41-2011.00", "53-2031.00"), ("35-2014.00", "29-1141.00"), ("53-3032.00", "53-4011.00"),
+         ("43-4051.00", "13-2011.00"), ("41-2011.00", "29-1141.00")]
 
 
 @pytest.mark.parametrize("source, target", PAIRS)
-def test_routes_beat_the_direct_move_and_are_well_formed(kb, source, target):
-    routes = best_routes(kb, source, target)
-    assert routes, "a hard move should have a route"
-    c = transition_costs(kb)
-    p = profiles_for(kb)
-    for route in routes:
-        assert route.cost < route.direct ** 2
-        assert 1 <= len(route.stops) <= 2 and len(route.legs) == len(route.stops) + 1
-        assert source not in route.stops and target not in route.stops and len(set(route.stops)) == len(route.stops)
-        chain = [source, *route.stops, target]
-        legs = [float(c[kb.index[a], kb.index[b]]) for a, b in zip(chain, chain[1:])]
-        assert legs == pytest.approx(list(route.legs))
-        assert route.cost == pytest.approx(sum(x * x for x in legs) + STEP_COST * len(route.stops))
-        assert all(p.donor[kb.index[s]] == kb.index[s] for s in route.stops)   # own ratings only
-    assert [r.cost for r in routes] == sorted(r.cost for r in routes)
+def test_stones_are_bridge_jobs_reached_by_a_feasible_first_leg(kb, source, target):
+    r = recommender_for(kb)
+    s, t = kb.index[source], kb.index[target]
+    bridges = {kb.codes[b] for b in bridge_rows(r, t)}
+    difficulty = difficulty_scores(r, s)
+    for stone in stepping_stones(r, s, t):
+        b = kb.index[stone.code]
+        assert stone.code in bridges                                   # a job people hold on the way
+        assert r.feasibility.months[s, b] < LONG_TERM_MONTHS           # the first leg is not long-term
+        assert difficulty[b] < HARD
+        assert r.feasibility.months[b, t] < r.feasibility.months[s, t] or r.combined[b, t] >= r.combined[s, t]
 
 
-def test_no_route_for_an_easy_move_or_the_same_role(kb):
-    c = transition_costs(kb)
-    s, t = kb.index["15-1252.00"], kb.index["15-1253.00"]
-    assert c[s, t] < MIN_DIRECT_COST
-    assert best_routes(kb, "15-1252.00", "15-1253.00") == []
-    assert best_routes(kb, "15-1252.00", "15-1252.00") == []
+def test_a_cashier_reaches_flight_attendant_through_customer_facing_work(kb):
+    r = recommender_for(kb)
+    stones = stepping_stones(r, kb.index["41-2011.00"], kb.index["53-2031.00"])
+    assert stones and all(kb.codes[kb.index[s.code]][:2] in ("35", "43", "41") for s in stones)
 
 
-def test_golden_cook_to_nurse_goes_through_care_work(kb):
-    stops = {code for route in best_routes(kb, "35-2014.00", "29-1141.00") for code in route.stops}
-    assert "29-2061.00" in stops    # Licensed Practical and Licensed Vocational Nurses
+def test_no_stone_when_the_person_already_holds_a_bridge_job(kb):
+    r = recommender_for(kb)
+    routes = RouteCatalog.default()
+    target = next(code for code in kb.codes if routes.route_for(code) and routes.route_for(code).bridge_jobs)
+    t = kb.index[target]
+    b = bridge_rows(r, t)[0]
+    assert stepping_stones(r, b, t) == []
 
 
 def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb):
@@ -64,3 +53,9 @@ def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb):
     assert guide.stepping_stones[0].title in faq.answer
     cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), kb)      # already in a bridge job
     assert cook.stepping_stones == []
+
+
+def test_long_term_recommendations_carry_their_stones(kb):
+    recs = recommend(kb, "41-2011.00", top=10, kinds=("long_term",))
+    assert any(rec.stepping_stones for rec in recs)
+    assert all(not rec.stepping_stones for rec in recommend(kb, "41-2011.00", top=10))

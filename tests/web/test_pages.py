@@ -3,6 +3,7 @@
 import re
 import time
 
+import pytest
 from markupsafe import escape
 
 from careerpath.service import pathway_slug, plan_guide
@@ -211,19 +212,41 @@ def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
             assert client.get(url).status_code == 200
 
 
-def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, kb):
+def test_explore_ranks_by_the_transition_score_with_kinds_and_explanations(client, kb):
     from careerpath.engine.recommend import recommend
     r = client.get("/explore", params={"from": "Registered Nurse"})
     assert r.status_code == 200
     best = recommend(kb, "29-1141.00", top=12)
     titles = re.findall(r'<h3><a href="/pathways/registered-nurses-to-[^"]+">([^<]+)</a></h3>', r.text)
     assert titles[:12] == [b.title.replace("&", "&amp;") for b in best]
-    assert f"score {best[0].score:.2f}" in r.text and str(escape(best[0].reasons[0])) in r.text
-    richer = titles[12:]
-    wage = kb.wages("29-1141.00").annual_median
-    more = [b for b in recommend(kb, "29-1141.00", top=36, min_wage=wage * 1.1) if b.title not in titles[:12]]
-    assert richer and richer == [b.title.replace("&", "&amp;") for b in more[:12]]
-    assert all(b.median_wage >= wage * 1.1 for b in more)
+    assert str(escape(best[0].explanation)) in r.text
+    ups = [b for b in recommend(kb, "29-1141.00", top=20, kinds=("step_up",)) if b.code not in {x.code for x in best}]
+    assert titles[12:12 + len(ups[:8])] == [b.title.replace("&", "&amp;") for b in ups[:8]]
+    long_term = recommend(kb, "29-1141.00", top=8, kinds=("long_term",))
+    assert titles[-len(long_term):] == [b.title.replace("&", "&amp;") for b in long_term]
+    assert "Nurse Practitioners" in titles[-len(long_term):]             # a master's: shown apart
+    assert "Long-term" in r.text and 'action="/compare"' in r.text
+
+
+def test_compare_page_shows_each_target_and_what_they_share(client):
+    r = client.get("/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00"), ("to", "11-9111.00"),
+                                       ("to", "29-2061.00")])
+    assert r.status_code == 200
+    for title in ("Nurse Practitioners", "Medical and Health Services Managers", "Licensed Practical"):
+        assert title in r.text
+    for row in ("Difficulty", "The way in", "Job-ready in", "Early career", "Demand", "To learn",
+                "Learn once, counts for several"):
+        assert row in r.text
+    assert 'href="/pathways/registered-nurses-to-nurse-practitioners"' in r.text
+
+
+@pytest.mark.parametrize("params", [[("from", "29-1141.00"), ("to", "29-1171.00")],
+                                    [("from", "29-1141.00")] + [("to", c) for c in
+                                     ("29-1171.00", "11-9111.00", "29-2061.00", "29-1126.00", "29-1071.00")],
+                                    [("to", "29-1171.00"), ("to", "11-9111.00")]])
+def test_compare_page_asks_for_two_to_four(client, params):
+    r = client.get("/compare", params=params)
+    assert r.status_code in (400, 422) and ("2 to 4" in r.text or r.status_code == 422)
 
 
 def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path):
@@ -254,3 +277,18 @@ def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path
     store = Store(url)
     assert store.views(slug) == 65
     store.dispose()
+
+
+def test_api_recommend_and_compare(client, kb):
+    from careerpath.engine.recommend import recommend
+    r = client.get("/api/v1/recommend", params={"from": "Registered Nurse", "top": 5})
+    assert r.status_code == 200
+    data = r.json()
+    assert [x["code"] for x in data["recommendations"]] == [x.code for x in recommend(kb, "29-1141.00", top=5)]
+    assert all(x["explanation"] and x["kind"] != "long_term" for x in data["recommendations"])
+    r = client.get("/api/v1/recommend", params=[("from", "29-1141.00"), ("kinds", "long_term"), ("top", 3)])
+    assert r.status_code == 200 and all(x["kind"] == "long_term" for x in r.json()["recommendations"])
+    r = client.get("/api/v1/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00"), ("to", "11-9111.00")])
+    assert r.status_code == 200
+    assert [o["code"] for o in r.json()["options"]] == ["29-1171.00", "11-9111.00"]
+    assert client.get("/api/v1/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00")]).status_code == 422

@@ -1,115 +1,72 @@
-"""Stepping stones: the cheapest route from one occupation to another through one or two
-intermediate occupations, a shortest path over transition costs.
+"""Stepping stones: jobs a person would really hold on the way to a target.
 
-A move a → b leaves a gap: the share of b's requirement (importance × level over skills
-and knowledge) that a does not meet — the figure the guide's difficulty uses. Its cost is
-the gap squared: employers hire across small gaps and train them, while a leap across a
-large one is disproportionately hard, so two half-size steps cost half as much as the leap.
-(With a linear cost no route could ever beat the direct move: gaps are sub-additive.)
-Each stop adds STEP_COST, so a route must save more than the extra job change costs.
-Costs are non-negative: one-stop routes are enumerated exactly; two-stop routes among the
-occupations nearest the source, nearest the target or best as single stops (best_routes).
+A stepping stone is one of the target's bridge jobs (the curated entry route's "jobs people
+usually hold first": a pharmacy technician before pharmacist school, an LPN before an RN
+bridge program), kept only when
+
+- the first leg, source -> stone, is itself feasible by the recommendation score: not a
+  long-term move (engine/recommend.py's kinds) and not Hard by the guide's difficulty;
+- the stone is no detour: it leaves less of the way in still ahead than the source does
+  (fewer full-time months to the target), or is at least as alike the target as the source is.
+
+An earlier version searched every occupation for the path with the smallest sum of squared
+skill gaps; it found routes through jobs nobody takes on the way (a cook to a nurse through
+a funeral attendant) and is gone. When the person already holds a bridge job (same 6-digit
+SOC), there is no stone to suggest.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+from careerpath.catalog.routes import RouteCatalog
 
-from careerpath.kb import KnowledgeBase
+from .route import occupation_for_soc
 
-from .profiles import Profiles, profiles_for
+if TYPE_CHECKING:
+    from .recommend import Recommender, Stone
 
-STEP_COST = 0.01            # an extra job change, in squared-gap units (a gap of 0.1)
-MIN_DIRECT_COST = 0.10      # below this the direct move needs no stepping stone
-MAX_ROUTES = 3
-NEAREST_STOPS = 30          # candidate first and last stops searched for two-stop routes
+MAX_STONES = 3
+HARD = 55                  # the guide's band bound: a first leg at or above it is Hard
 
 
-@dataclass(frozen=True)
-class Route:
-    stops: tuple[str, ...]         # intermediate occupation codes, in order
-    legs: tuple[float, ...]        # unmet share of each leg, len(stops) + 1
-    cost: float                    # Σ leg² + STEP_COST per stop
-    direct: float                  # unmet share of the direct move (its cost is direct²)
-
-
-@lru_cache(maxsize=4)
-def transition_costs(kb: KnowledgeBase) -> np.ndarray:
-    """(n, n) unmet share: row a, column b = share of b's requirement a does not meet."""
-    p = profiles_for(kb)
-    costs = np.empty((p.n, p.n))
-    for b in range(p.n):       # one target at a time keeps memory at n × elements
-        costs[:, b] = p.unmet_share_to(b)
-    costs.setflags(write=False)
-    return costs
-
-
-def _eligible(p: Profiles, source: int, target: int) -> np.ndarray:
-    # Only occupations with their own ratings: a borrowed profile is a guess, not a path.
-    own = np.array(p.donor) == np.arange(p.n)
-    own[[source, target]] = False
-    return own
-
-
-def _unmet_block(p: Profiles, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Unmet share for every (row → column) move among the given occupations."""
-    level = p.level.astype(np.float32, copy=False)
-    shortfall = np.maximum(level[columns][None, :, :] - level[rows][:, None, :], 0.0)
-    weighted = np.einsum("ijk,jk->ij", shortfall, p.importance[columns].astype(np.float32))
-    return weighted / p.requirement[columns][None, :]
-
-
-def _nearest(candidates: np.ndarray, cost: np.ndarray) -> np.ndarray:
-    if len(candidates) <= NEAREST_STOPS:
-        return candidates
-    return candidates[np.argsort(cost[candidates], kind="stable")[:NEAREST_STOPS]]
-
-
-def best_routes(kb: KnowledgeBase, source: str, target: str, limit: int = MAX_ROUTES) -> list[Route]:
-    """Up to `limit` routes with one or two stops that cost less than the direct move,
-    cheapest first; none when the direct move is already short.
-
-    One-stop routes are searched exhaustively. Two-stop routes are searched among the
-    NEAREST_STOPS occupations closest to the source (first stop) or to the target (last
-    stop), plus the NEAREST_STOPS best one-stop routes: an exhaustive n² search costs
-    ~5 ms a guide, and a cheap route needs short legs anyway (every leg costs ≥ 0, so a
-    stop whose own leg exceeds the direct move can never help)."""
-    p = profiles_for(kb)
-    s, t = kb.index[source], kb.index[target]
-    from_source = p.unmet_share_from(s)        # c[s, k]
-    to_target = p.unmet_share_to(t)            # c[k, t]
-    direct = float(to_target[s])
-    if source == target or direct < MIN_DIRECT_COST:
+def bridge_rows(r: Recommender, target_row: int, routes: RouteCatalog | None = None) -> list[int]:
+    routes = routes or RouteCatalog.default()
+    kb = r.kb
+    route = routes.route_for(kb.codes[target_row])
+    if route is None:
         return []
-    direct_cost = direct * direct
-    ok = _eligible(p, s, t)
-    a, b = from_source ** 2, to_target ** 2
-    routes: list[Route] = []
+    rows = []
+    for soc in route.bridge_jobs:
+        code = occupation_for_soc(kb, soc)
+        if code is not None:
+            rows.append(kb.index[code])
+    return rows
 
-    one = a + b + STEP_COST
-    better = np.flatnonzero(ok & (one < direct_cost))
-    # Only the cheapest `limit` of each kind can make the final list: build no more.
-    for k in better[np.argsort(one[better], kind="stable")[:limit]]:
-        routes.append(Route((kb.codes[k],), (float(from_source[k]), float(to_target[k])), float(one[k]), direct))
 
-    budget = direct_cost - 2 * STEP_COST
-    # Candidates: the stops nearest each end, and those that are good one-stop routes
-    # themselves (close to both ends), since a good two-stop route usually passes by them.
-    firsts = np.union1d(_nearest(np.flatnonzero(ok & (a < budget)), a), _nearest(np.flatnonzero(ok & (a < budget)), one))
-    lasts = np.union1d(_nearest(np.flatnonzero(ok & (b < budget)), b), _nearest(np.flatnonzero(ok & (b < budget)), one))
-    if len(firsts) and len(lasts):
-        middle = _unmet_block(p, firsts, lasts)
-        two = a[firsts][:, None] + middle ** 2 + b[lasts][None, :] + 2 * STEP_COST
-        two[firsts[:, None] == lasts[None, :]] = np.inf
-        rows, cols = np.nonzero(two < direct_cost)
-        cheapest = np.argsort(two[rows, cols], kind="stable")[:limit]
-        for i, j in zip(rows[cheapest], cols[cheapest]):
-            k1, k2 = firsts[i], lasts[j]
-            routes.append(Route((kb.codes[k1], kb.codes[k2]),
-                                (float(from_source[k1]), float(middle[i, j]), float(to_target[k2])),
-                                float(two[i, j]), direct))
-    routes.sort(key=lambda r: (r.cost, len(r.stops), r.stops))
-    return routes[:limit]
+def stepping_stones(r: Recommender, source_row: int, target_row: int,
+                    routes: RouteCatalog | None = None) -> list[Stone]:
+    """Up to MAX_STONES bridge jobs on the way from the source to the target, the easiest
+    first leg first. Each leg is judged by the same score the recommendations use."""
+    from .recommend import LONG_TERM_DEGREE, LONG_TERM_MONTHS, Stone, difficulty_band, difficulty_scores
+
+    kb, f = r.kb, r.feasibility
+    s, t = source_row, target_row
+    bridges = bridge_rows(r, t, routes)
+    if any(kb.codes[b][:7] == kb.codes[s][:7] for b in bridges):
+        return []
+    difficulty = difficulty_scores(r, s)
+    stones = []
+    for b in bridges:
+        if b in (s, t):
+            continue
+        long_first = f.months[s, b] >= LONG_TERM_MONTHS or f.degree[s, b] >= LONG_TERM_DEGREE
+        if long_first or difficulty[b] >= HARD:
+            continue
+        if not (f.months[b, t] < f.months[s, t] or r.combined[b, t] >= r.combined[s, t]):
+            continue
+        stones.append((float(difficulty[b]), b))
+    stones.sort()
+    return [Stone(code=kb.codes[b], title=kb.occupation(kb.codes[b]).title, difficulty=difficulty_band(d),
+                  months=float(f.months[s, b]), then_months=float(f.months[b, t]))
+            for d, b in stones[:MAX_STONES]]

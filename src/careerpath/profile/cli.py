@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from careerpath.engine.recommend import DIFFICULTIES, Recommendation, recommend
+from careerpath.engine.recommend import DIFFICULTIES, KIND_WORDS, Recommendation, recommend
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 
@@ -45,7 +45,21 @@ def recommend_command(
     min_wage: Optional[float] = typer.Option(None, "--min-wage", min=0, help="Only targets whose median annual wage is at least this."),
     max_difficulty: Optional[str] = typer.Option(None, "--max-difficulty", help="Easy, Moderate, Challenging or Hard."),
     location: Optional[str] = typer.Option(None, "--location", help="State or metro area for wages (default: national)."),
+    max_months: Optional[float] = typer.Option(None, "--max-months", min=0, help="Only moves job-ready within this many months (route plus study at 10 h/week)."),
+    no_degree: bool = typer.Option(False, "--no-degree", help="Only moves that need no new associate's degree or higher."),
+    long_term: bool = typer.Option(False, "--long-term", help="Also list long-term moves (2+ years of school or training, or a master's/doctoral degree), apart, with their years."),
 ) -> None:
+    """Where you can go from here: lateral moves, steps up and moves that pay less, ranked by a feasibility-aware
+    transition score (docs/recommend.md), each explained in a sentence or two.
+
+    Examples:
+
+      careerpath recommend "Registered Nurse"
+
+      careerpath recommend Cashier --no-degree --max-months 6
+
+      careerpath recommend 53-3032.00 --long-term --json
+    """
     from careerpath.service import InputError, find_area
 
     err = Console(stderr=True)
@@ -62,7 +76,8 @@ def recommend_command(
         err.print(f"[bold red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     area_code = area.code if area else NATIONAL
-    options = dict(top=top, min_wage=min_wage, max_difficulty=max_difficulty, area=area_code)
+    options = dict(top=top, min_wage=min_wage, max_difficulty=max_difficulty, area=area_code, max_months=max_months,
+                   no_degree=no_degree)
 
     if source == "-":
         for raw in sys.stdin.buffer:
@@ -73,7 +88,12 @@ def recommend_command(
                 code, title = _occupation(line, kb)
                 recs = recommend(kb, code, with_reasons=False, **options)
                 record = {"from": {"code": code, "title": title},
-                          "recommendations": [{"code": r.code, "title": r.title, "score": r.score} for r in recs]}
+                          "recommendations": [{"code": r.code, "title": r.title, "score": r.score, "kind": r.kind}
+                                              for r in recs]}
+                if long_term:
+                    record["long_term"] = [{"code": r.code, "title": r.title, "score": r.score, "kind": r.kind}
+                                           for r in recommend(kb, code, with_reasons=False, kinds=("long_term",),
+                                                              **options)]
             except InputError as exc:
                 record = {"input": line[:200], "error": str(exc)}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -85,34 +105,45 @@ def recommend_command(
         err.print(f"[bold red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     recs = recommend(kb, code, **options)
+    later = recommend(kb, code, kinds=("long_term",), **options) if long_term else []
     if json_output:
         payload = {"from": {"code": code, "title": title}, "area": area.name if area else "National",
                    "recommendations": [r.to_json_dict() for r in recs]}
+        if long_term:
+            payload["long_term"] = [r.to_json_dict() for r in later]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
-    _print(Console(), code, title, area.name if area else "national", recs)
+    console = Console()
+    where = area.name if area else "national"
+    _print(console, f"Where {escape(title)} ({code}) can go next without a new degree or years of training", where, recs)
+    if long_term:
+        console.print()
+        _print(console, f"Long-term moves from {escape(title)}: a degree, licence or years of training first",
+               where, later)
 
 
 def _money(value: int | None) -> str:
     return "—" if value is None else f"${value:,}"
 
 
-def _print(console: Console, code: str, title: str, area: str, recs: list[Recommendation]) -> None:
+def _print(console: Console, heading: str, area: str, recs: list[Recommendation]) -> None:
     if not recs:
-        console.print("No occupation passes those filters.")
+        console.print(f"{heading}: no occupation passes those filters.")
         return
-    table = Table(title=f"Where {escape(title)} ({code}) can go next", title_justify="left",
-                  caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. "
-                          "Score: docs/recommend.md", caption_justify="left")
-    for name, justify in (("#", "right"), ("occupation", "left"), ("score", "right"), ("median wage", "right"),
-                          ("change", "right"), ("growth", "right"), ("difficulty", "left")):
+    table = Table(title=heading, title_justify="left",
+                  caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. Ready: months to "
+                          "job-ready at 10 h/week. Score: docs/recommend.md", caption_justify="left")
+    for name, justify in (("#", "right"), ("occupation", "left"), ("kind", "left"), ("median wage", "right"),
+                          ("change", "right"), ("growth", "right"), ("difficulty", "left"), ("ready", "right")):
         table.add_column(name, justify=justify)
     for i, r in enumerate(recs, 1):
-        table.add_row(str(i), f"{escape(r.title)} [dim]{r.code}[/]", f"{r.score:.3f}", _money(r.median_wage),
+        table.add_row(str(i), f"{escape(r.title)} [dim]{r.code}[/]", KIND_WORDS[r.kind], _money(r.median_wage),
                       "—" if r.wage_change_pct is None else f"{r.wage_change_pct:+d}%",
-                      "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%", r.difficulty)
+                      "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%", r.difficulty,
+                      f"{r.months_to_ready} mo")
     console.print(table)
     for i, r in enumerate(recs, 1):
-        console.print(f"[bold]{i}. {escape(r.title)}[/]")
-        for reason in r.reasons:
-            console.print(f"   • {escape(reason)}")
+        console.print(f"[bold]{i}. {escape(r.title)}[/] — {escape(r.explanation)}")
+        if r.stepping_stones:
+            console.print("   On the way: " + "; ".join(
+                f"{escape(s.title)} ({s.difficulty.lower()} from here)" for s in r.stepping_stones))

@@ -1,19 +1,30 @@
-"""'Where can I go from here': the engine's transition score (engine/recommend.py,
-docs/recommend.md), so the site ranks moves exactly as `careerpath recommend` does.
+"""'Where can I go from here' and 'side by side': the engine's transition score
+(engine/recommend.py, docs/recommend.md) and comparison (engine/sidebyside.py), so the site
+ranks and compares moves exactly as `careerpath recommend` and `careerpath compare` do.
 
-Two lists: the best moves overall, and the next-best moves (not already listed) that pay
-at least 10% more than the current role's national median. Each item carries its headline figures and top reasons.
+Three lists: the best moves within reach (no new degree, under two years of training),
+the next-best steps up (10%+ more pay) not already listed, and long-term moves (a degree,
+licence or years of training first) with their years and the jobs people hold on the way.
+Each item carries its kind, headline figures and a one-or-two-sentence explanation.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from careerpath.engine.recommend import Recommendation, recommend, recommender_for
 from careerpath.kb import KnowledgeBase
 
 LIMIT = 12
-RICHER = 1.10
+MORE = 8
+
+
+@dataclass(frozen=True)
+class Destinations:
+    within_reach: tuple[Recommendation, ...]
+    steps_up: tuple[Recommendation, ...]
+    long_term: tuple[Recommendation, ...]
 
 
 def warm() -> None:
@@ -21,13 +32,13 @@ def warm() -> None:
 
 
 @lru_cache(maxsize=256)
-def destinations(code: str, limit: int = LIMIT) -> tuple[tuple[Recommendation, ...], tuple[Recommendation, ...]]:
-    """(best moves, best moves that pay 10%+ more), best transition score first."""
+def destinations(code: str, limit: int = LIMIT) -> Destinations:
     kb = KnowledgeBase.default()
     best = tuple(recommend(kb, code, top=limit))
-    wage = kb.wages(code)
-    base = wage.annual_median if wage else None
     shown = {r.code for r in best}
-    more = recommend(kb, code, top=limit * 3, min_wage=base * RICHER) if base else []
-    richer = tuple([r for r in more if r.code not in shown][:limit])   # the next-best that pay more
-    return best, richer
+    up = recommend(kb, code, top=limit + MORE, kinds=("step_up",))
+    return Destinations(
+        within_reach=best,
+        steps_up=tuple([r for r in up if r.code not in shown][:MORE]),
+        long_term=tuple(recommend(kb, code, top=MORE, kinds=("long_term",))),
+    )

@@ -14,7 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from careerpath.engine import Guide
-from careerpath.kb import UnknownOccupation
+from careerpath.engine.recommend import KIND_WORDS
+from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
+from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
 from careerpath.store import StoreUnavailable
 
@@ -181,16 +183,42 @@ async def explore(request: Request, from_: str = Query("", alias="from", max_len
             candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
             return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
                         errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
-        closest, richer = destinations(source.code)
 
         def link(d):
             return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
-        return public_html(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
+        return public_html(request, "explore.html", source=source, destinations=destinations(source.code),
+                           link=link, kind_words=KIND_WORDS)
 
     async def render():
         limit_page(request)       # any text makes a new address: misses spend the page bucket
         return await run_in_threadpool(render_sync)
     return await cached_page(request, render)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+async def compare(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE),
+                  to: list[str] = Query([], max_length=MAX_TARGETS + 1)):
+    """Two to four targets side by side for one person (engine/sidebyside.py)."""
+    targets = [t for t in to if t.strip()]
+    if not from_.strip() or not MIN_TARGETS <= len(targets) <= MAX_TARGETS:
+        return page(request, "compare.html", 400, result=None, source_code=from_.strip() or None,
+                    error=f"Pick {MIN_TARGETS} to {MAX_TARGETS} jobs to compare, and the job you have.")
+    try:
+        source = _choice(from_)
+        ends = [_choice(t[:MAX_TITLE]) for t in targets]
+    except InputError as exc:
+        return page(request, "compare.html", status_for(exc), result=None, source_code=from_, error=str(exc))
+    limit(request)
+    kb = KnowledgeBase.default()
+    try:
+        result = await run_in_threadpool(side_by_side, kb, source.code, [e.code for e in ends])
+    except ValueError as exc:
+        return page(request, "compare.html", 400, result=None, source_code=source.code, error=str(exc))
+
+    def link(o):
+        return f"/pathways/{pathways.make_pathway(source, pathways.end_for(o.code)).slug}"
+    return page(request, "compare.html", result=result, link=link, kind_words=KIND_WORDS,
+                titles={o.code: o.title for o in result.options}, error=None, source_code=source.code)
 
 
 # -- the pathway page ---------------------------------------------------------------------
