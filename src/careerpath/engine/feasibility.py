@@ -13,11 +13,10 @@ route step, once per knowledge base and route catalog:
 - ``credentials``: per target, the exams, licences and certifications its route requires,
   each with the sources for whom that step is already done (``credentials_todo``).
 
-A step is done for a source when route.py says so (``satisfied_by`` codes, the same
+A step is done for a source when route.py says so: ``satisfied_by`` codes, the same
 credential in the source's own route, a degree the source's typical education already
-meets) and, beyond route.py, when the source's own occupation has the same curated route: a
-registered nurse has already walked the way into critical care nursing (29-1141.03 shares
-29-1141's route), where apply_route would ask for the nursing degree again.
+meets, or the source's own occupation having the same curated route (a registered nurse has
+already walked the way into critical care nursing: 29-1141.03 shares 29-1141's route).
 tests/engine/test_feasibility.py checks the matrices against ``apply_route`` pair by pair.
 """
 
@@ -114,8 +113,10 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
         licensed[t] = route.licensed
         names = []
         walked = own_route == route.soc
+        hired = False   # as route.py: experience after the application step is the job itself
         for step in route.steps:
-            if step.optional or (step.kind == "degree" and not route.degree_required):
+            after_hire, hired = hired and step.kind == "experience", hired or step.kind == "job_search"
+            if step.optional or (step.kind == "degree" and not route.degree_required) or after_hire:
                 continue
             done = matching(step.satisfied_by) if step.satisfied_by else np.zeros(n, dtype=bool)
             done = done | walked

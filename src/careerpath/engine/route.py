@@ -86,6 +86,8 @@ def _done_because(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
     if source is None:
         return None
     source_title = singular(kb.occupation(source).title)
+    if routes.route_for(source) is route:
+        return f"as a {source_title} you have already come this way in"
     if _matches(source, step.satisfied_by):
         return f"as a {source_title} you already have this"
     source_route = routes.route_for(source)
