@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from careerpath.engine import Guide
 from careerpath.kb import UnknownOccupation
-from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
+from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, RoleNotFound, resolve_role
 from careerpath.store import StoreUnavailable
 
 from . import pathways, plans
@@ -95,8 +95,8 @@ def _choice(value: str):
     if m:
         try:
             return pathways.end_for(m.group(1), m.group(2) or None)
-        except (UnknownOccupation, KeyError):
-            raise InputError(f"{value!r} is not an occupation code we know") from None
+        except UnknownOccupation:
+            raise RoleNotFound(f"{m.group(1)!r} is not an occupation code we know") from None
     r = resolve_role(value)
     return pathways.End(r.code, r.title, r.specialty.id if r.specialty else None)
 
@@ -112,18 +112,14 @@ def search(request: Request, from_: str = Query("", alias="from", max_length=MAX
         try:
             sides[name] = _choice(text)
         except AmbiguousRole as exc:
-            errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates}
+            errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates, "status": 409}
         except InputError as exc:
-            errors[name] = {"message": str(exc), "text": text, "candidates": []}
+            errors[name] = {"message": str(exc), "text": text, "candidates": [], "status": status_for(exc)}
     if errors:
-        status = max(status_for_error(e) for e in errors.values())
+        status = max(e["status"] for e in errors.values())
         return page(request, "choose.html", status, errors=errors, values={"from": from_, "to": to})
     p = pathways.make_pathway(sides["from"], sides["to"])
     return RedirectResponse(f"/pathways/{p.slug}", status_code=303)
-
-
-def status_for_error(error: dict) -> int:
-    return 409 if error["candidates"] else 404
 
 
 @router.get("/explore", response_class=HTMLResponse)

@@ -17,7 +17,7 @@ from careerpath.engine import Guide, GuideRequest, Specialty
 from careerpath.engine.tailor import personalize
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import specializations
-from careerpath.service import ResolvedRole, person_for
+from careerpath.service import InputError, ResolvedRole, RoleNotFound, person_for
 
 MAX_SLUG_LENGTH = 300
 
@@ -74,7 +74,20 @@ def _parts() -> dict[str, End]:
 
 
 def end_for(code: str, specialization_id: str | None = None) -> End:
+    """One end of a pathway from a code and maybe a specialization id.
+
+    Raises UnknownOccupation for a code the knowledge base lacks, RoleNotFound (404) for a
+    specialization id that does not exist, and InputError (400) for one that does not apply
+    to the occupation ("Registered Nurses (AI / Machine Learning)" has no page)."""
     title = KnowledgeBase.default().occupation(code).title
+    if specialization_id:
+        spec = next((s for s in specializations.load() if s.id == specialization_id), None)
+        if spec is None:
+            known = ", ".join(s.id for s in specializations.load())
+            raise RoleNotFound(f"there is no specialization {specialization_id!r}; the ones we know are: {known}")
+        if not spec.applies(code):
+            raise InputError(f"the {spec.name} specialization does not apply to {title} ({code}); "
+                             "choose the occupation without it")
     return End(code, title, specialization_id)
 
 
