@@ -20,7 +20,7 @@ def test_restart_keeps_counts_and_saved_guides(db_url):
     with app_client(db_url) as c:
         page = c.get(f"/pathways/{SLUG}").text
         assert 'data-views="1"' in page
-        c.get(f"/pathways/{SLUG}", headers={"user-agent": UA + " B"})
+        TestClient(c.app, headers={"user-agent": UA}, client=("198.51.100.2", 5000)).get(f"/pathways/{SLUG}")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         saved = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"},
                        follow_redirects=False).headers["location"]

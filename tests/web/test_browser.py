@@ -23,7 +23,8 @@ OUT = Path(__file__).resolve().parents[2] / "test-output"
 SHOTS = OUT / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
-# Two people: distinct browsers (user agents) on the same machine.
+# Two people: distinct browsers at distinct addresses. Views count addresses, so the server runs
+# as behind one trusted proxy and each browser says (as that proxy would) where it is.
 PERSON_A = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
 PERSON_B = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
 SECTIONS = ["Overview", "Your transferable skills", "Skills you’ll need to learn", "Your learning roadmap",
@@ -34,7 +35,7 @@ SECTIONS = ["Overview", "Your transferable skills", "Skills you’ll need to lea
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "web.sqlite"
-    with running_server(f"sqlite:///{db}") as base:
+    with running_server(f"sqlite:///{db}", CAREERPATH_TRUST_PROXY="1") as base:
         yield base
 
 
@@ -52,7 +53,8 @@ def views(page) -> int:
 
 
 def test_search_read_count_personalize_save_download(server, browser):
-    a = browser.new_context(user_agent=PERSON_A, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    a = browser.new_context(user_agent=PERSON_A, viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                            extra_http_headers={"X-Forwarded-For": "203.0.113.10"})
     page = a.new_page()
     page.goto(server + "/")
     page.get_by_label("I am a…").press_sequentially("Software Dev", delay=20)
@@ -74,7 +76,8 @@ def test_search_read_count_personalize_save_download(server, browser):
     assert first >= 1
     page.screenshot(path=SHOTS / "pathway-desktop.png", full_page=True)
 
-    b = browser.new_context(user_agent=PERSON_B, viewport={"width": 390, "height": 844}, is_mobile=True)
+    b = browser.new_context(user_agent=PERSON_B, viewport={"width": 390, "height": 844}, is_mobile=True,
+                            extra_http_headers={"X-Forwarded-For": "203.0.113.20"})
     other = b.new_page()
     other.goto(page.url)
     assert views(other) == first + 1

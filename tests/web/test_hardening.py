@@ -4,8 +4,9 @@ wrong behaviour before it was fixed."""
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
-from .conftest import SLUG, make_client
+from .conftest import BROWSER, SLUG, make_client
 
 
 # -- a specialization must exist and apply to its occupation ---------------------------------
@@ -31,3 +32,75 @@ def test_a_specialization_that_applies_still_builds_its_pathway(client):
     r = client.get("/search", params={"from": "15-1252.00|ai_ml", "to": "27-3042.00"}, follow_redirects=False)
     assert r.status_code == 303
     assert client.get(r.headers["location"]).status_code == 200
+
+
+# -- who the client is: the address our proxy saw, never a header the client wrote -----------
+
+def test_forwarded_for_uses_the_address_the_trusted_proxy_added():
+    from careerpath.web.context import forwarded_client
+
+    assert forwarded_client("1.2.3.4, 203.0.113.9", "10.0.0.1", 1) == "203.0.113.9"   # client wrote 1.2.3.4
+    assert forwarded_client("1.2.3.4, 203.0.113.9, 10.0.0.2", "10.0.0.1", 2) == "203.0.113.9"
+    assert forwarded_client("203.0.113.9", "10.0.0.1", 2) == "203.0.113.9"
+    assert forwarded_client("", "10.0.0.1", 1) == "10.0.0.1"
+    assert forwarded_client("1.2.3.4", "10.0.0.1", 0) == "10.0.0.1"                  # no proxy: ignored
+
+
+def test_rotating_the_forwarded_header_does_not_escape_the_rate_limit(tmp_path):
+    with make_client(f"sqlite:///{tmp_path / 'p.sqlite'}", rate_per_minute=1, rate_burst=2, proxy_hops=1) as c:
+        statuses = [c.get("/api/v1/guide", params={"from": "nurse practitioner", "to": "pharmacist",
+                                                   "hours_per_week": 5},
+                          headers={"x-forwarded-for": f"192.0.2.{i}, 203.0.113.9"}).status_code
+                    for i in range(4)]
+    assert statuses[-1] == 429
+
+
+def test_one_address_rotating_user_agents_and_forwarded_headers_counts_once(tmp_path):
+    with make_client(f"sqlite:///{tmp_path / 'v.sqlite'}", proxy_hops=1) as c:
+        for i in range(20):
+            html = c.get(f"/pathways/{SLUG}", headers={"user-agent": f"Mozilla/5.0 (X11) Firefox/{100 + i}",
+                                                       "x-forwarded-for": f"192.0.2.{i}, 203.0.113.9"}).text
+        assert 'data-views="1"' in html
+        html = c.get(f"/pathways/{SLUG}", headers={"x-forwarded-for": "203.0.113.10"}).text
+        assert 'data-views="2"' in html
+
+
+# -- views survive a restart during a database outage ------------------------------------------
+
+def test_views_kept_when_the_app_stops_while_the_database_is_down(tmp_path):
+    from careerpath.store import StoreUnavailable
+
+    url, spill = f"sqlite:///{tmp_path / 's.sqlite'}", tmp_path / "spill.jsonl"
+    with make_client(url, view_spill=spill) as c:
+        views = c.app.state.ctx.views
+        views.flush_seconds = 3600
+        views.count(SLUG), views.visitor("x", views._seen_day)     # the salt is known before the outage
+
+        def down(_batch):
+            raise StoreUnavailable("database unavailable: test outage")
+        c.app.state.ctx.store.record_views = down
+        for i in range(30):
+            TestClient(c.app, headers={"user-agent": BROWSER}, client=(f"10.9.0.{i}", 1)).get(f"/pathways/{SLUG}")
+    assert spill.exists() and len(spill.read_text().splitlines()) == 30
+    with make_client(url, view_spill=spill) as c:
+        c.app.state.ctx.views.flush()
+        assert c.get(f"/api/v1/views/{SLUG}").json()["views"] == 30
+    assert not spill.exists()
+
+
+# -- HTTPS: Secure cookies and HSTS; plain HTTP gets neither -----------------------------------
+
+def test_secure_cookie_and_hsts_behind_https(tmp_path):
+    with make_client(f"sqlite:///{tmp_path / 'h.sqlite'}", proxy_hops=1) as c:
+        plain = c.get("/")
+        assert "strict-transport-security" not in plain.headers
+        assert "secure" not in plain.headers["set-cookie"].lower()
+        c.cookies.clear()
+        tls = c.get("/", headers={"x-forwarded-proto": "https"})
+        assert tls.headers["strict-transport-security"].startswith("max-age=")
+        assert "; secure" in tls.headers["set-cookie"].lower()
+    with make_client(f"sqlite:///{tmp_path / 'h2.sqlite'}") as c:   # no trusted proxy: the header is ignored
+        assert "strict-transport-security" not in c.get("/", headers={"x-forwarded-proto": "https"}).headers
+    with make_client(f"sqlite:///{tmp_path / 'h3.sqlite'}", base_url="https://testserver") as c:
+        r = c.get("/")
+        assert "strict-transport-security" in r.headers and "; secure" in r.headers["set-cookie"].lower()

@@ -8,7 +8,7 @@ from markupsafe import escape
 from careerpath.service import pathway_slug, plan_guide
 from careerpath.web import pathways
 
-from .conftest import BROWSER, SLUG, csrf, make_client
+from .conftest import BROWSER, SLUG, csrf, make_client, visitor
 
 
 def test_home_has_both_search_boxes_labelled_and_explore(client):
@@ -56,14 +56,15 @@ def test_pathway_page_shows_every_section_of_the_guide(client):
 
 
 def test_view_counter_counts_people_once_a_day_and_ignores_bots(client):
-    def views(agent):
-        html = client.get(f"/pathways/{SLUG}", headers={"user-agent": agent}).text
+    def views(agent, address="testclient"):
+        html = visitor(client, address).get(f"/pathways/{SLUG}", headers={"user-agent": agent}).text
         return int(re.search(r'data-views="(\d+)"', html).group(1))
     first = views(BROWSER)
     assert views(BROWSER) == first                       # same person, same day
-    assert views(BROWSER + " other") == first + 1        # another client
-    assert views("Googlebot/2.1 (+http://www.google.com/bot.html)") == first + 1
-    assert views("curl/8.0") == first + 1
+    assert views(BROWSER + " other") == first            # a new user agent is not a new person
+    assert views(BROWSER, "198.51.100.7") == first + 1   # another address is
+    assert views("Googlebot/2.1 (+http://www.google.com/bot.html)", "198.51.100.8") == first + 1
+    assert views("curl/8.0", "198.51.100.9") == first + 1
     assert client.get(f"/api/v1/views/{SLUG}").json() == {"slug": SLUG, "views": first + 1, "available": True}
     client.app.state.ctx.views.flush()        # popular reads the stored totals; visits are written in batches
     popular = client.get("/api/v1/pathways/popular").json()
@@ -237,7 +238,7 @@ def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path
         views._wake.set()
         for i in range(40):
             for _ in range(2):                           # each person twice: counted once
-                html = c.get(f"/pathways/{slug}", headers={"user-agent": f"{BROWSER} person-{i}"}).text
+                html = visitor(c, f"10.0.0.{i}").get(f"/pathways/{slug}").text
             assert f'data-views="{i + 1}"' in html       # a person sees their own view at once
         assert c.get(f"/api/v1/views/{slug}").json()["views"] == 40
     store = Store(url)
@@ -247,7 +248,7 @@ def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path
         views = c.app.state.ctx.views
         views.flush_rows = 10                            # a full batch wakes the writer at once
         for i in range(25):
-            c.get(f"/pathways/{slug}", headers={"user-agent": f"{BROWSER} later-{i}"})
+            visitor(c, f"10.0.1.{i}").get(f"/pathways/{slug}")
         deadline = time.monotonic() + 5
         while c.app.state.ctx.store.views(slug) < 60 and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -84,5 +84,5 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\n")
 
     app.add_middleware(BodyLimit)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, https=context.is_https, hsts_seconds=context.settings.hsts_seconds)
     return app

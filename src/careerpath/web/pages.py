@@ -47,7 +47,7 @@ def page(request: Request, template: str, status: int = 200, **values) -> HTMLRe
     html = c.env.get_template(template).render(csrf=token, path=request.url.path, max_skills=MAX_SKILLS, **values)
     response = HTMLResponse(html, status_code=status)
     if new:
-        set_csrf_cookie(response, token, c.settings.secure_cookies)
+        set_csrf_cookie(response, token, c.secure_cookies(request))
     return response
 
 

@@ -29,9 +29,13 @@ PRIVATE_PREFIXES = ("/saved/", "/api/v1/saved/")
 
 
 class SecurityHeaders:
-    def __init__(self, app, docs_prefix: str = "/api/docs"):
+    """The headers every answer carries; HSTS too when the request came over HTTPS (`https(scope)`)."""
+
+    def __init__(self, app, docs_prefix: str = "/api/docs", https=None, hsts_seconds: int = 31_536_000):
         self.app = app
         self.docs_prefix = docs_prefix
+        self.https = https or (lambda scope: scope.get("scheme") == "https")
+        self.hsts = f"max-age={hsts_seconds}".encode() if hsts_seconds > 0 else None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -40,6 +44,8 @@ class SecurityHeaders:
         csp = (DOCS_CSP if path.startswith(self.docs_prefix) else CSP).encode()
         # Pages that carry a person's own answers (skills text) or a secret link: never cached.
         private = path.startswith(PRIVATE_PREFIXES) or path.endswith("/personalize") or path.endswith("/save")
+        # HSTS over plain HTTP means nothing to a browser and could pin a test host: HTTPS only.
+        hsts = self.hsts if self.hsts and self.https(scope) else None
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -47,6 +53,8 @@ class SecurityHeaders:
                 extra = [(k, v) for k, v in HEADERS if k not in names]
                 if b"content-security-policy" not in names:
                     extra.append((b"content-security-policy", csp))
+                if hsts and b"strict-transport-security" not in names:
+                    extra.append((b"strict-transport-security", hsts))
                 if private:
                     extra = [(k, v) for k, v in extra if k != b"cache-control"]
                     message["headers"] = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
