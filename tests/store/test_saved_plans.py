@@ -100,9 +100,11 @@ def test_api_patch_export_delete(client):
     plan = client.get(base).json()
     ids = [tid for tid, _, _ in task_ids(Guide.model_validate(plan["guide"]))]
     assert plan["inputs"]["skills"] == SKILLS and plan["progress"]["percent"] == 0
-    r = client.patch(base + "/progress", json={"done_tasks": ids[:2] + ["nope"]})
+    assert client.patch(base + "/progress", json={"done_tasks": ids[:2]}).status_code == 403   # a reader
+    owner = {"X-Owner-Key": client.cookies.get("cp_owner")}           # the secret saving handed out
+    r = client.patch(base + "/progress", json={"done_tasks": ids[:2] + ["nope"]}, headers=owner)
     assert r.status_code == 200 and r.json()["done_tasks"] == sorted(ids[:2])
-    r = client.patch(base + "/progress", json={"learned": []})          # other set untouched
+    r = client.patch(base + "/progress", json={"learned": []}, headers=owner)          # other set untouched
     assert r.json()["done_tasks"] == sorted(ids[:2])
     export = client.get(base + "/export").json()
     assert export == client.get(link + "/export").json()
@@ -110,10 +112,45 @@ def test_api_patch_export_delete(client):
     assert {i["key"] for i in export["checked"]} == set(ids[:2]) and all(i["checked_at"] for i in export["checked"])
     assert export["created_at"] <= export["updated_at"] and export["progress"]["done_tasks"] == 2
     assert 'attachment; filename="careerpath-saved-plan-' in client.get(link + "/export").headers["content-disposition"]
-    assert client.delete(base).status_code == 204
-    assert client.delete(base).status_code == 404
+    assert client.delete(base).status_code == 403 and client.delete(base, headers={"X-Owner-Key": "x" * 43}).status_code == 403
+    assert client.delete(base, headers=owner).status_code == 204
+    assert client.delete(base, headers=owner).status_code == 404
     assert client.get(base).status_code == 404 and client.get(link).status_code == 404
-    assert client.patch(base + "/progress", json={"done_tasks": []}).status_code == 404
+    assert client.patch(base + "/progress", json={"done_tasks": []}, headers=owner).status_code == 404
+
+
+def test_the_read_link_reads_and_only_the_owner_changes_or_deletes(client):
+    token = csrf(client)
+    link = save(client, token)
+    secret = client.cookies.get("cp_owner")
+    owner_page = client.get(link).text
+    assert f"{link}/own/{secret}" in owner_page and 'id="progress-form"' in owner_page
+    reader = TestClient(client.app, headers={"user-agent": UA})          # someone the link was shared with
+    rtoken = csrf(reader)
+    page = reader.get(link)
+    assert page.status_code == 200 and "Your learning roadmap" in page.text
+    assert 'id="progress-form"' not in page.text and 'name="task"' not in page.text and secret not in page.text
+    assert reader.post(link + "/progress", data={"csrf_token": rtoken, "task": "x"}).status_code == 403
+    assert reader.get(link + "/delete").status_code == 403
+    assert reader.post(link + "/delete", data={"csrf_token": rtoken}).status_code == 403
+    assert reader.get(f"{link}/own/{'x' * 43}", follow_redirects=False).status_code == 404
+    assert client.get(link).status_code == 200                            # still there
+    # The owner link hands another browser the right to change it.
+    r = reader.get(f"{link}/own/{secret}", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == link
+    assert 'id="progress-form"' in reader.get(link).text
+    assert reader.post(link + "/delete", data={"csrf_token": rtoken}).status_code == 200
+    assert client.get(link).status_code == 404
+
+
+def test_plans_saved_before_owners_existed_keep_their_link_rights(client):
+    store = client.app.state.ctx.store
+    link = save(client, csrf(client))
+    guide = client.get(link + ".json").json()
+    legacy = store.save_guide(SLUG, {"hours_per_week": "10"}, guide)      # no owner hash, as before 0003
+    reader = TestClient(client.app, headers={"user-agent": UA})
+    assert 'id="progress-form"' in reader.get(f"/saved/{legacy}").text
+    assert reader.delete(f"/api/v1/saved/{legacy}").status_code == 204
 
 
 def test_delete_asks_first_then_removes_everything(client):

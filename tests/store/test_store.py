@@ -1,10 +1,10 @@
 """The store on SQLite and PostgreSQL: migrations, counting, saved guides, survival of restarts."""
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from careerpath.store import Store, StoreUnavailable
 
@@ -78,11 +78,16 @@ def test_a_database_from_the_first_release_upgrades_and_keeps_its_guides(db_url)
     s = Store(db_url)
     s.upgrade("0001")
     assert "plan_item" not in inspect(s.engine).get_table_names()
-    token = s.save_guide("a-to-b", {}, {"title": "old"})
+    token = "t" * 43      # a row as release 0001 wrote it (its table had no owner_hash yet)
+    with s.engine.begin() as conn:
+        conn.execute(text("INSERT INTO saved_guide (token, slug, created_at, params, guide) "
+                          "VALUES (:t, 'a-to-b', :at, '{}', '{\"title\": \"old\"}')"),
+                     {"t": token, "at": datetime(2026, 11, 1, tzinfo=timezone.utc)})
     s._ready = False
     s.upgrade()
     assert "plan_item" in inspect(s.engine).get_table_names()
-    assert s.saved_guide(token).guide == {"title": "old"} and s.set_plan_items(token, "task", {"t"})
+    old = s.saved_guide(token)
+    assert old.guide == {"title": "old"} and old.owner_hash is None and s.set_plan_items(token, "task", {"t"})
     s.dispose()
 
 

@@ -251,11 +251,12 @@ class Store:
 
     # -- saved guides ----------------------------------------------------------------------
 
-    def save_guide(self, slug: str, params: dict, guide: dict) -> str:
-        """Keep a tailored guide; the token is the only way back to it (256 bits, unguessable)."""
+    def save_guide(self, slug: str, params: dict, guide: dict, owner_hash: str | None = None) -> str:
+        """Keep a tailored guide; the token is the only way back to it (256 bits, unguessable).
+        `owner_hash` (sha256 hex of a secret the caller keeps) is what changing or deleting it takes."""
         token = secrets.token_urlsafe(32)
         self._run(lambda s: s.add(SavedGuide(token=token, slug=slug, params=params, guide=guide,
-                                             created_at=datetime.now(timezone.utc))))
+                                             created_at=datetime.now(timezone.utc), owner_hash=owner_hash)))
         return token
 
     def saved_guide(self, token: str) -> SavedGuide | None:

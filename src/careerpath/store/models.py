@@ -52,6 +52,9 @@ class SavedGuide(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     params: Mapped[dict] = mapped_column(JSON)
     guide: Mapped[dict] = mapped_column(JSON)
+    # sha256 of the owner secret (the right to change or delete); None for guides saved before
+    # owners existed, whose read link is also the owner's.
+    owner_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
 
 
 class PlanItem(Base):

@@ -24,7 +24,7 @@ from careerpath.store import StoreUnavailable
 from . import pathways, plans
 from .context import ctx
 from .errors import API_ERRORS
-from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, popular
+from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, owned_plan, popular
 from .suggest import suggest
 
 MAX_SKILLS_IN_URL = 2000   # longer text goes in the body of POST /guide, out of URLs and logs
@@ -191,7 +191,8 @@ def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_S
     return ViewsOut(slug=slug, views=count, available=count is not None)
 
 
-# -- saved plans: the token in the path is the only key (no cookies, so no CSRF to forge) -------
+# -- saved plans: the token in the path reads; changing or deleting also takes the owner secret in
+# the X-Owner-Key header (a header, not a cookie, so there is no CSRF to forge) -------------------
 
 TokenParam = PathParam(..., max_length=64, description="The 43-character token from the saved guide's link")
 
@@ -247,6 +248,8 @@ def _plan_out(plan: plans.Plan) -> SavedPlanOut:
 
 
 SAVED_ERRORS = {503: {"model": API_ERRORS[404]["model"]}}
+OWNER_ERRORS = {**SAVED_ERRORS, 403: {"model": API_ERRORS[404]["model"],
+                                      "description": "Missing or wrong X-Owner-Key header"}}
 
 
 @router.get("/saved/{token}", response_model=SavedPlanOut, responses=SAVED_ERRORS,
@@ -255,10 +258,10 @@ def saved_plan(request: Request, token: str = TokenParam):
     return _plan_out(load_plan(request, token))
 
 
-@router.patch("/saved/{token}/progress", response_model=SavedPlanOut, responses=SAVED_ERRORS,
+@router.patch("/saved/{token}/progress", response_model=SavedPlanOut, responses=OWNER_ERRORS,
               summary="Tick roadmap tasks and known skills on a saved plan")
 def saved_plan_progress(request: Request, body: ProgressIn, token: str = TokenParam):
-    plan = load_plan(request, token)
+    plan = owned_plan(request, token)
     tasks = None if body.done_tasks is None else {t[:64] for t in body.done_tasks}
     learned = None if body.learned is None else {k[:300] for k in body.learned}
     try:
@@ -275,7 +278,7 @@ def saved_plan_export(request: Request, token: str = TokenParam) -> dict:
     return load_plan(request, token).export()
 
 
-@router.delete("/saved/{token}", status_code=204, responses=SAVED_ERRORS,
+@router.delete("/saved/{token}", status_code=204, responses=OWNER_ERRORS,
                summary="Delete a saved plan, its progress and the profile text it holds")
 def saved_plan_delete(request: Request, token: str = TokenParam):
     delete_plan(request, token)

@@ -36,7 +36,7 @@ EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
 
 
 PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
-                 "saved_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
+                 "saved_url": None, "owner_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
                  "progress": None}
 
 
@@ -287,14 +287,17 @@ def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LE
     c = ctx(request)
     limit(request)
     guide = _tailor(pathway, form)
+    secret, secret_hash = plans.new_owner_secret()
     try:
-        token = c.store.save_guide(slug, form, guide.to_json_dict())
+        token = c.store.save_guide(slug, form, guide.to_json_dict(), owner_hash=secret_hash)
     except StoreUnavailable:
         return page(request, "pathway.html", 503, guide=guide, pathway=pathway, body=_body(c, guide, pathway),
                     views=None, form=form, tailored=True, exports_base=None,
                     form_error="Saving is unavailable right now (the database cannot be reached). "
                                "Your tailored guide is below; try saving again in a minute.")
-    return RedirectResponse(f"/saved/{token}", status_code=303)
+    response = RedirectResponse(f"/saved/{token}", status_code=303)
+    set_owner_cookie(request, response, token, secret)
+    return response
 
 
 # -- saved guides and exports -----------------------------------------------------------------
@@ -308,10 +311,36 @@ def _store_down() -> HTTPException:
                               "Your link is still valid; try again in a minute.")
 
 
+OWNER_COOKIE = "cp_owner"
+OWNER_HEADER = "x-owner-key"
+NOT_OWNER = ("Only the person who saved this plan can change or delete it. Open the owner link you were "
+             "given when you saved it (the plain link is for reading).")
+
+
+def set_owner_cookie(request: Request, response: Response, token: str, secret: str) -> None:
+    """The owner secret lives in a cookie for this plan's pages only: HttpOnly, SameSite=Strict."""
+    response.set_cookie(OWNER_COOKIE, secret, max_age=400 * 24 * 3600, httponly=True, samesite="strict",
+                        secure=ctx(request).secure_cookies(request), path=f"/saved/{token}")
+
+
+def owner_secret(request: Request) -> str | None:
+    """The owner secret the client shows: the X-Owner-Key header (API) or this plan's cookie (pages)."""
+    value = request.headers.get(OWNER_HEADER) or request.cookies.get(OWNER_COOKIE)
+    return value[:64] if value else None
+
+
+def owned_plan(request: Request, token: str) -> plans.Plan:
+    """The saved plan, if the client is its owner; else 403 (404 / 503 as load_plan)."""
+    plan = load_plan(request, token)
+    if not plans.is_owner(plan, owner_secret(request)):
+        raise HTTPException(403, NOT_OWNER)
+    return plan
+
+
 def delete_plan(request: Request, token: str) -> None:
-    """Delete the saved plan at this token, or 404 (bad or unknown token) / 503 (store down)."""
-    if not TOKEN.match(token):
-        raise HTTPException(404, NO_SAVED)
+    """Delete the saved plan at this token, or 404 (bad or unknown token) / 403 (not the owner) /
+    503 (store down)."""
+    owned_plan(request, token)
     try:
         deleted = ctx(request).store.delete_saved(token)
     except StoreUnavailable:
@@ -358,10 +387,25 @@ def saved_page(request: Request, token: str = PathParam(max_length=64)):
     plan = load_plan(request, token)
     c = ctx(request)
     pathway = _plan_pathway(plan)
-    return page(request, "pathway.html", guide=plan.guide, pathway=pathway, body=_body(c, plan.guide, pathway, plan),
+    owner = plans.is_owner(plan, owner_secret(request))
+    link = str(request.url.replace(query=None, fragment=None))
+    secret = request.cookies.get(OWNER_COOKIE) if plan.owner_hash is not None else None
+    return page(request, "pathway.html", guide=plan.guide, pathway=pathway,
+                body=_body(c, plan.guide, pathway, plan if owner else None),
                 views=c.views.count(plan.slug), form=plan.params, tailored=True, saved=True,
-                saved_url=str(request.url.replace(query=None, fragment=None)), exports_base=f"/saved/{token}",
-                plan=plan, progress=plan.progress())
+                saved_url=link, owner_url=f"{link}/own/{secret}" if owner and secret else None,
+                exports_base=f"/saved/{token}", plan=plan, progress=plan.progress() if owner else None)
+
+
+@router.get("/saved/{token}/own/{secret}")
+def saved_owner_link(request: Request, token: str = PathParam(max_length=64), secret: str = PathParam(max_length=64)):
+    """The owner link: on any device, it hands the browser this plan's owner cookie."""
+    plan = load_plan(request, token)
+    if plan.owner_hash is None or not plans.is_owner(plan, secret):
+        raise HTTPException(404, NO_SAVED)
+    response = RedirectResponse(f"/saved/{token}", status_code=303)
+    set_owner_cookie(request, response, token, secret)
+    return response
 
 
 @router.post("/saved/{token}/progress")
@@ -369,7 +413,7 @@ async def saved_progress(request: Request, token: str = PathParam(max_length=64)
     """The progress form: every ticked box is sent, so the submission is the whole new state."""
     form = await request.form()
     _check_csrf(request, str(form.get(CSRF_FIELD, ""))[:64])
-    plan = await run_in_threadpool(load_plan, request, token)
+    plan = await run_in_threadpool(owned_plan, request, token)
     tasks = {str(v)[:64] for v in form.getlist("task")[:1000]}
     learned = {str(v)[:300] for v in form.getlist("learned")[:1000]}
     try:
@@ -394,7 +438,7 @@ def saved_data_export(request: Request, token: str = PathParam(max_length=64)):
 
 @router.get("/saved/{token}/delete", response_class=HTMLResponse)
 def saved_delete_confirm(request: Request, token: str = PathParam(max_length=64)):
-    plan = load_plan(request, token)
+    plan = owned_plan(request, token)
     return page(request, "saved_delete.html", plan=plan, pathway=_plan_pathway(plan), deleted=False)
 
 
