@@ -173,3 +173,27 @@ def test_keyboard_only_search(server, browser):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/pathways/registered-nurses-to-medical-and-health-services-managers$"))
     context.close()
+
+
+def test_api_docs_render_offline(server, browser):
+    """Swagger UI comes from the package: with every request off this server refused, the
+    docs still render the schema (issue 18: they were blank offline)."""
+    context = browser.new_context(user_agent=PERSON_A)
+    page = context.new_page()
+    outside = []
+
+    def only_local(route):
+        if route.request.url.startswith(server):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+    page.route("**/*", only_local)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server + "/api/docs")
+    page.locator(".swagger-ui .info .title").wait_for(timeout=15000)
+    assert page.locator(".swagger-ui .info .title").inner_text().startswith("careerpath")
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/guide").count() >= 2   # GET and POST
+    assert outside == [] and not errors, (outside, errors)
+    page.screenshot(path=SHOTS / "api-docs.png")
+    context.close()

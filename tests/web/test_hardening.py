@@ -104,3 +104,13 @@ def test_secure_cookie_and_hsts_behind_https(tmp_path):
     with make_client(f"sqlite:///{tmp_path / 'h3.sqlite'}", base_url="https://testserver") as c:
         r = c.get("/")
         assert "strict-transport-security" in r.headers and "; secure" in r.headers["set-cookie"].lower()
+
+
+# -- /api/docs needs no CDN ---------------------------------------------------------------------
+
+def test_api_docs_are_served_from_the_package(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and "cdn" not in page.text and "https://" not in page.text
+    assert "script-src 'self';" in page.headers["content-security-policy"]
+    for asset in ("/api/docs/assets/swagger-ui-bundle.js", "/api/docs/assets/swagger-ui.css", "/static/api-docs.js"):
+        assert client.get(asset).status_code == 200, asset

@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from careerpath.render.html import guide_css
@@ -23,6 +24,26 @@ from .security import BodyLimit, SecurityHeaders
 
 log = logging.getLogger("careerpath.web")
 STATIC = Path(__file__).parent / "static"
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>careerpath API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
+<link rel="icon" href="/favicon.ico"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/static/api-docs.js"></script></body></html>
+"""
+
+
+def swagger_ui_assets() -> Path | None:
+    """Swagger UI's files from the swagger-ui-py package (a dependency of the web extra), or None.
+
+    Located, not imported: the package's own Python code (framework handlers) is not needed."""
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or spec.origin is None:
+        return None
+    static = Path(spec.origin).parent / "static"
+    return static if (static / "swagger-ui-bundle.js").is_file() else None
 
 
 def warm() -> None:
@@ -63,12 +84,22 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         summary="Career transition guides computed from O*NET 30.1 and BLS data.",
         description="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
                     "Errors are JSON: {\"error\": {\"status\": int, \"message\": str}}.",
-        openapi_url="/api/v1/openapi.json", docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.ctx = context
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    assets = swagger_ui_assets()
+    if assets is not None:
+        app.mount("/api/docs/assets", StaticFiles(directory=assets), name="swagger-ui")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs():
+        if assets is None:
+            return PlainTextResponse("The interactive API docs need the swagger-ui-py package (pip install "
+                                     "'careerpath[web]'); the schema is at /api/v1/openapi.json.", status_code=404)
+        return HTMLResponse(DOCS_PAGE)
 
     @app.get("/static-guide.css", include_in_schema=False)
     def shared_css():
