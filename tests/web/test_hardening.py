@@ -3,6 +3,8 @@ wrong behaviour before it was fixed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -114,3 +116,60 @@ def test_api_docs_are_served_from_the_package(client):
     assert "script-src 'self';" in page.headers["content-security-policy"]
     for asset in ("/api/docs/assets/swagger-ui-bundle.js", "/api/docs/assets/swagger-ui.css", "/static/api-docs.js"):
         assert client.get(asset).status_code == 200, asset
+
+
+# -- limits say what they are, and an over-long résumé is not thrown away ----------------------
+
+def test_413_names_the_real_limit(client):
+    from careerpath.web.security import MAX_BODY_BYTES
+
+    r = client.post("/api/v1/guide", content=b"x" * (MAX_BODY_BYTES + 1), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and f"{MAX_BODY_BYTES // 1024} KiB" in r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("action", ["personalize", "save"])
+def test_an_over_long_resume_comes_back_in_the_form_with_the_limit(client, action):
+    from careerpath.service import MAX_SKILLS_TEXT
+
+    from .conftest import csrf
+    text = "Built REST APIs in Python. Marker-Wombat-42. " * (MAX_SKILLS_TEXT // 40)
+    assert len(text) > MAX_SKILLS_TEXT
+    r = client.post(f"/pathways/{SLUG}/{action}", data={"csrf_token": csrf(client), "skills": text},
+                    follow_redirects=False)
+    assert r.status_code == 400
+    assert f"{MAX_SKILLS_TEXT:,} characters" in r.text
+    assert r.text.count("Marker-Wombat-42") == text.count("Marker-Wombat-42")    # every word of it kept
+
+
+# -- small things a visitor notices ------------------------------------------------------------
+
+def test_favicon_is_served(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.content[:4] == b"\x00\x00\x01\x00"      # an ICO header
+
+
+@pytest.mark.parametrize(("method", "url", "allow"), [
+    ("PUT", "/api/v1/saved/" + "a" * 43, {"GET", "HEAD", "DELETE"}),
+    ("PUT", "/api/v1/guide", {"GET", "HEAD", "POST"}),
+    ("DELETE", "/", {"GET", "HEAD"}),
+    ("GET", f"/pathways/{SLUG}/personalize", {"POST"}),
+])
+def test_405_lists_every_allowed_method(client, method, url, allow):
+    r = client.request(method, url)
+    assert r.status_code == 405
+    assert {m.strip() for m in r.headers["allow"].split(",")} == allow
+
+
+ONE_PLURAL = re.compile(r"(?<![\d,.])1 (views|openings|weeks|months|hours|items|skills|tasks|things|roles)\b")
+
+
+def test_one_view_is_one_view_everywhere_a_count_is_printed(client):
+    page = client.get(f"/pathways/{SLUG}").text
+    assert re.search(r">1 view<", page) and not ONE_PLURAL.search(page)
+    client.app.state.ctx.views.flush()
+    import careerpath.web.pages as pages
+    pages._popular_cache.clear()
+    home = client.get("/").text
+    assert "1 view<" in home and not ONE_PLURAL.search(home)
+    explore = client.get("/explore", params={"from": "Registered Nurse"}).text
+    assert not ONE_PLURAL.search(explore)

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from careerpath.render.html import guide_css
@@ -109,6 +109,11 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
     @app.get("/healthz", include_in_schema=False)
     def health():
         return {"ok": True, "store": context.store.available}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return FileResponse(STATIC / "favicon.ico", media_type="image/vnd.microsoft.icon",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/robots.txt", include_in_schema=False)
     def robots():

@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from careerpath.kb import UnknownOccupation
 from careerpath.service import AmbiguousRole, InputError, RoleNotFound
@@ -56,15 +57,32 @@ def error_response(request: Request, status: int, message: str, candidates=None,
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this request's path (HEAD wherever GET is): asked of
+    the router itself, method by method, so included routers and mounts answer for themselves."""
+    routes = request.app.router.routes
+    methods = [m for m in METHODS
+               if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    return methods + ["HEAD"] * ("GET" in methods)
+
+
 def install(app) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
             message = "There is no page at this address."
+        headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             message = "This address does not accept that method."
-        return error_response(request, exc.status_code, message, headers=getattr(exc, "headers", None))
+            # Starlette names only the first route that matched the path; list every one's methods.
+            allowed = allowed_methods(request)
+            if allowed:
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return error_response(request, exc.status_code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -22,7 +22,7 @@ from . import pathways, plans
 from .context import Context, ctx
 from .errors import RateLimited, error_response, status_for
 from .explore import destinations
-from .security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
+from .security import CSRF_FIELD, MAX_BODY_BYTES, csrf_ok, csrf_token, set_csrf_cookie
 
 router = APIRouter(include_in_schema=False)
 
@@ -248,7 +248,9 @@ def _check_csrf(request: Request, token: str) -> None:
 FormText = lambda n: Form("", max_length=n)  # noqa: E731
 
 
-def _personal_form(skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
+# The skills box takes anything the body limit lets through: text over MAX_SKILLS comes back in
+# the box with the error (service.read_skills says the limit), instead of a bare 422 that loses it.
+def _personal_form(skills: str = FormText(MAX_BODY_BYTES), hours_per_week: str = FormText(8),
                    location: str = FormText(MAX_LOCATION), budget: str = FormText(8),
                    remove: list[str] = Form([])) -> dict:
     """The personalization form's fields, shared by personalize and save."""
@@ -264,16 +266,22 @@ def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_
         return _not_found(request, slug)
     _check_csrf(request, csrf_token_)
     c = ctx(request)
-    base = c.guides.get(pathway)
     try:
         limit(request)
         guide = _tailor(pathway, form)
     except InputError as exc:
-        return page(request, "pathway.html", status_for(exc), guide=base, pathway=pathway,
-                    body=_body(c, base, pathway), views=c.views.count(slug), form=form, form_error=str(exc),
-                    exports_base=f"/pathways/{slug}")
+        return _form_error(request, pathway, form, exc)
     return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
                 views=c.views.count(slug), form=form, tailored=True, exports_base=None)
+
+
+def _form_error(request: Request, pathway: pathways.Pathway, form: dict, exc: InputError) -> HTMLResponse:
+    """The untailored page again, the person's answers still in the form, and what to change."""
+    c = ctx(request)
+    base = c.guides.get(pathway)
+    return page(request, "pathway.html", status_for(exc), guide=base, pathway=pathway, body=_body(c, base, pathway),
+                views=c.views.count(pathway.slug), form=form, form_error=str(exc),
+                exports_base=f"/pathways/{pathway.slug}")
 
 
 @router.post("/pathways/{slug}/save")
@@ -286,7 +294,10 @@ def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LE
     _check_csrf(request, csrf_token_)
     c = ctx(request)
     limit(request)
-    guide = _tailor(pathway, form)
+    try:
+        guide = _tailor(pathway, form)
+    except InputError as exc:
+        return _form_error(request, pathway, form, exc)
     secret, secret_hash = plans.new_owner_secret()
     try:
         token = c.store.save_guide(slug, form, guide.to_json_dict(), owner_hash=secret_hash)

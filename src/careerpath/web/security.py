@@ -7,6 +7,7 @@ matters for the pathway page's load target.
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 import threading
 import time
@@ -77,7 +78,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         for name, value in scope.get("headers", []):
             if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
-                return await _too_large(send)
+                return await _too_large(send, self.limit)
         seen = 0
 
         async def limited_receive():
@@ -92,15 +93,20 @@ class BodyLimit:
         try:
             await self.app(scope, limited_receive, send)
         except BodyTooLarge:
-            await _too_large(send)
+            await _too_large(send, self.limit)
 
 
 class BodyTooLarge(Exception):
     pass
 
 
-async def _too_large(send):
-    body = b'{"error":{"status":413,"message":"request body is larger than 64 KiB"}}'
+def size_label(limit: int) -> str:
+    return f"{limit // 1024} KiB" if limit % 1024 == 0 else f"{limit:,} bytes"
+
+
+async def _too_large(send, limit: int = MAX_BODY_BYTES):
+    message = f"request body is larger than {size_label(limit)}"
+    body = json.dumps({"error": {"status": 413, "message": message}}).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
