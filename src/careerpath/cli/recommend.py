@@ -1,0 +1,106 @@
+"""`careerpath recommend FROM`: where an occupation can go next, for people and for pipes.
+
+With "-" it is a filter: one FROM (title or O*NET-SOC code) per input line, one JSON object
+per output line; a line we cannot read yields {"input", "error"} so a long stream is never
+lost to one bad line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .occupation import money
+from .output import JSON_ALIAS, format_option, input_errors, out, output_format, print_json
+
+if TYPE_CHECKING:
+    from careerpath.engine.recommend import Recommendation
+
+
+def recommend(
+    source: str = typer.Argument(..., metavar="FROM",
+                                 help="Current job title or O*NET-SOC code; '-' reads one per stdin line."),
+    top: int = typer.Option(10, "--top", min=1, max=100, help="How many targets."),
+    fmt: str = format_option(),
+    json_alias: bool = JSON_ALIAS,
+    min_wage: Optional[float] = typer.Option(None, "--min-wage", min=0,
+                                             help="Only targets whose median annual wage is at least this."),
+    max_difficulty: Optional[str] = typer.Option(None, "--max-difficulty",
+                                                 help="Easy, Moderate, Challenging or Hard."),
+    location: Optional[str] = typer.Option(None, "--location", "-l",
+                                           help="State or metro area for wages (default: national)."),
+) -> None:
+    """Occupations to move to from FROM, ranked by transition score (docs/recommend.md).
+
+    Examples:
+
+      careerpath recommend "Cashier"
+
+      careerpath recommend 29-1141.00 --min-wage 90000 --location TX --format json
+
+      cut -f1 roles.txt | careerpath recommend -
+    """
+    from careerpath.api import InputError, difficulty_named, occupation_code
+    from careerpath.api import recommend as rank
+    from careerpath.engine.recommend import recommend as rank_code
+    from careerpath.kb import KnowledgeBase
+    from careerpath.kb.api import NATIONAL
+    from careerpath.service import find_area
+
+    fmt = output_format(fmt, json_alias)
+    with input_errors():                      # the options are checked once, before any line is read
+        difficulty = difficulty_named(max_difficulty)
+        area = find_area(location) if location else None
+
+    if source == "-":
+        kb = KnowledgeBase.default()
+        for raw in sys.stdin.buffer:
+            line = raw.decode("utf-8", errors="replace").strip()
+            if not line:
+                continue
+            try:
+                code, title = occupation_code(line, kb)
+                # The engine directly, as recommend() does, without the reasons: a stream wants speed.
+                recs = rank_code(kb, code, top=top, min_wage=min_wage, max_difficulty=difficulty,
+                                 area=area.code if area else NATIONAL, with_reasons=False)
+                record = {"from": {"code": code, "title": title},
+                          "recommendations": [{"code": r.code, "title": r.title, "score": r.score} for r in recs]}
+            except InputError as exc:
+                record = {"input": line[:200], "error": str(exc)}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+
+    with input_errors():
+        code, title = occupation_code(source)
+        recs = rank(code, top=top, min_wage=min_wage, max_difficulty=difficulty, location=location)
+    if fmt == "json":
+        print_json({"from": {"code": code, "title": title}, "area": area.name if area else "National",
+                    "recommendations": [r.to_json_dict() for r in recs]})
+        return
+    _print(code, title, area.name if area else "national", recs)
+
+
+def _print(code: str, title: str, area: str, recs: list[Recommendation]) -> None:
+    if not recs:
+        out.print("No occupation passes those filters.")
+        return
+    table = Table(title=f"Where {escape(title)} ({code}) can go next", title_justify="left",
+                  caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. "
+                          "Score: docs/recommend.md", caption_justify="left")
+    for name, justify in (("#", "right"), ("occupation", "left"), ("score", "right"), ("median wage", "right"),
+                          ("change", "right"), ("growth", "right"), ("difficulty", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for i, r in enumerate(recs, 1):
+        table.add_row(str(i), f"{escape(r.title)} [dim]{r.code}[/]", f"{r.score:.3f}", money(r.median_wage),
+                      "—" if r.wage_change_pct is None else f"{r.wage_change_pct:+d}%",
+                      "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%", r.difficulty)
+    out.print(table)
+    for i, r in enumerate(recs, 1):
+        out.print(f"[bold]{i}. {escape(r.title)}[/]")
+        for reason in r.reasons:
+            out.print(f"   • {escape(reason)}")
