@@ -155,7 +155,17 @@ def test_security_headers_and_escaping(client):
     assert "<script>alert(1)</script>" not in r.text
     for header in ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"):
         assert header in r.headers
-    assert "samesite=strict" in client.get("/").headers.get("set-cookie", "").lower() or client.cookies.get("cp_csrf")
+    client.cookies.clear()
+    first = client.get(f"/pathways/{SLUG}")
+    cookie = first.headers["set-cookie"]
+    attributes = {part.strip().lower() for part in cookie.split(";")}
+    assert cookie.startswith("cp_csrf=") and {"samesite=strict", "httponly", "path=/"} <= attributes
+    token = cookie.split(";")[0].split("=", 1)[1]
+    assert f'name="csrf_token" value="{token}"' in first.text       # the form repeats the cookie's token
+    assert "set-cookie" not in client.get("/").headers               # kept, not renewed, on the next page
+    form = {"hours_per_week": "5"}
+    assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": token}).status_code == 200
+    assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": "x" * 32}).status_code == 403
 
 
 def test_rate_limit_on_guide_generation(tmp_path):
@@ -221,11 +231,18 @@ def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, 
     titles = re.findall(r'<h3><a href="/pathways/registered-nurses-to-[^"]+">([^<]+)</a></h3>', r.text)
     assert titles[:12] == [b.title.replace("&", "&amp;") for b in best]
     assert f"score {best[0].score:.2f}" in r.text and str(escape(best[0].reasons[0])) in r.text
-    richer = titles[12:]
+    # "More moves that pay 10%+ more", stated as properties of the whole ranking (not the page's
+    # own recipe run again): each pays 10%+ more, none repeats a best move, best score first, and
+    # no move that pays 10%+ more and scores higher than the last one shown is left out.
+    everything = {b.title.replace("&", "&amp;"): b for b in recommend(kb, "29-1141.00", top=2000, with_reasons=False)}
+    richer = [everything[t] for t in titles[12:]]
     wage = kb.wages("29-1141.00").annual_median
-    more = [b for b in recommend(kb, "29-1141.00", top=36, min_wage=wage * 1.1) if b.title not in titles[:12]]
-    assert richer and richer == [b.title.replace("&", "&amp;") for b in more[:12]]
-    assert all(b.median_wage >= wage * 1.1 for b in more)
+    assert 0 < len(richer) <= 12 and not set(titles[12:]) & set(titles[:12])
+    assert all(r.median_wage >= wage * 1.10 for r in richer)
+    assert [r.score for r in richer] == sorted((r.score for r in richer), reverse=True)
+    left_out = [b.title for t, b in everything.items() if t not in titles and b.median_wage
+                and b.median_wage >= wage * 1.10 and b.score > richer[-1].score]
+    assert left_out == []
 
 
 def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path):
