@@ -717,3 +717,31 @@ def test_what_follows_without_ends_where_the_sentence_goes_on(kb):
     names = {e.name for e in extract("Closed the books each month without errors using QuickBooks.", kb).items}
     assert "Intuit QuickBooks" in names
     assert "Java" not in {e.name for e in extract("No experience in Java yet.", kb).items}
+
+
+# -- an employer's name is not what the person knows (issue 18) --------------------------------
+
+def _read(kb, text):
+    return {(e.kind, e.name) for e in extract(text, kb).items}
+
+
+@pytest.mark.parametrize(("text", "not_read"), [
+    ("Electrician, Bright Spark Electric (2018 - 2023)\n- Installed wiring in homes", ("technology", "Apache Spark")),
+    ("Bright Spark Electric — Apprentice electrician\n- Bent conduit", ("technology", "Apache Spark")),
+    ("Apprentice at Bright Spark Electric\n- Pulled wire", ("technology", "Apache Spark")),
+    ("Dispatcher at Harbor Logistics Inc., 2019-2022\n- Answered phones", ("knowledge", "Transportation")),
+    ("Receptionist, Harbor Logistics Inc.\n- Answered phones and greeted visitors", ("knowledge", "Transportation")),
+])
+def test_company_names_are_not_skills_or_products(kb, text, not_read):
+    read = _read(kb, text)
+    assert not_read not in read, read
+    assert read, "the rest of the text is still read"
+
+
+def test_the_same_words_outside_a_company_name_still_count(kb):
+    assert ("technology", "Apache Spark") in _read(kb, "Built ETL pipelines in Spark and Python at Harbor Logistics Inc.")
+    assert ("knowledge", "Transportation") in _read(kb, "Harbor Logistics Inc. (2019-2022)\n- Planned logistics for "
+                                                        "freight shipments")
+    # A title that goes on is a job, not an employer; a product's own name stays a product.
+    assert ("knowledge", "Medicine and Dentistry") in _read(kb, "Registered Dental Hygienist, 2017-2024")
+    assert ("technology", "DaVinci Resolve") in _read(kb, "DaVinci Resolve Studio, Baselight, Nuke")

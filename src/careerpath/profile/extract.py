@@ -89,6 +89,30 @@ OTHERS_ROLE_BEFORE = re.compile(
     r"(?:reporting|reported|reports|report|assistant|escalated|presented) to)\s+"
     r"(?:(?:the|our|my|an?|their|its|each|all|other|site|senior)\s+)?\Z", re.IGNORECASE)
 CUE_LOOKBACK = 40           # characters: longer than any cue before a role or a wish
+# An employer's name is not a skill or a product: "Bright Spark Electric" is no Apache Spark,
+# "Harbor Logistics Inc." no transportation knowledge. A name is a run of capitalised words
+# that ends in a company designator (anywhere), or in a trade word where a job heading names
+# an employer: on a line with a year, after "at" or "@", or heading its line.
+_NAME_WORD = r"[A-Z][A-Za-z0-9'’\-]*"
+_DESIGNATORS = (r"Inc|Incorporated|LLC|L\.L\.C|LLP|Ltd|Limited|Corp|Corporation|Co|Company|PLC|GmbH|"
+                r"Group|Holdings|Enterprises|Industries|Partners|Associates|& Sons|and Sons")
+_TRADES = (r"Electric|Electrical|Plumbing|Heating|Roofing|Logistics|Freight|Trucking|Transport|Moving|Construction|"
+           r"Contractors|Builders|Homes|Landscaping|Motors|Automotive|Foods|Farms?|Dairy|Bakery|Caf[eé]|Restaurant|"
+           r"Grill|Catering|Hospital|Clinic|Dental|Healthcare|Pharmacy|Realty|Properties|Insurance|Bank|Financial|"
+           r"Capital|Consulting|Marketing|Media|Studios?|Labs|Manufacturing|Machining|Metals|Steel|Fabrication|"
+           r"Solar|Energy|Utilities|Telecom|Communications|Staffing|Cleaning|Janitorial|Services|Solutions|"
+           r"Systems|Technologies|Academy|Foundation|Alliance|Outfitters|Supply|Distributors?|Warehousing")
+ORGANISATION = re.compile(
+    rf"(?<![\w&])(?:{_NAME_WORD}[ \t]+(?:(?:&|and|of|the)[ \t]+)?){{1,5}}"
+    rf"(?:(?P<designator>{_DESIGNATORS})|(?P<trade>{_TRADES}))(?![\w\-])\.?"
+    # ... where the name ends: not "Registered Dental Hygienist", "Policy Services Representative"
+    # (a title goes on with another capitalised word) or "AV Systems:" (a label).
+    r"(?![ \t]+[A-Z]|[ \t]*[:/])")
+# A name heading its line is an employer when a separator follows it ("Bright Spark Electric —
+# Apprentice"), not a word ("ABYC Marine Systems certified").
+HEADING_NAME_ENDS = re.compile(r"[ \t]*(?:[—–|,(]|-[ \t]|$)", re.M)
+EMPLOYER_BEFORE = re.compile(r"(?:\bat|@)[ \t]+\Z")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -270,12 +294,15 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _elements(text: str, lex: Lexicon, entries: list[_Entry],
-              technologies: list[tuple[Evidence, int, int]]) -> list[tuple[Evidence, int, int]]:
+def _elements(text: str, lex: Lexicon, entries: list[_Entry], technologies: list[tuple[Evidence, int, int]],
+              employers: list[tuple[int, int]] = ()) -> list[tuple[Evidence, int, int]]:
     found = []
     for pattern in lex.elements:
         for m in pattern.regex.finditer(text):
             if pattern.list_only and not _whole_entry(m.start(), m.end(), entries):
+                continue
+            # "Harbor Logistics Inc." names an employer; the pattern may still match further on.
+            if any(lo <= m.start() and m.end() <= hi for lo, hi in employers):
                 continue
             # "Classroom" inside "Google Classroom" names a product, not a subject.
             if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
@@ -336,6 +363,31 @@ def _made_with(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, 
     return found
 
 
+def _organisations(text: str, technologies: list[tuple[Evidence, int, int]] = (),
+                   trades: bool = True) -> list[tuple[int, int]]:
+    """Spans of employers' names (see ORGANISATION); with trades=False only those that end in a
+    company designator. A name that holds a product's name of two or more words ("DaVinci
+    Resolve Studio") is the product's, not an employer's."""
+    spans = []
+    for m in ORGANISATION.finditer(text):
+        if m.group("trade") and not trades:
+            continue
+        if any(m.start() <= start and end <= m.end() and len(evidence.phrase.split()) > 1
+               for evidence, start, end in technologies):
+            continue
+        if m.group("trade"):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            heads_line = (not text[line_start:m.start()].strip(" \t-*–•")
+                          and HEADING_NAME_ENDS.match(text, m.end()) is not None)
+            if not (YEAR.search(line) or heads_line
+                    or EMPLOYER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+                continue
+        spans.append(m.span())
+    return spans
+
+
 # -- years of experience -------------------------------------------------------------------
 
 _NUMBER = r"(?P<n>\d+(?:\.\d+)?)\+?"
@@ -391,7 +443,14 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     as_list = _is_list(entries)
 
     technologies = _technologies(text, lex, entries, as_list)
-    found = technologies + _elements(text, lex, entries, technologies)
+    # Any employer's name hides the products it seems to name ("Bright Spark Electric"); only a
+    # name with a company designator ("Harbor Logistics Inc.") also hides skills and knowledge:
+    # "Logistics" in a trade name ("Harborline Logistics") is left to the labelled sets' verdict,
+    # which counts it as evidence of the trade more often than not.
+    employers = _organisations(text, technologies)
+    companies = _organisations(text, technologies, trades=False)
+    found = [t for t in technologies if not any(lo <= t[1] and t[2] <= hi for lo, hi in employers)]
+    found += _elements(text, lex, entries, technologies, companies)
     if not as_list:
         # "2018–present" is a date, not the verb of "Present information to the public".
         undated = DATE_RANGE.sub(lambda m: " " * len(m.group()), text)
@@ -403,6 +462,8 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
     not_shown = _not_shown(text)
     for evidence, start, end in sorted(found, key=lambda f: f[1]):
         if any(lo <= start < hi for lo, hi in not_shown):
+            continue
+        if any(lo <= start and end <= hi for lo, hi in companies):
             continue
         if animal_care and evidence.key == MEDICINE:
             evidence = Evidence("knowledge", BIOLOGY, kb.element(BIOLOGY).name, evidence.phrase)
