@@ -39,7 +39,7 @@ def flat(text: str) -> str:
 
 def test_every_section_in_order(text):
     positions = [text.find(heading) for heading in SECTIONS]
-    assert -1 not in positions and positions == sorted(positions), dict(zip(SECTIONS, positions))
+    assert -1 not in positions and positions == sorted(positions), dict(zip(SECTIONS, positions, strict=True))
 
 
 def test_the_glance_figures_are_the_guides(guide, text):

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from fastapi.testclient import TestClient
+from markupsafe import escape
 from sqlalchemy import MetaData, select
 
-from careerpath.engine.progress import progress, task_ids
 from careerpath.engine import Guide
+from careerpath.engine.progress import progress, task_ids
 from careerpath.web.app import create_app
 from careerpath.web.context import Settings
 

@@ -1,7 +1,7 @@
 """The store on SQLite and PostgreSQL: migrations, counting, saved guides, survival of restarts."""
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import inspect, text
@@ -82,7 +82,7 @@ def test_a_database_from_the_first_release_upgrades_and_keeps_its_guides(db_url)
     with s.engine.begin() as conn:
         conn.execute(text("INSERT INTO saved_guide (token, slug, created_at, params, guide) "
                           "VALUES (:t, 'a-to-b', :at, '{}', '{\"title\": \"old\"}')"),
-                     {"t": token, "at": datetime(2026, 11, 1, tzinfo=timezone.utc)})
+                     {"t": token, "at": datetime(2026, 11, 1, tzinfo=UTC)})
     s._ready = False
     s.upgrade()
     assert "plan_item" in inspect(s.engine).get_table_names()

@@ -119,7 +119,7 @@ def test_search_read_count_personalize_save_download(server, browser):
 
     # Progress: tick a roadmap task (the tick saves itself), see progress rise, export, delete.
     saved_url = page.url
-    percent = lambda: int(page.locator("#progress-percent").get_attribute("data-percent"))  # noqa: E731
+    percent = lambda: int(page.locator("#progress-percent").get_attribute("data-percent"))
     assert percent() == 0
     box = page.locator("#roadmap input[type=checkbox]").first
     with page.expect_navigation():

@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 
 from .conftest import BROWSER, SLUG, make_client
 
-
 # -- a specialization must exist and apply to its occupation ---------------------------------
 
 @pytest.mark.parametrize("value", ["15-1252.00|zzz", "29-1141.00|ai_ml"])

@@ -128,7 +128,7 @@ def test_bad_answers_are_explained_on_the_page(client):
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "location": "Atlantis"})
     assert r.status_code == 400 and "Atlantis" in r.text
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 13_000})
-    assert r.status_code == 422
+    assert r.status_code == 400 and "12,000 characters" in r.text and "x" * 13_000 in r.text   # kept in the box
 
 
 def test_exports(client):
@@ -215,7 +215,7 @@ def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
     for stone in guide.stepping_stones:
         stops = [guide.from_.title] + [r.title for r in stone.route] + [guide.to.title]
         legs = [f"{round(leg * 100)}%" for leg in stone.legs]
-        line = " ".join(f"{stop} → {leg}" for stop, leg in zip(stops, legs)) + f" {stops[-1]}"
+        line = " ".join(f"{stop} → {leg}" for stop, leg in zip(stops, legs, strict=False)) + f" {stops[-1]}"
         assert re.sub(r"\s+", " ", line.replace("&", "&amp;")) in text, line
         for stop in stone.route:
             url = f"/pathways/{pathways.make_pathway(pathways.end_for(guide.from_.code), pathways.end_for(stop.code)).slug}"

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.products import product_names
@@ -286,7 +287,8 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
         clause_end = CLAUSE_END.search(text, cue.end())
         end = clause_end.start() if clause_end else len(text)
         if cue.re is NEGATION:
-            end = NEGATION_REACH.match(text, cue.end(), end).end()
+            reach = NEGATION_REACH.match(text, cue.end(), end)
+            end = reach.end() if reach else cue.end()
             if cue.group().lower() == "without":
                 goes_on = WITHOUT_ENDS.search(text, cue.end(), end)
                 end = goes_on.start() if goes_on else end
@@ -295,7 +297,7 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
 
 
 def _elements(text: str, lex: Lexicon, entries: list[_Entry], technologies: list[tuple[Evidence, int, int]],
-              employers: list[tuple[int, int]] = ()) -> list[tuple[Evidence, int, int]]:
+              employers: Sequence[tuple[int, int]] = ()) -> list[tuple[Evidence, int, int]]:
     found = []
     for pattern in lex.elements:
         for m in pattern.regex.finditer(text):
@@ -310,7 +312,7 @@ def _elements(text: str, lex: Lexicon, entries: list[_Entry], technologies: list
             if head_word(m.group()) in lex.role_nouns and OTHERS_ROLE_BEFORE.search(
                     text, max(0, m.start() - CUE_LOOKBACK), m.start()):
                 continue
-            found.append((Evidence(pattern.kind, pattern.key, pattern.name, m.group()), m.start(), m.end()))
+            found.append((Evidence(cast(Kind, pattern.kind), pattern.key, pattern.name, m.group()), m.start(), m.end()))
             break
     return found
 
@@ -359,11 +361,11 @@ def _made_with(text: str, lex: Lexicon, technologies: list[tuple[Evidence, int, 
             if made_with:
                 end = min(made_with)
                 for kind, element_id in element_ids:
-                    found.append((Evidence(kind, element_id, kb.element(element_id).name, text[start:end]), start, end))
+                    found.append((Evidence(cast(Kind, kind), element_id, kb.element(element_id).name, text[start:end]), start, end))
     return found
 
 
-def _organisations(text: str, technologies: list[tuple[Evidence, int, int]] = (),
+def _organisations(text: str, technologies: Sequence[tuple[Evidence, int, int]] = (),
                    trades: bool = True) -> list[tuple[int, int]]:
     """Spans of employers' names (see ORGANISATION); with trades=False only those that end in a
     company designator. A name that holds a product's name of two or more words ("DaVinci
@@ -474,7 +476,7 @@ def extract(text: str, kb: KnowledgeBase | None = None, as_of_year: int | None =
         items.setdefault((evidence.kind, evidence.key), evidence)
         if (evidence.kind, evidence.key) in lex.twins:
             kind, key = lex.twins[(evidence.kind, evidence.key)]
-            items.setdefault((kind, key), Evidence(kind, key, kb.element(key).name, evidence.phrase))
+            items.setdefault((kind, key), Evidence(cast(Kind, kind), key, kb.element(key).name, evidence.phrase))
         covered.append((start, end))
     unrecognised = []
     if as_list:

@@ -428,16 +428,16 @@ def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
                 linked.setdefault(activity, []).append(column[skill_id])
     phrases = []
     for dwa_id, title in kb.dwa_titles().items():
-        activity = kb.dwa_activities().get(dwa_id)
+        parent = kb.dwa_activities().get(dwa_id)
         rows = performers.get(dwa_id)
-        if not rows or activity not in linked:
+        if not rows or parent is None or parent not in linked:
             continue
         with np.errstate(invalid="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # DWAs only unrated occupations perform
             z = (np.nanmean(importance[rows], axis=0) - mean) / std
         # Only the skill most characteristic of the DWA's performers: a management DWA is
         # linked to a dozen skills, and evidencing all of them would claim too much.
-        eligible = [j for j in linked[activity] if z[j] >= DWA_SKILL_MIN_Z and skills[j].id not in DWA_GENERIC_SKILLS]
+        eligible = [j for j in linked[parent] if z[j] >= DWA_SKILL_MIN_Z and skills[j].id not in DWA_GENERIC_SKILLS]
         chosen = tuple(skills[j].id for j in sorted(eligible, key=lambda j: -z[j])[:1])
         words = [m.group().lower() for m in TOKEN.finditer(title)]
         content = [w for w in words if w not in DWA_STOPWORDS]
@@ -506,7 +506,7 @@ NOT_MACHINES = frozenset("""systems units sets kits devices boards tables chairs
 
 def _machine_nouns(kb: KnowledgeBase) -> frozenset[str]:
     """Head words of O*NET tools that are operated machines or vehicles ("loaders", "bandsaws")."""
-    heads = Counter()
+    heads: Counter[str] = Counter()
     for code in kb.codes:
         for tool in kb.tools(code):
             if str(tool.commodity_code)[:2] in OPERATED_SEGMENTS:

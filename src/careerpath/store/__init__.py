@@ -17,11 +17,12 @@ import os
 import secrets
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import create_engine, delete, event, func, select, update
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import CursorResult, Engine, Result, make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -59,7 +60,12 @@ def _normalise(url: str) -> str:
 
 def _utc(value: datetime) -> datetime:
     # SQLite hands back naive datetimes for DateTime(timezone=True); we always store UTC.
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (its result is a CursorResult)."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 class Store:
@@ -186,8 +192,8 @@ class Store:
             with Session(self.engine) as session, session.begin():
                 session.add(PathwayView(slug=slug, day=day, visitor=visitor))
                 session.flush()
-                bumped = session.execute(update(PathwayCount).where(PathwayCount.slug == slug)
-                                         .values(views=PathwayCount.views + 1)).rowcount
+                bumped = _rowcount(session.execute(
+                    update(PathwayCount).where(PathwayCount.slug == slug).values(views=PathwayCount.views + 1)))
                 if not bumped:
                     session.add(PathwayCount(slug=slug, views=1))
             return True
@@ -229,12 +235,15 @@ class Store:
             raise self._failed(exc) from None
         return added
 
-    def _insert(self):
+    def _insert(self) -> Any:
+        """The dialect's INSERT, which has ON CONFLICT (both dialects spell it the same)."""
         if self.is_sqlite:
-            from sqlalchemy.dialects.sqlite import insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert
-        return insert
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert
 
     def views(self, slug: str) -> int:
         return self._run(lambda s: s.scalar(select(PathwayCount.views).where(PathwayCount.slug == slug))) or 0
@@ -256,7 +265,7 @@ class Store:
         `owner_hash` (sha256 hex of a secret the caller keeps) is what changing or deleting it takes."""
         token = secrets.token_urlsafe(32)
         self._run(lambda s: s.add(SavedGuide(token=token, slug=slug, params=params, guide=guide,
-                                             created_at=datetime.now(timezone.utc), owner_hash=owner_hash)))
+                                             created_at=datetime.now(UTC), owner_hash=owner_hash)))
         return token
 
     def saved_guide(self, token: str) -> SavedGuide | None:
@@ -278,7 +287,7 @@ class Store:
     def set_plan_items(self, token: str, kind: str, keys: set[str]) -> bool:
         """Make `keys` the ticked items of this kind, keeping when each was first ticked.
         False when there is no saved guide with this token."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
 
         def work(session: Session):
             if session.get(SavedGuide, token) is None:
@@ -308,7 +317,7 @@ class Store:
         """Delete a saved guide, its progress and the profile text it holds. False if there was none."""
         def work(session: Session):
             session.execute(delete(PlanItem).where(PlanItem.token == token))
-            return session.execute(delete(SavedGuide).where(SavedGuide.token == token)).rowcount > 0
+            return _rowcount(session.execute(delete(SavedGuide).where(SavedGuide.token == token))) > 0
         deleted = self._run(work)
         if deleted and self.is_sqlite:
             # secure_delete zeroed the rows in the pages; move those pages out of the WAL into

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
-
 from datetime import datetime
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
@@ -18,13 +17,24 @@ from careerpath.kb import KnowledgeBase
 from careerpath.kb.records import occupation_record
 from careerpath.resolve import InvalidTitle, Resolver
 from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
-
 from careerpath.store import StoreUnavailable
 
 from . import pathways, plans
 from .context import ctx
-from .errors import API_ERRORS
-from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, owned_plan, popular
+from .errors import API_ERRORS, Responses
+from .pages import (
+    MAX_LOCATION,
+    MAX_SKILLS,
+    MAX_TITLE,
+    NO_SAVED,
+    _choice,
+    _store_down,
+    delete_plan,
+    limit,
+    load_plan,
+    owned_plan,
+    popular,
+)
 from .suggest import suggest
 
 MAX_SKILLS_IN_URL = 2000   # longer text goes in the body of POST /guide, out of URLs and logs
@@ -247,8 +257,8 @@ def _plan_out(plan: plans.Plan) -> SavedPlanOut:
         progress=ProgressOut.model_validate(p, from_attributes=True), guide=plan.guide)
 
 
-SAVED_ERRORS = {503: {"model": API_ERRORS[404]["model"]}}
-OWNER_ERRORS = {**SAVED_ERRORS, 403: {"model": API_ERRORS[404]["model"],
+SAVED_ERRORS: Responses = {503: {"model": API_ERRORS[404]["model"]}}
+OWNER_ERRORS: Responses = {**SAVED_ERRORS, 403: {"model": API_ERRORS[404]["model"],
                                       "description": "Missing or wrong X-Owner-Key header"}}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -25,7 +27,8 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-API_ERRORS = {code: {"model": ErrorBody} for code in (400, 404, 409, 422, 429)}
+Responses = dict[int | str, dict[str, Any]]   # FastAPI's `responses=` shape
+API_ERRORS: Responses = {code: {"model": ErrorBody} for code in (400, 404, 409, 422, 429)}
 
 
 class RateLimited(Exception):

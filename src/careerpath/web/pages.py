@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
@@ -35,7 +37,7 @@ EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
            "pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
 
-PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
+PAGE_DEFAULTS: dict[str, object] = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
                  "saved_url": None, "owner_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
                  "progress": None}
 
@@ -107,7 +109,8 @@ def search(request: Request, from_: str = Query("", alias="from", max_length=MAX
     if not from_.strip() or not to.strip():
         return page(request, "home.html", 400, popular=popular(ctx(request)), values={"from": from_, "to": to},
                     error="Type both titles: the job you have and the one you want.")
-    sides, errors = {}, {}
+    sides: dict[str, pathways.End] = {}
+    errors: dict[str, dict[str, Any]] = {}
     for name, text in (("from", from_), ("to", to)):
         try:
             sides[name] = _choice(text)
@@ -217,7 +220,8 @@ async def pathway_page(request: Request, slug: str = PathParam(max_length=pathwa
 REMOVED_ITEM = re.compile(r"^(?:skill|knowledge|technology):.{1,200}$")
 
 
-def _form_values(skills: str, hours_per_week: str, location: str, budget: str, remove: list[str] = ()) -> dict:
+def _form_values(skills: str, hours_per_week: str, location: str, budget: str,
+                 remove: Sequence[str] = ()) -> dict[str, Any]:
     # Items the person ticked as read wrongly; anything not shaped like an item id matches
     # nothing, so it is dropped rather than refused.
     removed = sorted({item for item in remove if REMOVED_ITEM.match(item)})
@@ -245,7 +249,7 @@ def _check_csrf(request: Request, token: str) -> None:
         raise HTTPException(403, "This form has expired or came from another site. Reload the page and try again.")
 
 
-FormText = lambda n: Form("", max_length=n)  # noqa: E731
+FormText = lambda n: Form("", max_length=n)
 
 
 # The skills box takes anything the body limit lets through: text over MAX_SKILLS comes back in
@@ -473,11 +477,12 @@ async def export(request: Request, guide: Guide, name: str, fmt: str, cache: boo
         body = render_html(guide)
     else:
         c = ctx(request)
-        body = c.pdfs.get(name) if cache else None
-        if body is None:
+        pdf: bytes | None = c.pdfs.get(name) if cache else None
+        if pdf is None:
             limit(request)    # a PDF costs a second of CPU: it counts as a generation
             from careerpath.render.pdf import render_pdf
-            body = await run_in_threadpool(render_pdf, guide)
+            pdf = await run_in_threadpool(render_pdf, guide)
             if cache:
-                c.pdfs.put(name, body)
+                c.pdfs.put(name, pdf)
+        return Response(pdf, media_type=EXPORTS[fmt], headers=headers)
     return Response(body, media_type=EXPORTS[fmt], headers=headers)

@@ -128,9 +128,11 @@ def csrf_token(cookies: dict) -> tuple[str, bool]:
     return secrets.token_urlsafe(24), True
 
 
-def csrf_ok(cookies: dict, submitted: str | None) -> bool:
+def csrf_ok(cookies: dict[str, str], submitted: str | None) -> bool:
     token = cookies.get(CSRF_COOKIE)
-    return bool(token and submitted) and hmac.compare_digest(token.encode(), submitted.encode())
+    if not token or not submitted:
+        return False
+    return hmac.compare_digest(token.encode(), submitted.encode())
 
 
 def set_csrf_cookie(response, token: str, secure: bool = False) -> None:

@@ -19,7 +19,7 @@ import os
 import re
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from careerpath.store import Store, StoreUnavailable
@@ -44,7 +44,7 @@ def is_bot(user_agent: str | None) -> bool:
 
 
 def today() -> date:
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()
 
 
 class ViewCounter:
