@@ -5,8 +5,9 @@ import pytest
 
 # CI clones the repository next to shared/, as the developers' checkout is.
 # CAREERPATH_SHARED_DATA points elsewhere (tests/test_ci.py uses it to check CI fails without it).
-SHARED_DATA = Path(os.environ.get("CAREERPATH_SHARED_DATA") or
-                   Path(__file__).resolve().parents[1].parent / "shared" / "data")
+SHARED_DATA = Path(
+    os.environ.get("CAREERPATH_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared" / "data"
+)
 
 
 def in_ci() -> bool:

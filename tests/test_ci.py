@@ -16,8 +16,14 @@ def run(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess:
     env["CAREERPATH_SHARED_DATA"] = str(tmp_path / "no-shared-data")
     if ci is not None:
         env["CI"] = ci
-    return subprocess.run([sys.executable, "-m", "pytest", REBUILD, "-q", "-p", "no:cacheprovider"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", REBUILD, "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_missing_raw_releases_fail_in_ci_and_skip_elsewhere(tmp_path):

@@ -20,8 +20,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["AmbiguousRole", "InputError", "RoleNotFound", "UnknownArea", "guide", "occupation", "recommend",
-           "resolve"]
+__all__ = ["AmbiguousRole", "InputError", "RoleNotFound", "UnknownArea", "guide", "occupation", "recommend", "resolve"]
 
 if TYPE_CHECKING:
     from careerpath.api import AmbiguousRole, InputError, RoleNotFound, UnknownArea, guide, occupation, recommend
@@ -65,7 +64,7 @@ class _Package(types.ModuleType):
 
     @resolve.setter
     def resolve(self, module: Any) -> None:
-        pass   # the import system recording the subpackage: it stays in sys.modules["careerpath.resolve"]
+        pass  # the import system recording the subpackage: it stays in sys.modules["careerpath.resolve"]
 
 
 sys.modules[__name__].__class__ = _Package

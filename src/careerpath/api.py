@@ -25,8 +25,19 @@ if TYPE_CHECKING:
     from careerpath.kb import KnowledgeBase
     from careerpath.resolve import Resolution
 
-__all__ = ["AmbiguousRole", "InputError", "OccupationRecord", "RoleNotFound", "UnknownArea", "guide",
-           "difficulty_named", "occupation", "occupation_code", "recommend", "resolve"]
+__all__ = [
+    "AmbiguousRole",
+    "InputError",
+    "OccupationRecord",
+    "RoleNotFound",
+    "UnknownArea",
+    "guide",
+    "difficulty_named",
+    "occupation",
+    "occupation_code",
+    "recommend",
+    "resolve",
+]
 
 CODE = re.compile(r"^\d{2}-\d{4}(?:\.\d{2})?$")
 Difficulty = Literal["Easy", "Moderate", "Challenging", "Hard"]
@@ -34,6 +45,7 @@ Difficulty = Literal["Easy", "Moderate", "Challenging", "Hard"]
 
 class OccupationRecord(TypedDict):
     """One occupation as `careerpath occupation CODE --format json` prints it (docs/json.md)."""
+
     code: str
     title: str
     description: str
@@ -69,8 +81,15 @@ def guide(
     "Django", or id, e.g. "skill:Writing")."""
     from careerpath.service import plan_guide
 
-    return plan_guide(source, target, hours_per_week=hours_per_week, location=location, skills=skills,
-                      budget=budget, removed=frozenset(remove))
+    return plan_guide(
+        source,
+        target,
+        hours_per_week=hours_per_week,
+        location=location,
+        skills=skills,
+        budget=budget,
+        removed=frozenset(remove),
+    )
 
 
 def resolve(title: str, *, top: int = 5) -> Resolution:

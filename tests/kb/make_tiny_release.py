@@ -23,11 +23,25 @@ AREAS = ("0000000", "0600000")
 HERE = Path(__file__).resolve().parent / "tiny"
 # The O*NET files the importer reads (careerpath/kb/importer.py); the others are not needed.
 ONET_FILES = (
-    "Occupation Data.txt", "Job Zones.txt", "Alternate Titles.txt", "Sample of Reported Titles.txt",
-    "Content Model Reference.txt", "Skills.txt", "Knowledge.txt", "Work Styles.txt", "Work Values.txt",
-    "Interests.txt", "Technology Skills.txt", "Tools Used.txt", "Task Statements.txt", "DWA Reference.txt",
-    "Skills to Work Activities.txt", "Tasks to DWAs.txt", "Emerging Tasks.txt",
-    "Education, Training, and Experience.txt", "Education, Training, and Experience Categories.txt",
+    "Occupation Data.txt",
+    "Job Zones.txt",
+    "Alternate Titles.txt",
+    "Sample of Reported Titles.txt",
+    "Content Model Reference.txt",
+    "Skills.txt",
+    "Knowledge.txt",
+    "Work Styles.txt",
+    "Work Values.txt",
+    "Interests.txt",
+    "Technology Skills.txt",
+    "Tools Used.txt",
+    "Task Statements.txt",
+    "DWA Reference.txt",
+    "Skills to Work Activities.txt",
+    "Tasks to DWAs.txt",
+    "Emerging Tasks.txt",
+    "Education, Training, and Experience.txt",
+    "Education, Training, and Experience Categories.txt",
 )
 PROJECTIONS = ("ep_2024_34_table_1_2_occupational_projections.csv", "ep_2024_34_table_1_10_separations_openings.csv")
 

@@ -28,7 +28,8 @@ def rebuilt(shared_data, tmp_path_factory):
 def test_rebuild_matches_the_shipped_knowledge_base(rebuilt):
     report, _ = rebuilt
     assert report.content_hash == shipped_manifest()["content_hash"], (
-        "the shipped knowledge base is stale: run `careerpath kb build` and commit the result")
+        "the shipped knowledge base is stale: run `careerpath kb build` and commit the result"
+    )
 
 
 def test_shipped_file_carries_the_hash_of_its_own_content(kb):
@@ -92,14 +93,15 @@ def test_malformed_row_names_file_and_line(tmp_path):
 
     onet = _onet_copy(tmp_path, "Task Statements.txt", break_line_5)
     _assert_failure_leaves_target_alone(
-        tmp_path, onet, r"Task Statements\.txt:5: expected 7 tab-separated fields, found 6")
+        tmp_path, onet, r"Task Statements\.txt:5: expected 7 tab-separated fields, found 6"
+    )
 
 
 def test_non_numeric_rating_is_refused(tmp_path):
     def spell_out_line_2(text):
         lines = text.splitlines(keepends=True)
         fields = lines[1].split("\t")
-        fields[4] = "four"                      # Data Value
+        fields[4] = "four"  # Data Value
         lines[1] = "\t".join(fields)
         return "".join(lines)
 
@@ -129,5 +131,6 @@ def test_malformed_projection_code_is_named(tmp_path):
     projections = bls / TINY_PROJECTIONS.name
     projections.write_text(projections.read_text(encoding="utf-8").replace("15-1252", "151252", 1), encoding="utf-8")
     (tmp_path / "out").mkdir()
-    _assert_failure_leaves_target_alone(tmp_path / "out", None, r"projections\.csv:\d+: malformed SOC code",
-                                        projections=projections)
+    _assert_failure_leaves_target_alone(
+        tmp_path / "out", None, r"projections\.csv:\d+: malformed SOC code", projections=projections
+    )

@@ -12,8 +12,17 @@ from rich.console import Console
 from careerpath.render.text import render_text
 from careerpath.service import plan_guide
 
-SECTIONS = ["Overview", "Your transferable skills", "Skills you'll need to learn", "Your learning roadmap",
-            "Reality check", "Start your journey", "Frequently asked questions", "Tailored to you", "Sources"]
+SECTIONS = [
+    "Overview",
+    "Your transferable skills",
+    "Skills you'll need to learn",
+    "Your learning roadmap",
+    "Reality check",
+    "Start your journey",
+    "Frequently asked questions",
+    "Tailored to you",
+    "Sources",
+]
 
 
 def rendered(guide, width: int = 160) -> str:
@@ -24,8 +33,13 @@ def rendered(guide, width: int = 160) -> str:
 
 @pytest.fixture(scope="module")
 def guide():
-    return plan_guide("Software Developer", "Technical Writer", hours_per_week=12, location="TX",
-                      skills="Python, Git, [bold]Zorblax[/bold]")
+    return plan_guide(
+        "Software Developer",
+        "Technical Writer",
+        hours_per_week=12,
+        location="TX",
+        skills="Python, Git, [bold]Zorblax[/bold]",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +87,7 @@ def test_counts_agree_with_their_nouns(text):
 
 def test_peoples_text_is_printed_not_interpreted_as_markup(guide, text):
     assert "Zorblax" in text
-    assert "[bold]Zorblax" in text            # shown as typed: Rich did not swallow the tags
+    assert "[bold]Zorblax" in text  # shown as typed: Rich did not swallow the tags
     assert "Hours per week: 12" in text
 
 

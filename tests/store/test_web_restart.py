@@ -12,8 +12,10 @@ SLUG = "registered-nurses-to-medical-and-health-services-managers"
 
 
 def app_client(url):
-    return TestClient(create_app(Settings(database_url=url, rate_per_minute=6000, rate_burst=1000), warm_up=False),
-                      headers={"user-agent": UA})
+    return TestClient(
+        create_app(Settings(database_url=url, rate_per_minute=6000, rate_burst=1000), warm_up=False),
+        headers={"user-agent": UA},
+    )
 
 
 def test_restart_keeps_counts_and_saved_guides(db_url):
@@ -22,8 +24,9 @@ def test_restart_keeps_counts_and_saved_guides(db_url):
         assert 'data-views="1"' in page
         TestClient(c.app, headers={"user-agent": UA}, client=("198.51.100.2", 5000)).get(f"/pathways/{SLUG}")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        saved = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"},
-                       follow_redirects=False).headers["location"]
+        saved = c.post(
+            f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"}, follow_redirects=False
+        ).headers["location"]
     with app_client(db_url) as c:
         assert c.get(f"/api/v1/views/{SLUG}").json()["views"] == 2
         assert "Saved." in c.get(saved).text

@@ -9,8 +9,14 @@ SLUG = "software-developers-to-technical-writers"
 
 
 def make_client(url: str, base_url: str = "http://testserver", **settings) -> TestClient:
-    app = create_app(Settings(database_url=url, rate_per_minute=settings.pop("rate_per_minute", 6000),
-                              rate_burst=settings.pop("rate_burst", 1000), **settings))
+    app = create_app(
+        Settings(
+            database_url=url,
+            rate_per_minute=settings.pop("rate_per_minute", 6000),
+            rate_burst=settings.pop("rate_burst", 1000),
+            **settings,
+        )
+    )
     return TestClient(app, headers={"user-agent": BROWSER}, base_url=base_url)
 
 

@@ -21,15 +21,32 @@ if not shutil.which(CHROMIUM):
 
 OUT = Path(__file__).resolve().parents[2] / "test-output"
 SHOTS = OUT / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Two people: distinct browsers at distinct addresses. Views count addresses, so the server runs
 # as behind one trusted proxy and each browser says (as that proxy would) where it is.
 PERSON_A = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
-PERSON_B = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
-SECTIONS = ["Overview", "Your transferable skills", "Skills you’ll need to learn", "Your learning roadmap",
-            "Reality check", "Start your journey", "Frequently asked questions", "Make it yours",
-            "Sources and notes on the data"]
+PERSON_B = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
+)
+SECTIONS = [
+    "Overview",
+    "Your transferable skills",
+    "Skills you’ll need to learn",
+    "Your learning roadmap",
+    "Reality check",
+    "Start your journey",
+    "Frequently asked questions",
+    "Make it yours",
+    "Sources and notes on the data",
+]
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +70,12 @@ def views(page) -> int:
 
 
 def test_search_read_count_personalize_save_download(server, browser):
-    a = browser.new_context(user_agent=PERSON_A, viewport={"width": 1280, "height": 900}, accept_downloads=True,
-                            extra_http_headers={"X-Forwarded-For": "203.0.113.10"})
+    a = browser.new_context(
+        user_agent=PERSON_A,
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+        extra_http_headers={"X-Forwarded-For": "203.0.113.10"},
+    )
     page = a.new_page()
     page.goto(server + "/")
     page.get_by_label("I am a…").press_sequentially("Software Dev", delay=20)
@@ -76,8 +97,12 @@ def test_search_read_count_personalize_save_download(server, browser):
     assert first >= 1
     page.screenshot(path=SHOTS / "pathway-desktop.png", full_page=True)
 
-    b = browser.new_context(user_agent=PERSON_B, viewport={"width": 390, "height": 844}, is_mobile=True,
-                            extra_http_headers={"X-Forwarded-For": "203.0.113.20"})
+    b = browser.new_context(
+        user_agent=PERSON_B,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        extra_http_headers={"X-Forwarded-For": "203.0.113.20"},
+    )
     other = b.new_page()
     other.goto(page.url)
     assert views(other) == first + 1
@@ -86,10 +111,12 @@ def test_search_read_count_personalize_save_download(server, browser):
     other.screenshot(path=SHOTS / "home-mobile.png", full_page=True)
     b.close()
     page.reload()
-    assert views(page) == first + 1          # the revisit shows the other person's view, not a second own one
+    assert views(page) == first + 1  # the revisit shows the other person's view, not a second own one
 
-    page.get_by_label("My skills").fill("Senior Software Engineer (2019 - present)\n"
-                                        "- Built REST APIs in Python and Django\n- Mentored two junior engineers")
+    page.get_by_label("My skills").fill(
+        "Senior Software Engineer (2019 - present)\n"
+        "- Built REST APIs in Python and Django\n- Mentored two junior engineers"
+    )
     page.get_by_label("Hours per week").fill("20")
     page.get_by_label("Location for wages").fill("TX")
     page.get_by_label("Budget for courses").select_option("free")
@@ -187,13 +214,14 @@ def test_api_docs_render_offline(server, browser):
             return route.continue_()
         outside.append(route.request.url)
         return route.abort()
+
     page.route("**/*", only_local)
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(server + "/api/docs")
     page.locator(".swagger-ui .info .title").wait_for(timeout=15000)
     assert page.locator(".swagger-ui .info .title").inner_text().startswith("careerpath")
-    assert page.locator(".opblock-summary-path", has_text="/api/v1/guide").count() >= 2   # GET and POST
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/guide").count() >= 2  # GET and POST
     assert outside == [] and not errors, (outside, errors)
     page.screenshot(path=SHOTS / "api-docs.png")
     context.close()

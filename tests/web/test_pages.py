@@ -39,10 +39,26 @@ def test_pathway_page_shows_every_section_of_the_guide(client):
     html = client.get(f"/pathways/{SLUG}").text
     guide = plan_guide("Software Developers", "Technical Writers")
     assert f"<h1>{guide.title}</h1>" in html
-    for heading in ("Difficulty", "Timeline", "Salary change", "Demand", "Overview", "Your transferable skills",
-                    "Skills you’ll need to learn", "Your learning roadmap", "Reality check", "What you’ll love",
-                    "What you might miss", "Biggest challenges", "This week", "This month", "Next 90 days",
-                    "Frequently asked questions", "Make it yours", "Sources and notes on the data"):
+    for heading in (
+        "Difficulty",
+        "Timeline",
+        "Salary change",
+        "Demand",
+        "Overview",
+        "Your transferable skills",
+        "Skills you’ll need to learn",
+        "Your learning roadmap",
+        "Reality check",
+        "What you’ll love",
+        "What you might miss",
+        "Biggest challenges",
+        "This week",
+        "This month",
+        "Next 90 days",
+        "Frequently asked questions",
+        "Make it yours",
+        "Sources and notes on the data",
+    ):
         assert heading in html, heading
     for item in guide.transferable_skills + guide.skills_to_learn:
         assert item.name.replace("&", "&amp;") in html
@@ -52,21 +68,22 @@ def test_pathway_page_shows_every_section_of_the_guide(client):
         assert faq.question.replace("'", "&#39;").replace("&", "&amp;") in html or faq.question in html
     assert guide.attribution in html
     assert f"{guide.salary_change_pct:+d}%" in html
-    assert 'href="https://' in html   # resources carry links
+    assert 'href="https://' in html  # resources carry links
 
 
 def test_view_counter_counts_people_once_a_day_and_ignores_bots(client):
     def views(agent, address="testclient"):
         html = visitor(client, address).get(f"/pathways/{SLUG}", headers={"user-agent": agent}).text
         return int(re.search(r'data-views="(\d+)"', html).group(1))
+
     first = views(BROWSER)
-    assert views(BROWSER) == first                       # same person, same day
-    assert views(BROWSER + " other") == first            # a new user agent is not a new person
-    assert views(BROWSER, "198.51.100.7") == first + 1   # another address is
+    assert views(BROWSER) == first  # same person, same day
+    assert views(BROWSER + " other") == first  # a new user agent is not a new person
+    assert views(BROWSER, "198.51.100.7") == first + 1  # another address is
     assert views("Googlebot/2.1 (+http://www.google.com/bot.html)", "198.51.100.8") == first + 1
     assert views("curl/8.0", "198.51.100.9") == first + 1
     assert client.get(f"/api/v1/views/{SLUG}").json() == {"slug": SLUG, "views": first + 1, "available": True}
-    client.app.state.ctx.views.flush()        # popular reads the stored totals; visits are written in batches
+    client.app.state.ctx.views.flush()  # popular reads the stored totals; visits are written in batches
     popular = client.get("/api/v1/pathways/popular").json()
     assert popular[0]["slug"] == SLUG and popular[0]["views"] == first + 1
 
@@ -97,24 +114,33 @@ def test_forms_need_the_csrf_token(client):
 
 
 def test_a_pasted_resume_is_read_shown_with_its_evidence_and_can_be_corrected(client):
-    resume = ("Senior Software Engineer, Northwind (2018 - present)\n"
-              "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
-              "- Mentored four junior engineers and ran our on-call rotation\n") * 12   # ~2,800 characters
+    resume = (
+        "Senior Software Engineer, Northwind (2018 - present)\n"
+        "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
+        "- Mentored four junior engineers and ran our on-call rotation\n"
+    ) * 12  # ~2,800 characters
     form = {"csrf_token": csrf(client), "skills": resume}
     r = client.post(f"/pathways/{SLUG}/personalize", data=form)
     assert r.status_code == 200 and "Tailored to you" in r.text
     read = r.text.split("What we read from your words")[1].split("</ul>")[0]
     assert "<strong>Django</strong>" in read and "from “Django”" in read
     assert "<strong>Instructing</strong>" in read and "from “Mentored four junior engineers”" in read
-    assert 'name="remove" value="technology:Django" form="personalize-form">' in read   # offered, not ticked
-    assert "Experience you stated:</strong> Senior Software Engineer (" in r.text     # once, though pasted 12 times
+    assert 'name="remove" value="technology:Django" form="personalize-form">' in read  # offered, not ticked
+    assert "Experience you stated:</strong> Senior Software Engineer (" in r.text  # once, though pasted 12 times
 
     r = client.post(f"/pathways/{SLUG}/personalize", data={**form, "remove": ["technology:Django", "bogus"]})
     read = r.text.split("What we read from your words")[1].split("</ul>")[0]
     assert 'value="technology:Django" form="personalize-form" checked>' in read and "removed by you" in read
-    assert '<input type="hidden" name="remove" value="technology:Django">' in r.text       # kept when saving
-    js = client.post("/api/v1/guide", json={"from": "Software Developers", "to": "Technical Writers",
-                                            "skills": resume, "remove": ["technology:Django"]}).json()
+    assert '<input type="hidden" name="remove" value="technology:Django">' in r.text  # kept when saving
+    js = client.post(
+        "/api/v1/guide",
+        json={
+            "from": "Software Developers",
+            "to": "Technical Writers",
+            "skills": resume,
+            "remove": ["technology:Django"],
+        },
+    ).json()
     personalization = js["guide"]["personalization"]
     django = [s for s in personalization["skills_read"] if s["key"] == "Django"]
     assert django and django[0]["removed"] is True
@@ -128,7 +154,7 @@ def test_bad_answers_are_explained_on_the_page(client):
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "location": "Atlantis"})
     assert r.status_code == 400 and "Atlantis" in r.text
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 13_000})
-    assert r.status_code == 400 and "12,000 characters" in r.text and "x" * 13_000 in r.text   # kept in the box
+    assert r.status_code == 400 and "12,000 characters" in r.text and "x" * 13_000 in r.text  # kept in the box
 
 
 def test_exports(client):
@@ -161,8 +187,8 @@ def test_security_headers_and_escaping(client):
     attributes = {part.strip().lower() for part in cookie.split(";")}
     assert cookie.startswith("cp_csrf=") and {"samesite=strict", "httponly", "path=/"} <= attributes
     token = cookie.split(";")[0].split("=", 1)[1]
-    assert f'name="csrf_token" value="{token}"' in first.text       # the form repeats the cookie's token
-    assert "set-cookie" not in client.get("/").headers               # kept, not renewed, on the next page
+    assert f'name="csrf_token" value="{token}"' in first.text  # the form repeats the cookie's token
+    assert "set-cookie" not in client.get("/").headers  # kept, not renewed, on the next page
     form = {"hours_per_week": "5"}
     assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": token}).status_code == 200
     assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": "x" * 32}).status_code == 403
@@ -171,12 +197,14 @@ def test_security_headers_and_escaping(client):
 def test_rate_limit_on_guide_generation(tmp_path):
     with make_client(f"sqlite:///{tmp_path / 'r.sqlite'}", rate_per_minute=1, rate_burst=2) as c:
         token = csrf(c)
-        statuses = [c.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "5"}).status_code
-                    for _ in range(4)]
+        statuses = [
+            c.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "5"}).status_code
+            for _ in range(4)
+        ]
         assert statuses[-1] == 429 and statuses.count(429) >= 2
         api = c.get("/api/v1/guide", params={"from": "nurse practitioner", "to": "pharmacist", "hours_per_week": 5})
         assert api.status_code == 429 and "Retry-After" in api.headers and "error" in api.json()
-        assert c.get(f"/pathways/{SLUG}").status_code == 200   # cached pages cost nothing
+        assert c.get(f"/pathways/{SLUG}").status_code == 200  # cached pages cost nothing
 
 
 def test_page_renders_when_the_database_is_down(tmp_path):
@@ -201,15 +229,18 @@ def test_slugs_agree_with_the_service():
     guide = plan_guide("Backend developer", "AI technical writer")
     p = pathways.parse(pathway_slug(guide))
     assert p is not None and (p.source.code, p.target.code, p.target.specialization_id) == (
-        guide.from_.code, guide.to.code, guide.to.specialization_id)
+        guide.from_.code,
+        guide.to.code,
+        guide.to.specialization_id,
+    )
 
 
 def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
     slug = "cooks-restaurant-to-registered-nurses"
     html = client.get(f"/pathways/{slug}").text
     guide = plan_guide("Cooks, Restaurant", "Registered Nurses")
-    section = html[html.index('id="stepping-stones"'):]
-    section = section[:section.index("</section>")]
+    section = html[html.index('id="stepping-stones"') :]
+    section = section[: section.index("</section>")]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
     assert guide.stepping_stones
     for stone in guide.stepping_stones:
@@ -225,6 +256,7 @@ def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
 
 def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, kb):
     from careerpath.engine.recommend import recommend
+
     r = client.get("/explore", params={"from": "Registered Nurse"})
     assert r.status_code == 200
     best = recommend(kb, "29-1141.00", top=12)
@@ -240,30 +272,34 @@ def test_explore_ranks_by_the_transition_score_with_figures_and_reasons(client, 
     assert 0 < len(richer) <= 12 and not set(titles[12:]) & set(titles[:12])
     assert all(r.median_wage >= wage * 1.10 for r in richer)
     assert [r.score for r in richer] == sorted((r.score for r in richer), reverse=True)
-    left_out = [b.title for t, b in everything.items() if t not in titles and b.median_wage
-                and b.median_wage >= wage * 1.10 and b.score > richer[-1].score]
+    left_out = [
+        b.title
+        for t, b in everything.items()
+        if t not in titles and b.median_wage and b.median_wage >= wage * 1.10 and b.score > richer[-1].score
+    ]
     assert left_out == []
 
 
 def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path):
     from careerpath.store import Store
+
     url = f"sqlite:///{tmp_path / 'batch.sqlite'}"
     slug = "registered-nurses-to-medical-and-health-services-managers"
     with make_client(url) as c:
         views = c.app.state.ctx.views
-        views.flush_seconds = 3600                       # only the shutdown will write
+        views.flush_seconds = 3600  # only the shutdown will write
         views._wake.set()
         for i in range(40):
-            for _ in range(2):                           # each person twice: counted once
+            for _ in range(2):  # each person twice: counted once
                 html = visitor(c, f"10.0.0.{i}").get(f"/pathways/{slug}").text
-            assert f'data-views="{i + 1}"' in html       # a person sees their own view at once
+            assert f'data-views="{i + 1}"' in html  # a person sees their own view at once
         assert c.get(f"/api/v1/views/{slug}").json()["views"] == 40
     store = Store(url)
-    assert store.views(slug) == 40                       # written at shutdown, exactly once each
+    assert store.views(slug) == 40  # written at shutdown, exactly once each
     store.dispose()
     with make_client(url) as c:
         views = c.app.state.ctx.views
-        views.flush_rows = 10                            # a full batch wakes the writer at once
+        views.flush_rows = 10  # a full batch wakes the writer at once
         for i in range(25):
             visitor(c, f"10.0.1.{i}").get(f"/pathways/{slug}")
         deadline = time.monotonic() + 5

@@ -21,9 +21,9 @@ from . import guide, kb, occupation, recommend, resolve, resources, serve
 
 app = typer.Typer(
     help="Career transition guides grounded in O*NET 30.1 and BLS data, offline.\n\n"
-    "Start here:  careerpath guide \"Backend Developer\" \"AI Technical Writer\"\n\n"
-    "Not sure what a title maps to?  careerpath resolve \"RN - ICU\".  "
-    "Looking for options?  careerpath recommend \"Cashier\".",
+    'Start here:  careerpath guide "Backend Developer" "AI Technical Writer"\n\n'
+    'Not sure what a title maps to?  careerpath resolve "RN - ICU".  '
+    'Looking for options?  careerpath recommend "Cashier".',
     epilog="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
     "See `careerpath kb info` for the full attribution.",
     no_args_is_help=True,

@@ -15,7 +15,7 @@ from rich.prompt import Prompt
 
 from .output import USAGE_ERROR, err, fail, out, writable, write_output
 
-if TYPE_CHECKING:   # the service module pulls in the whole engine: the command imports it when it runs
+if TYPE_CHECKING:  # the service module pulls in the whole engine: the command imports it when it runs
     from careerpath.service import AmbiguousRole
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -31,8 +31,10 @@ def _choose(exc: AmbiguousRole) -> str:
     elsewhere (or with no answer) an error listing the choices, so a script never hangs."""
     err.print(f"{escape(repr(exc.query))} could mean several occupations:")
     for number, candidate in enumerate(exc.candidates, 1):
-        err.print(f"  [bold]{number}[/]  {candidate.code}  {escape(candidate.title)}  "
-                  f"[dim](matched “{escape(candidate.matched)}”)[/]")
+        err.print(
+            f"  [bold]{number}[/]  {candidate.code}  {escape(candidate.title)}  "
+            f"[dim](matched “{escape(candidate.matched)}”)[/]"
+        )
     if _asks():
         choices = [str(n) for n in range(1, len(exc.candidates) + 1)]
         try:
@@ -54,24 +56,38 @@ def _read_text(path: Path, option: str) -> str:
 
 
 def guide(
-    source: str = typer.Argument(..., metavar="FROM", help="Your current role: a job title in your own words "
-                                 "or an O*NET-SOC code."),
-    target: str = typer.Argument(..., metavar="TO", help="The role you want, e.g. \"AI Technical Writer\"."),
+    source: str = typer.Argument(
+        ..., metavar="FROM", help="Your current role: a job title in your own words or an O*NET-SOC code."
+    ),
+    target: str = typer.Argument(..., metavar="TO", help='The role you want, e.g. "AI Technical Writer".'),
     output_format: str = typer.Option("text", "--format", "-f", help="text (terminal), markdown, json or html."),
     json_alias: bool = typer.Option(False, "--json", hidden=True, help="Same as --format json."),
-    hours_per_week: float = typer.Option(10.0, "--hours-per-week", min=1, max=80,
-                                         help="Study hours you can give each week; sets every duration."),
-    location: str = typer.Option(None, "--location", "-l",
-                                 help="U.S. state (CA, Texas) or metro area for local wages."),
-    skills: str = typer.Option(None, "--skills", "-s",
-                               help="What you already know, in your own words (a list or résumé lines): "
-                                    "it leaves the plan, and the guide shows what was read from where."),
-    remove: list[str] = typer.Option(None, "--remove", metavar="NAME",
-                                     help="Something read wrongly from your skills, by the name the guide "
-                                          "shows (e.g. Django, or skill:Writing); repeat for several."),
-    skills_file: Path = typer.Option(None, "--skills-file", metavar="FILE",
-                                     help="Read --skills from a text file, e.g. your résumé saved as .txt; "
-                                          "'-' reads standard input."),
+    hours_per_week: float = typer.Option(
+        10.0, "--hours-per-week", min=1, max=80, help="Study hours you can give each week; sets every duration."
+    ),
+    location: str = typer.Option(
+        None, "--location", "-l", help="U.S. state (CA, Texas) or metro area for local wages."
+    ),
+    skills: str = typer.Option(
+        None,
+        "--skills",
+        "-s",
+        help="What you already know, in your own words (a list or résumé lines): "
+        "it leaves the plan, and the guide shows what was read from where.",
+    ),
+    remove: list[str] = typer.Option(
+        None,
+        "--remove",
+        metavar="NAME",
+        help="Something read wrongly from your skills, by the name the guide "
+        "shows (e.g. Django, or skill:Writing); repeat for several.",
+    ),
+    skills_file: Path = typer.Option(
+        None,
+        "--skills-file",
+        metavar="FILE",
+        help="Read --skills from a text file, e.g. your résumé saved as .txt; '-' reads standard input.",
+    ),
     budget: str = typer.Option("any", "--budget", help="free: only free learning resources; any: all."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal."),
 ) -> None:
@@ -96,13 +112,20 @@ def guide(
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     if output is not None:
-        writable(output)            # before the work, not after it
+        writable(output)  # before the work, not after it
     if skills_file is not None:
         skills = "\n".join(filter(None, (skills, _read_text(skills_file, "--skills-file"))))
-    while True:   # at most twice: each answer replaces one ambiguous title by a code
+    while True:  # at most twice: each answer replaces one ambiguous title by a code
         try:
-            result = make_guide(source, target, hours_per_week=hours_per_week, location=location, skills=skills,
-                                budget=budget, remove=remove or ())  # type: ignore[arg-type]
+            result = make_guide(
+                source,
+                target,
+                hours_per_week=hours_per_week,
+                location=location,
+                skills=skills,
+                budget=budget,
+                remove=remove or (),
+            )  # type: ignore[arg-type]
             break
         except AmbiguousRole as exc:
             code = _choose(exc)

@@ -22,15 +22,21 @@ def kb_build(
     onet: Path = typer.Option(REPO_SHARED / "onet", help="Folder of O*NET 30.1 text files."),
     oews: Path = typer.Option(
         REPO_SHARED / "bls" / "oews" / "oews-2025.sqlite.gz",
-        help="BLS OEWS May 2025 database (oews-2025.sqlite.gz, or unpacked)."),
+        help="BLS OEWS May 2025 database (oews-2025.sqlite.gz, or unpacked).",
+    ),
     projections: Path = typer.Option(
         REPO_SHARED / "bls" / "ep_2024_34" / "ep_2024_34_table_1_2_occupational_projections.csv",
-        help="BLS Employment Projections 2024-34, Table 1.2 as CSV."),
+        help="BLS Employment Projections 2024-34, Table 1.2 as CSV.",
+    ),
     separations: Path = typer.Option(
-        None, help="Table 1.10 (separations and openings) CSV; default: beside --projections."),
+        None, help="Table 1.10 (separations and openings) CSV; default: beside --projections."
+    ),
     out_path: Path = typer.Option(
-        None, "--out", help="Where to write; a name ending in .gz is compressed. "
-        "Default: the knowledge base shipped inside the package."),
+        None,
+        "--out",
+        help="Where to write; a name ending in .gz is compressed. "
+        "Default: the knowledge base shipped inside the package.",
+    ),
 ) -> None:
     """Import the raw public releases into one SQLite knowledge base.
 
@@ -41,8 +47,9 @@ def kb_build(
     from careerpath.kb.importer import STEPS, ImportFailed, build
 
     target = out_path or PACKAGE / "kb" / "data" / SHIPPED_NAME
-    with Progress(TextColumn("{task.description:<44}"), BarColumn(), TimeElapsedColumn(),
-                  console=err, transient=False) as bar:
+    with Progress(
+        TextColumn("{task.description:<44}"), BarColumn(), TimeElapsedColumn(), console=err, transient=False
+    ) as bar:
         task = bar.add_task("Starting", total=STEPS)
 
         def step(name: str) -> None:
@@ -53,8 +60,10 @@ def kb_build(
         except ImportFailed as exc:
             raise fail(str(exc)) from None
         bar.update(task, description="Done", completed=STEPS)
-    err.print(f"[green]Wrote[/] {report.path}  content hash {report.content_hash[:16]}…  "
-              f"{report.counts['occupation']} occupations")
+    err.print(
+        f"[green]Wrote[/] {report.path}  content hash {report.content_hash[:16]}…  "
+        f"{report.counts['occupation']} occupations"
+    )
     if out_path is None:
         # The resolver's index and the product names are derived from the shipped KB and
         # shipped beside it; keep them in step.
@@ -77,9 +86,11 @@ def _refresh_semantic_embeddings(kb) -> None:
     if semantic.load_embeddings(path, kb.content_hash, list(kb.codes)) is not None:
         return
     if not encoder.available():
-        err.print("[yellow]The semantic extra is not installed, so the shipped occupation embeddings were not "
-                  "rebuilt for this knowledge base; semantic matching stays off until they are "
-                  "(pip install '.[semantic]' and run careerpath kb build again).[/]")
+        err.print(
+            "[yellow]The semantic extra is not installed, so the shipped occupation embeddings were not "
+            "rebuilt for this knowledge base; semantic matching stays off until they are "
+            "(pip install '.[semantic]' and run careerpath kb build again).[/]"
+        )
         return
     with err.status("Embedding occupation titles for semantic matching"):
         err.print(f"[green]Wrote[/] {semantic.write_shipped_embeddings(kb)}")
@@ -110,8 +121,15 @@ def kb_info(fmt: str = format_option(), json_alias: bool = JSON_ALIAS) -> None:
         print_json(info)
         return
     table = Table(show_header=False, box=None)
-    for key in ("onet_version", "oews_release", "projections_release", "occupations",
-                "rated_occupations", "content_hash", "path"):
+    for key in (
+        "onet_version",
+        "oews_release",
+        "projections_release",
+        "occupations",
+        "rated_occupations",
+        "content_hash",
+        "path",
+    ):
         table.add_row(key.replace("_", " "), str(info[key]))
     for name, count in counts.items():
         table.add_row(f"rows: {name}", f"{count:,}")

@@ -41,9 +41,13 @@ def occupation(
 
 def _print(record: dict, top: int) -> None:
     zone = record["job_zone"]
-    out.print(Panel(escape(record["description"]),
-                    title=f"[bold]{escape(record['title'])}[/] ({record['code']})",
-                    subtitle=f"O*NET job zone {zone}" if zone else "no O*NET job zone"))
+    out.print(
+        Panel(
+            escape(record["description"]),
+            title=f"[bold]{escape(record['title'])}[/] ({record['code']})",
+            subtitle=f"O*NET job zone {zone}" if zone else "no O*NET job zone",
+        )
+    )
     if not record["has_ratings"]:
         out.print("[yellow]O*NET has no skill or knowledge ratings for this occupation.[/]")
     for domain in ("skills", "knowledge"):
@@ -65,13 +69,17 @@ def _print(record: dict, top: int) -> None:
     wages = record["wages"]
     if wages:
         a = wages["annual"]
-        out.print(f"[bold]Wages[/] ({wages['source']}, {wages['area']['name']}, SOC {wages['soc']}"
-                  f"{'' if wages['soc_level'] == 'detailed' else ', ' + wages['soc_level'] + ' group'}): "
-                  f"median {money(a['median'])}, 10th–90th percentile {money(a['p10'])}–{money(a['p90'])}")
+        out.print(
+            f"[bold]Wages[/] ({wages['source']}, {wages['area']['name']}, SOC {wages['soc']}"
+            f"{'' if wages['soc_level'] == 'detailed' else ', ' + wages['soc_level'] + ' group'}): "
+            f"median {money(a['median'])}, 10th–90th percentile {money(a['p10'])}–{money(a['p90'])}"
+        )
     else:
         out.print("[yellow]BLS publishes no national wage estimate for this occupation.[/]")
     outlook = record["outlook"]
     if outlook:
-        out.print(f"[bold]Outlook[/] ({outlook['source']}): {outlook['change_percent']:+.1f}% employment "
-                  f"change, {outlook['annual_openings']:,} openings a year; typical entry education: "
-                  f"{outlook['typical_education'] or '—'}")
+        out.print(
+            f"[bold]Outlook[/] ({outlook['source']}): {outlook['change_percent']:+.1f}% employment "
+            f"change, {outlook['annual_openings']:,} openings a year; typical entry education: "
+            f"{outlook['typical_education'] or '—'}"
+        )

@@ -23,17 +23,19 @@ if TYPE_CHECKING:
 
 
 def recommend(
-    source: str = typer.Argument(..., metavar="FROM",
-                                 help="Current job title or O*NET-SOC code; '-' reads one per stdin line."),
+    source: str = typer.Argument(
+        ..., metavar="FROM", help="Current job title or O*NET-SOC code; '-' reads one per stdin line."
+    ),
     top: int = typer.Option(10, "--top", min=1, max=100, help="How many targets."),
     fmt: str = format_option(),
     json_alias: bool = JSON_ALIAS,
-    min_wage: Optional[float] = typer.Option(None, "--min-wage", min=0,
-                                             help="Only targets whose median annual wage is at least this."),
-    max_difficulty: Optional[str] = typer.Option(None, "--max-difficulty",
-                                                 help="Easy, Moderate, Challenging or Hard."),
-    location: Optional[str] = typer.Option(None, "--location", "-l",
-                                           help="State or metro area for wages (default: national)."),
+    min_wage: Optional[float] = typer.Option(
+        None, "--min-wage", min=0, help="Only targets whose median annual wage is at least this."
+    ),
+    max_difficulty: Optional[str] = typer.Option(None, "--max-difficulty", help="Easy, Moderate, Challenging or Hard."),
+    location: Optional[str] = typer.Option(
+        None, "--location", "-l", help="State or metro area for wages (default: national)."
+    ),
 ) -> None:
     """Occupations to move to from FROM, ranked by transition score (docs/recommend.md).
 
@@ -53,7 +55,7 @@ def recommend(
     from careerpath.service import find_area
 
     fmt = output_format(fmt, json_alias)
-    with input_errors():                      # the options are checked once, before any line is read
+    with input_errors():  # the options are checked once, before any line is read
         difficulty = difficulty_named(max_difficulty)
         area = find_area(location) if location else None
 
@@ -66,10 +68,19 @@ def recommend(
             try:
                 code, title = occupation_code(line, kb)
                 # The engine directly, as recommend() does, without the reasons: a stream wants speed.
-                recs = rank_code(kb, code, top=top, min_wage=min_wage, max_difficulty=difficulty,
-                                 area=area.code if area else NATIONAL, with_reasons=False)
-                record = {"from": {"code": code, "title": title},
-                          "recommendations": [{"code": r.code, "title": r.title, "score": r.score} for r in recs]}
+                recs = rank_code(
+                    kb,
+                    code,
+                    top=top,
+                    min_wage=min_wage,
+                    max_difficulty=difficulty,
+                    area=area.code if area else NATIONAL,
+                    with_reasons=False,
+                )
+                record = {
+                    "from": {"code": code, "title": title},
+                    "recommendations": [{"code": r.code, "title": r.title, "score": r.score} for r in recs],
+                }
             except InputError as exc:
                 record = {"input": line[:200], "error": str(exc)}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -79,8 +90,13 @@ def recommend(
         code, title = occupation_code(source)
         recs = rank(code, top=top, min_wage=min_wage, max_difficulty=difficulty, location=location)
     if fmt == "json":
-        print_json({"from": {"code": code, "title": title}, "area": area.name if area else "National",
-                    "recommendations": [r.to_json_dict() for r in recs]})
+        print_json(
+            {
+                "from": {"code": code, "title": title},
+                "area": area.name if area else "National",
+                "recommendations": [r.to_json_dict() for r in recs],
+            }
+        )
         return
     _print(code, title, area.name if area else "national", recs)
 
@@ -89,16 +105,32 @@ def _print(code: str, title: str, area: str, recs: list[Recommendation]) -> None
     if not recs:
         out.print("No occupation passes those filters.")
         return
-    table = Table(title=f"Where {escape(title)} ({code}) can go next", title_justify="left",
-                  caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. "
-                          "Score: docs/recommend.md", caption_justify="left")
-    for name, justify in (("#", "right"), ("occupation", "left"), ("score", "right"), ("median wage", "right"),
-                          ("change", "right"), ("growth", "right"), ("difficulty", "left")):
+    table = Table(
+        title=f"Where {escape(title)} ({code}) can go next",
+        title_justify="left",
+        caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. Score: docs/recommend.md",
+        caption_justify="left",
+    )
+    for name, justify in (
+        ("#", "right"),
+        ("occupation", "left"),
+        ("score", "right"),
+        ("median wage", "right"),
+        ("change", "right"),
+        ("growth", "right"),
+        ("difficulty", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for i, r in enumerate(recs, 1):
-        table.add_row(str(i), f"{escape(r.title)} [dim]{r.code}[/]", f"{r.score:.3f}", money(r.median_wage),
-                      "—" if r.wage_change_pct is None else f"{r.wage_change_pct:+d}%",
-                      "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%", r.difficulty)
+        table.add_row(
+            str(i),
+            f"{escape(r.title)} [dim]{r.code}[/]",
+            f"{r.score:.3f}",
+            money(r.median_wage),
+            "—" if r.wage_change_pct is None else f"{r.wage_change_pct:+d}%",
+            "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%",
+            r.difficulty,
+        )
     out.print(table)
     for i, r in enumerate(recs, 1):
         out.print(f"[bold]{i}. {escape(r.title)}[/]")

@@ -15,8 +15,10 @@ from .output import JSON_ALIAS, format_option, input_errors, out, output_format,
 
 
 def resolve(
-    title: str = typer.Argument(..., help='A job title as people write it, or "-" to read one title per line '
-                                          "from standard input (JSON lines out)."),
+    title: str = typer.Argument(
+        ...,
+        help='A job title as people write it, or "-" to read one title per line from standard input (JSON lines out).',
+    ),
     fmt: str = format_option(),
     json_alias: bool = JSON_ALIAS,
     top: int = typer.Option(5, "--top", min=1, max=50, help="How many candidates to show."),

@@ -6,8 +6,9 @@ import typer
 
 from .output import fail
 
-db_app = typer.Typer(help="The user-side database (views, saved guides): SQLite file or $DATABASE_URL.",
-                     no_args_is_help=True)
+db_app = typer.Typer(
+    help="The user-side database (views, saved guides): SQLite file or $DATABASE_URL.", no_args_is_help=True
+)
 
 
 def serve(
@@ -19,8 +20,16 @@ def serve(
     """Serve the web app and JSON API (migrations run on startup)."""
     import uvicorn
 
-    uvicorn.run("careerpath.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                reload=reload, access_log=False, proxy_headers=False)
+    uvicorn.run(
+        "careerpath.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        access_log=False,
+        proxy_headers=False,
+    )
 
 
 @db_app.command("upgrade")

@@ -1,6 +1,6 @@
 """The careerpath web app: FastAPI + Jinja2 around the same engine as the CLI.
 
-    uvicorn careerpath.web.app:create_app --factory      # or: careerpath serve
+uvicorn careerpath.web.app:create_app --factory      # or: careerpath serve
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def warm() -> None:
     from careerpath.resolve import Resolver
 
     from . import explore, pathways, suggest
+
     Resolver.default()
     pathways._parts()
     suggest._index()
@@ -75,7 +76,7 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         gc.freeze()
         context.views.start()
         yield
-        context.views.close()     # writes the views still waiting: a clean shutdown loses none
+        context.views.close()  # writes the views still waiting: a clean shutdown loses none
         context.store.dispose()
 
     app = FastAPI(
@@ -83,8 +84,12 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         version="1",
         summary="Career transition guides computed from O*NET 30.1 and BLS data.",
         description="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
-                    "Errors are JSON: {\"error\": {\"status\": int, \"message\": str}}.",
-        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
+        'Errors are JSON: {"error": {"status": int, "message": str}}.',
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     app.state.ctx = context
     errors.install(app)
     app.include_router(api.router)
@@ -97,8 +102,11 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
     @app.get("/api/docs", include_in_schema=False)
     def api_docs():
         if assets is None:
-            return PlainTextResponse("The interactive API docs need the swagger-ui-py package (pip install "
-                                     "'careerpath[web]'); the schema is at /api/v1/openapi.json.", status_code=404)
+            return PlainTextResponse(
+                "The interactive API docs need the swagger-ui-py package (pip install "
+                "'careerpath[web]'); the schema is at /api/v1/openapi.json.",
+                status_code=404,
+            )
         return HTMLResponse(DOCS_PAGE)
 
     @app.get("/static-guide.css", include_in_schema=False)
@@ -112,8 +120,11 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
-        return FileResponse(STATIC / "favicon.ico", media_type="image/vnd.microsoft.icon",
-                            headers={"Cache-Control": "public, max-age=86400"})
+        return FileResponse(
+            STATIC / "favicon.ico",
+            media_type="image/vnd.microsoft.icon",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/robots.txt", include_in_schema=False)
     def robots():

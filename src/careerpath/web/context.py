@@ -65,7 +65,8 @@ def _spill_path(database_url: str) -> Path:
     if explicit:
         return Path(explicit)
     base = os.environ.get("CAREERPATH_DATA_DIR") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "careerpath")
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "careerpath"
+    )
     digest = hashlib.sha256(database_url.encode()).hexdigest()[:12]
     return Path(base) / f"views-pending-{digest}.jsonl"
 
@@ -116,7 +117,7 @@ class Context:
         self.views = ViewCounter(self.store, spill=settings.view_spill or _spill_path(settings.database_url))
         self.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
         self.guides = GuideCache(settings.page_cache_size)
-        self.bodies = LRU(settings.page_cache_size)   # rendered guide sections by slug
+        self.bodies = LRU(settings.page_cache_size)  # rendered guide sections by slug
         self.pdfs = LRU(32)
         self.env = environment(str(TEMPLATES))
 

@@ -27,7 +27,7 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-Responses = dict[int | str, dict[str, Any]]   # FastAPI's `responses=` shape
+Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=` shape
 API_ERRORS: Responses = {code: {"model": ErrorBody} for code in (400, 404, 409, 422, 429)}
 
 
@@ -55,8 +55,13 @@ def error_response(request: Request, status: int, message: str, candidates=None,
             detail["candidates"] = candidates
         return JSONResponse({"error": detail}, status_code=status, headers=headers)
     c = ctx(request)
-    html = c.env.get_template("error.html").render(status=status, message=message, candidates=candidates, values={},
-                                                   suggestion=getattr(request.state, "suggestion", None))
+    html = c.env.get_template("error.html").render(
+        status=status,
+        message=message,
+        candidates=candidates,
+        values={},
+        suggestion=getattr(request.state, "suggestion", None),
+    )
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -67,8 +72,7 @@ def allowed_methods(request: Request) -> list[str]:
     """Every method some route serves at this request's path (HEAD wherever GET is): asked of
     the router itself, method by method, so included routers and mounts answer for themselves."""
     routes = request.app.router.routes
-    methods = [m for m in METHODS
-               if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    methods = [m for m in METHODS if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
     return methods + ["HEAD"] * ("GET" in methods)
 
 
@@ -108,5 +112,9 @@ def install(app) -> None:
 
     @app.exception_handler(RateLimited)
     async def rate_limited(request: Request, exc: RateLimited):
-        return error_response(request, 429, f"Too many guides generated from your address; try again in "
-                              f"{exc.retry_after} s.", headers={"Retry-After": str(exc.retry_after)})
+        return error_response(
+            request,
+            429,
+            f"Too many guides generated from your address; try again in {exc.retry_after} s.",
+            headers={"Retry-After": str(exc.retry_after)},
+        )

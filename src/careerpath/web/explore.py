@@ -29,5 +29,5 @@ def destinations(code: str, limit: int = LIMIT) -> tuple[tuple[Recommendation, .
     base = wage.annual_median if wage else None
     shown = {r.code for r in best}
     more = recommend(kb, code, top=limit * 3, min_wage=base * RICHER) if base else []
-    richer = tuple([r for r in more if r.code not in shown][:limit])   # the next-best that pay more
+    richer = tuple([r for r in more if r.code not in shown][:limit])  # the next-best that pay more
     return best, richer

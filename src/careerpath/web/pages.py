@@ -33,13 +33,29 @@ MAX_SKILLS = MAX_SKILLS_TEXT
 MAX_LOCATION = 100
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
-EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
-           "pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+EXPORTS = {
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
 
 
-PAGE_DEFAULTS: dict[str, object] = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
-                 "saved_url": None, "owner_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
-                 "progress": None}
+PAGE_DEFAULTS: dict[str, object] = {
+    "values": {},
+    "error": None,
+    "form": {},
+    "form_error": None,
+    "tailored": False,
+    "saved": False,
+    "saved_url": None,
+    "owner_url": None,
+    "views": None,
+    "popular": None,
+    "exports_base": None,
+    "plan": None,
+    "progress": None,
+}
 
 
 def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
@@ -79,8 +95,16 @@ def popular(c: Context, count: int = 8) -> list[dict] | None:
     for slug, views in rows:
         p = pathways.parse(slug)
         if p:
-            items.append({"slug": slug, "label": p.label, "source": p.source.label, "target": p.target.label,
-                          "views": views, "url": f"/pathways/{slug}"})
+            items.append(
+                {
+                    "slug": slug,
+                    "label": p.label,
+                    "source": p.source.label,
+                    "target": p.target.label,
+                    "views": views,
+                    "url": f"/pathways/{slug}",
+                }
+            )
     items = items[:count]
     _popular_cache[id(c)] = (time.monotonic(), items)
     return items
@@ -104,11 +128,20 @@ def _choice(value: str):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE),
-           to: str = Query("", max_length=MAX_TITLE)):
+def search(
+    request: Request,
+    from_: str = Query("", alias="from", max_length=MAX_TITLE),
+    to: str = Query("", max_length=MAX_TITLE),
+):
     if not from_.strip() or not to.strip():
-        return page(request, "home.html", 400, popular=popular(ctx(request)), values={"from": from_, "to": to},
-                    error="Type both titles: the job you have and the one you want.")
+        return page(
+            request,
+            "home.html",
+            400,
+            popular=popular(ctx(request)),
+            values={"from": from_, "to": to},
+            error="Type both titles: the job you have and the one you want.",
+        )
     sides: dict[str, pathways.End] = {}
     errors: dict[str, dict[str, Any]] = {}
     for name, text in (("from", from_), ("to", to)):
@@ -128,22 +161,35 @@ def search(request: Request, from_: str = Query("", alias="from", max_length=MAX
 @router.get("/explore", response_class=HTMLResponse)
 def explore(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE)):
     if not from_.strip():
-        return page(request, "home.html", 400, popular=popular(ctx(request)),
-                    error="Type the job you have to see where it can lead.", values={"explore": from_})
+        return page(
+            request,
+            "home.html",
+            400,
+            popular=popular(ctx(request)),
+            error="Type the job you have to see where it can lead.",
+            values={"explore": from_},
+        )
     try:
         source = _choice(from_)
     except InputError as exc:
         candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
-        return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
-                    errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
+        return page(
+            request,
+            "choose.html",
+            status_for(exc),
+            values={"from": from_, "explore": True},
+            errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}},
+        )
     closest, richer = destinations(source.code)
 
     def link(d):
         return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
+
     return page(request, "explore.html", source=source, closest=closest, richer=richer, link=link)
 
 
 # -- the pathway page ---------------------------------------------------------------------
+
 
 def _not_found(request: Request, slug: str) -> HTMLResponse:
     """A 404 that helps: the closest pathway we can make from the words in the address."""
@@ -192,13 +238,14 @@ async def _count(request: Request, slug: str) -> int | None:
     c = ctx(request)
     address, agent = c.client(request), request.headers.get("user-agent")
     if not c.views.needs_database(slug, address, agent):
-        return c.views.visit(slug, address, agent)    # memory only: a new visit waits for the batch writer
+        return c.views.visit(slug, address, agent)  # memory only: a new visit waits for the batch writer
     return await run_in_threadpool(c.views.visit, slug, address, agent)
 
 
 @router.get("/pathways/{slug}.{fmt}")
-async def pathway_export(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-                         fmt: str = PathParam(max_length=4)):
+async def pathway_export(
+    request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH), fmt: str = PathParam(max_length=4)
+):
     pathway = pathways.parse(slug)
     if pathway is None or fmt not in EXPORTS:
         return _not_found(request, slug)
@@ -213,20 +260,34 @@ async def pathway_page(request: Request, slug: str = PathParam(max_length=pathwa
         return _not_found(request, slug)
     guide, body = await _cached_guide(request, pathway)
     views = await _count(request, slug)
-    return page(request, "pathway.html", guide=guide, pathway=pathway, body=body, views=views,
-                form={}, exports_base=f"/pathways/{slug}")
+    return page(
+        request,
+        "pathway.html",
+        guide=guide,
+        pathway=pathway,
+        body=body,
+        views=views,
+        form={},
+        exports_base=f"/pathways/{slug}",
+    )
 
 
 REMOVED_ITEM = re.compile(r"^(?:skill|knowledge|technology):.{1,200}$")
 
 
-def _form_values(skills: str, hours_per_week: str, location: str, budget: str,
-                 remove: Sequence[str] = ()) -> dict[str, Any]:
+def _form_values(
+    skills: str, hours_per_week: str, location: str, budget: str, remove: Sequence[str] = ()
+) -> dict[str, Any]:
     # Items the person ticked as read wrongly; anything not shaped like an item id matches
     # nothing, so it is dropped rather than refused.
     removed = sorted({item for item in remove if REMOVED_ITEM.match(item)})
-    return {"skills": skills.strip(), "hours_per_week": hours_per_week.strip(), "location": location.strip(),
-            "budget": budget.strip(), "remove": removed}
+    return {
+        "skills": skills.strip(),
+        "hours_per_week": hours_per_week.strip(),
+        "location": location.strip(),
+        "budget": budget.strip(),
+        "remove": removed,
+    }
 
 
 def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
@@ -235,12 +296,18 @@ def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
         hours_value = float(hours)
     except ValueError:
         raise InputError("hours per week is a number, e.g. 10") from None
-    if hours_value != hours_value:   # NaN
+    if hours_value != hours_value:  # NaN
         raise InputError("hours per week is a number, e.g. 10")
     try:
-        return pathways.build(pathway, hours_value, form["location"] or None, form["skills"] or None,
-                              form["budget"] or None, frozenset(form.get("remove", ())))
-    except ImportError:   # the skills reader ships separately; fail clearly, not with a 500
+        return pathways.build(
+            pathway,
+            hours_value,
+            form["location"] or None,
+            form["skills"] or None,
+            form["budget"] or None,
+            frozenset(form.get("remove", ())),
+        )
+    except ImportError:  # the skills reader ships separately; fail clearly, not with a 500
         raise InputError("reading skills is not available in this installation; leave skills empty") from None
 
 
@@ -254,17 +321,24 @@ FormText = lambda n: Form("", max_length=n)
 
 # The skills box takes anything the body limit lets through: text over MAX_SKILLS comes back in
 # the box with the error (service.read_skills says the limit), instead of a bare 422 that loses it.
-def _personal_form(skills: str = FormText(MAX_BODY_BYTES), hours_per_week: str = FormText(8),
-                   location: str = FormText(MAX_LOCATION), budget: str = FormText(8),
-                   remove: list[str] = Form([])) -> dict:
+def _personal_form(
+    skills: str = FormText(MAX_BODY_BYTES),
+    hours_per_week: str = FormText(8),
+    location: str = FormText(MAX_LOCATION),
+    budget: str = FormText(8),
+    remove: list[str] = Form([]),
+) -> dict:
     """The personalization form's fields, shared by personalize and save."""
     return _form_values(skills, hours_per_week, location, budget, remove)
 
 
 @router.post("/pathways/{slug}/personalize", response_class=HTMLResponse)
-def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-                csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-                form: dict = Depends(_personal_form)):
+def personalize(
+    request: Request,
+    slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+    form: dict = Depends(_personal_form),
+):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
@@ -275,23 +349,44 @@ def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_
         guide = _tailor(pathway, form)
     except InputError as exc:
         return _form_error(request, pathway, form, exc)
-    return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
-                views=c.views.count(slug), form=form, tailored=True, exports_base=None)
+    return page(
+        request,
+        "pathway.html",
+        guide=guide,
+        pathway=pathway,
+        body=_body(c, guide, pathway),
+        views=c.views.count(slug),
+        form=form,
+        tailored=True,
+        exports_base=None,
+    )
 
 
 def _form_error(request: Request, pathway: pathways.Pathway, form: dict, exc: InputError) -> HTMLResponse:
     """The untailored page again, the person's answers still in the form, and what to change."""
     c = ctx(request)
     base = c.guides.get(pathway)
-    return page(request, "pathway.html", status_for(exc), guide=base, pathway=pathway, body=_body(c, base, pathway),
-                views=c.views.count(pathway.slug), form=form, form_error=str(exc),
-                exports_base=f"/pathways/{pathway.slug}")
+    return page(
+        request,
+        "pathway.html",
+        status_for(exc),
+        guide=base,
+        pathway=pathway,
+        body=_body(c, base, pathway),
+        views=c.views.count(pathway.slug),
+        form=form,
+        form_error=str(exc),
+        exports_base=f"/pathways/{pathway.slug}",
+    )
 
 
 @router.post("/pathways/{slug}/save")
-def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-         csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-         form: dict = Depends(_personal_form)):
+def save(
+    request: Request,
+    slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+    form: dict = Depends(_personal_form),
+):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
@@ -306,10 +401,20 @@ def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LE
     try:
         token = c.store.save_guide(slug, form, guide.to_json_dict(), owner_hash=secret_hash)
     except StoreUnavailable:
-        return page(request, "pathway.html", 503, guide=guide, pathway=pathway, body=_body(c, guide, pathway),
-                    views=None, form=form, tailored=True, exports_base=None,
-                    form_error="Saving is unavailable right now (the database cannot be reached). "
-                               "Your tailored guide is below; try saving again in a minute.")
+        return page(
+            request,
+            "pathway.html",
+            503,
+            guide=guide,
+            pathway=pathway,
+            body=_body(c, guide, pathway),
+            views=None,
+            form=form,
+            tailored=True,
+            exports_base=None,
+            form_error="Saving is unavailable right now (the database cannot be reached). "
+            "Your tailored guide is below; try saving again in a minute.",
+        )
     response = RedirectResponse(f"/saved/{token}", status_code=303)
     set_owner_cookie(request, response, token, secret)
     return response
@@ -322,20 +427,32 @@ ANCHOR = re.compile(r"^[a-z0-9-]{1,40}$")
 
 
 def _store_down() -> HTTPException:
-    return HTTPException(503, "Saved guides are unavailable right now (the database cannot be reached). "
-                              "Your link is still valid; try again in a minute.")
+    return HTTPException(
+        503,
+        "Saved guides are unavailable right now (the database cannot be reached). "
+        "Your link is still valid; try again in a minute.",
+    )
 
 
 OWNER_COOKIE = "cp_owner"
 OWNER_HEADER = "x-owner-key"
-NOT_OWNER = ("Only the person who saved this plan can change or delete it. Open the owner link you were "
-             "given when you saved it (the plain link is for reading).")
+NOT_OWNER = (
+    "Only the person who saved this plan can change or delete it. Open the owner link you were "
+    "given when you saved it (the plain link is for reading)."
+)
 
 
 def set_owner_cookie(request: Request, response: Response, token: str, secret: str) -> None:
     """The owner secret lives in a cookie for this plan's pages only: HttpOnly, SameSite=Strict."""
-    response.set_cookie(OWNER_COOKIE, secret, max_age=400 * 24 * 3600, httponly=True, samesite="strict",
-                        secure=ctx(request).secure_cookies(request), path=f"/saved/{token}")
+    response.set_cookie(
+        OWNER_COOKIE,
+        secret,
+        max_age=400 * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=ctx(request).secure_cookies(request),
+        path=f"/saved/{token}",
+    )
 
 
 def owner_secret(request: Request) -> str | None:
@@ -386,7 +503,8 @@ def _plan_pathway(plan: plans.Plan) -> pathways.Pathway:
     guide = plan.guide
     return pathways.parse(plan.slug) or pathways.make_pathway(
         pathways.end_for(guide.from_.code, guide.from_.specialization_id),
-        pathways.end_for(guide.to.code, guide.to.specialization_id))
+        pathways.end_for(guide.to.code, guide.to.specialization_id),
+    )
 
 
 @router.get("/saved/{token}.{fmt}")
@@ -405,11 +523,22 @@ def saved_page(request: Request, token: str = PathParam(max_length=64)):
     owner = plans.is_owner(plan, owner_secret(request))
     link = str(request.url.replace(query=None, fragment=None))
     secret = request.cookies.get(OWNER_COOKIE) if plan.owner_hash is not None else None
-    return page(request, "pathway.html", guide=plan.guide, pathway=pathway,
-                body=_body(c, plan.guide, pathway, plan if owner else None),
-                views=c.views.count(plan.slug), form=plan.params, tailored=True, saved=True,
-                saved_url=link, owner_url=f"{link}/own/{secret}" if owner and secret else None,
-                exports_base=f"/saved/{token}", plan=plan, progress=plan.progress() if owner else None)
+    return page(
+        request,
+        "pathway.html",
+        guide=plan.guide,
+        pathway=pathway,
+        body=_body(c, plan.guide, pathway, plan if owner else None),
+        views=c.views.count(plan.slug),
+        form=plan.params,
+        tailored=True,
+        saved=True,
+        saved_url=link,
+        owner_url=f"{link}/own/{secret}" if owner and secret else None,
+        exports_base=f"/saved/{token}",
+        plan=plan,
+        progress=plan.progress() if owner else None,
+    )
 
 
 @router.get("/saved/{token}/own/{secret}")
@@ -446,9 +575,14 @@ def saved_data_export(request: Request, token: str = PathParam(max_length=64)):
     """Everything stored about this saved plan, as one JSON download."""
     plan = load_plan(request, token)
     body = json.dumps(plan.export(), ensure_ascii=False, indent=2)
-    return Response(body, media_type="application/json", headers={
-        "Content-Disposition": f'attachment; filename="careerpath-saved-plan-{plan.created_at:%Y-%m-%d}.json"',
-        "Cache-Control": "no-store"})
+    return Response(
+        body,
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="careerpath-saved-plan-{plan.created_at:%Y-%m-%d}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/saved/{token}/delete", response_class=HTMLResponse)
@@ -458,8 +592,11 @@ def saved_delete_confirm(request: Request, token: str = PathParam(max_length=64)
 
 
 @router.post("/saved/{token}/delete", response_class=HTMLResponse)
-def saved_delete(request: Request, token: str = PathParam(max_length=64),
-                 csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64)):
+def saved_delete(
+    request: Request,
+    token: str = PathParam(max_length=64),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+):
     _check_csrf(request, csrf_token_)
     delete_plan(request, token)
     return page(request, "saved_delete.html", deleted=True)
@@ -469,18 +606,21 @@ async def export(request: Request, guide: Guide, name: str, fmt: str, cache: boo
     headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     if fmt == "md":
         from careerpath.render.markdown import render_markdown
+
         body = render_markdown(guide)
     elif fmt == "json":
         body = json.dumps(guide.to_json_dict(), ensure_ascii=False, indent=2)
     elif fmt == "html":
         from careerpath.render.html import render_html
+
         body = render_html(guide)
     else:
         c = ctx(request)
         pdf: bytes | None = c.pdfs.get(name) if cache else None
         if pdf is None:
-            limit(request)    # a PDF costs a second of CPU: it counts as a generation
+            limit(request)  # a PDF costs a second of CPU: it counts as a generation
             from careerpath.render.pdf import render_pdf
+
             pdf = await run_in_threadpool(render_pdf, guide)
             if cache:
                 c.pdfs.put(name, pdf)

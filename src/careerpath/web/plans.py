@@ -34,7 +34,7 @@ class Plan:
     params: dict
     guide: Guide
     items: dict[tuple[str, str], datetime]
-    owner_hash: str | None = None     # None: saved before owners existed; the link is the owner's
+    owner_hash: str | None = None  # None: saved before owners existed; the link is the owner's
 
     # -- state ---------------------------------------------------------------------------
 
@@ -116,8 +116,15 @@ def load(store: Store, token: str) -> Plan | None:
     if row is None:
         return None
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-    return Plan(token=row.token, slug=row.slug, created_at=created, params=row.params,
-                guide=Guide.model_validate(row.guide), items=store.plan_items(token), owner_hash=row.owner_hash)
+    return Plan(
+        token=row.token,
+        slug=row.slug,
+        created_at=created,
+        params=row.params,
+        guide=Guide.model_validate(row.guide),
+        items=store.plan_items(token),
+        owner_hash=row.owner_hash,
+    )
 
 
 def update(store: Store, plan: Plan, tasks: set[str] | None = None, learned: set[str] | None = None) -> bool:

@@ -12,12 +12,16 @@ import secrets
 import threading
 import time
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 # The interactive API docs (Swagger UI, served from the package): the same origin only, with
 # the inline styles Swagger UI sets on its elements.
-DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
 HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -25,7 +29,7 @@ HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-MAX_BODY_BYTES = 128 * 1024   # a pasted résumé, percent-encoded, with room to spare
+MAX_BODY_BYTES = 128 * 1024  # a pasted résumé, percent-encoded, with room to spare
 PRIVATE_PREFIXES = ("/saved/", "/api/v1/saved/")
 
 
@@ -58,7 +62,9 @@ class SecurityHeaders:
                     extra.append((b"strict-transport-security", hsts))
                 if private:
                     extra = [(k, v) for k, v in extra if k != b"cache-control"]
-                    message["headers"] = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                    message["headers"] = [
+                        (k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"
+                    ]
                     extra.append((b"cache-control", b"no-store"))
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
@@ -107,8 +113,13 @@ def size_label(limit: int) -> str:
 async def _too_large(send, limit: int = MAX_BODY_BYTES):
     message = f"request body is larger than {size_label(limit)}"
     body = json.dumps({"error": {"status": 413, "message": message}}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -136,11 +147,13 @@ def csrf_ok(cookies: dict[str, str], submitted: str | None) -> bool:
 
 
 def set_csrf_cookie(response, token: str, secure: bool = False) -> None:
-    response.set_cookie(CSRF_COOKIE, token, max_age=60 * 60 * 24 * 7, httponly=True, samesite="strict",
-                        secure=secure, path="/")
+    response.set_cookie(
+        CSRF_COOKIE, token, max_age=60 * 60 * 24 * 7, httponly=True, samesite="strict", secure=secure, path="/"
+    )
 
 
 # -- rate limit: a token bucket per client ---------------------------------------------------
+
 
 class RateLimiter:
     """Allow `burst` guide generations at once, refilled at `per_minute` a minute, per client.
@@ -167,7 +180,7 @@ class RateLimiter:
             else:
                 self._buckets[client] = (tokens, now)
                 allowed, wait = False, (1 - tokens) / self.rate if self.rate else 60.0
-            if len(self._buckets) > self.max_clients:   # forget the idlest half
+            if len(self._buckets) > self.max_clients:  # forget the idlest half
                 for key, _ in sorted(self._buckets.items(), key=lambda kv: kv[1][1])[: self.max_clients // 2]:
                     del self._buckets[key]
         return allowed, wait

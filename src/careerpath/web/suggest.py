@@ -21,9 +21,9 @@ KIND_RANK = {"occupation": 0, "reported": 1, "short": 2, "alternate": 3}
 
 @dataclass(frozen=True)
 class Suggestion:
-    title: str          # what to put in the box
+    title: str  # what to put in the box
     code: str
-    occupation: str     # the O*NET occupation it belongs to
+    occupation: str  # the O*NET occupation it belongs to
 
 
 def _norm(text: str) -> str:

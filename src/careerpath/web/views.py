@@ -30,12 +30,13 @@ BOT = re.compile(
     r"bot|crawl|spider|slurp|archiver|scrape|fetch|monitor|preview|facebookexternalhit|embedly|"
     r"curl|wget|httpie|python-requests|python-urllib|httpx|aiohttp|go-http-client|java/|okhttp|libwww|"
     r"node-fetch|axios|headless|phantomjs|lighthouse|pagespeed|wrk|ab/|apachebench|hey/|locust|k6/",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 COUNT_TTL_SECONDS = 2.0
 MAX_REMEMBERED = 200_000
-FLUSH_SECONDS = 0.5       # new visits are written at least this often ...
-FLUSH_ROWS = 500          # ... or as soon as this many are waiting
-MAX_PENDING = 200_000     # while the database is down; beyond this, visits are not counted
+FLUSH_SECONDS = 0.5  # new visits are written at least this often ...
+FLUSH_ROWS = 500  # ... or as soon as this many are waiting
+MAX_PENDING = 200_000  # while the database is down; beyond this, visits are not counted
 
 
 def is_bot(user_agent: str | None) -> bool:
@@ -60,8 +61,13 @@ class ViewCounter:
     hash, never an address) and start() reads them back, so a restart during an outage loses none.
     """
 
-    def __init__(self, store: Store, flush_seconds: float = FLUSH_SECONDS, flush_rows: int = FLUSH_ROWS,
-                 spill: Path | None = None):
+    def __init__(
+        self,
+        store: Store,
+        flush_seconds: float = FLUSH_SECONDS,
+        flush_rows: int = FLUSH_ROWS,
+        spill: Path | None = None,
+    ):
         self.store = store
         self.spill = spill
         self.flush_seconds = flush_seconds
@@ -72,8 +78,8 @@ class ViewCounter:
         self._seen_day = today()
         self._lock = threading.Lock()
         self._pending: list[tuple[str, str, date]] = []
-        self._pending_by_slug: dict[str, int] = {}      # waiting or being written, per pathway
-        self._flush_lock = threading.Lock()             # one writer at a time
+        self._pending_by_slug: dict[str, int] = {}  # waiting or being written, per pathway
+        self._flush_lock = threading.Lock()  # one writer at a time
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -100,8 +106,12 @@ class ViewCounter:
             self.flush()
         except StoreUnavailable as exc:
             kept = self._spill_pending()
-            log.warning("%d views not stored at shutdown (%s); %s", len(self._pending), exc,
-                        f"kept in {self.spill} for the next start" if kept else "they are lost")
+            log.warning(
+                "%d views not stored at shutdown (%s); %s",
+                len(self._pending),
+                exc,
+                f"kept in {self.spill} for the next start" if kept else "they are lost",
+            )
 
     # -- the spill file: visits that outlive a database outage --------------------------------
 
@@ -132,7 +142,7 @@ class ViewCounter:
             return 0
         claimed = self.spill.with_name(f"{self.spill.name}.{os.getpid()}.{threading.get_ident()}")
         try:
-            os.replace(self.spill, claimed)    # atomic: of several workers starting, one takes it
+            os.replace(self.spill, claimed)  # atomic: of several workers starting, one takes it
         except FileNotFoundError:
             return 0
         except OSError as exc:
@@ -144,7 +154,7 @@ class ViewCounter:
                 slug, visitor, day = json.loads(line)
                 visits.append((str(slug), str(visitor), date.fromisoformat(day)))
             except (ValueError, TypeError):
-                continue                        # a torn last line from a crash: skip it
+                continue  # a torn last line from a crash: skip it
         with self._lock:
             visits = visits[: max(0, MAX_PENDING - len(self._pending))]
             self._pending.extend(visits)
@@ -162,8 +172,8 @@ class ViewCounter:
             try:
                 self.flush()
             except StoreUnavailable:
-                self._stop.wait(1.0)          # the store retries on its own schedule; visits keep waiting
-            except Exception:                 # never let the writer die silently
+                self._stop.wait(1.0)  # the store retries on its own schedule; visits keep waiting
+            except Exception:  # never let the writer die silently
                 log.exception("view writer failed; retrying")
                 self._stop.wait(1.0)
 
@@ -174,11 +184,11 @@ class ViewCounter:
                 batch, self._pending = self._pending, []
             if not batch:
                 return 0
-            self._generation += 1             # odd: a write is in flight (see count())
+            self._generation += 1  # odd: a write is in flight (see count())
             try:
                 added = self.store.record_views(batch)
             except BaseException:
-                with self._lock:              # put them back, oldest first, for the next attempt
+                with self._lock:  # put them back, oldest first, for the next attempt
                     self._pending[:0] = batch
                     self._generation += 1
                 raise
@@ -191,7 +201,7 @@ class ViewCounter:
                         self._pending_by_slug.pop(slug, None)
                 for slug, n in added.items():
                     entry = self._counts.get(slug)
-                    if entry is not None:     # read before this write (count() guarantees it): add, don't re-read
+                    if entry is not None:  # read before this write (count() guarantees it): add, don't re-read
                         self._counts[slug] = (entry[0] + n, entry[1])
                 self._generation += 1
             return sum(added.values())
@@ -216,13 +226,12 @@ class ViewCounter:
         cached and the salt known. New visitors are recorded in memory either way."""
         return self.cached(slug) is None or (self._salt is None and not is_bot(user_agent))
 
-
     def visit(self, slug: str, address: str, user_agent: str | None) -> int | None:
         """Record a visit (unless a bot or a repeat today) and return the count; None if unavailable."""
         try:
             day = today()
             if not is_bot(user_agent):
-                key = (slug, address)        # memory-only dedupe; the salted hash is what is stored
+                key = (slug, address)  # memory-only dedupe; the salted hash is what is stored
                 if key not in self._seen or day != self._seen_day:
                     visitor = self.visitor(address, day)
                     with self._lock:
@@ -239,7 +248,7 @@ class ViewCounter:
                             if len(self._pending) >= self.flush_rows:
                                 self._wake.set()
                 if self._thread is None and not self._stop.is_set():
-                    self.start()              # the app starts it at startup; this covers other uses
+                    self.start()  # the app starts it at startup; this covers other uses
             return self.count(slug)
         except StoreUnavailable:
             return None
