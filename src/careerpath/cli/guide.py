@@ -111,6 +111,8 @@ def guide(
     output_format = "json" if json_alias else output_format.strip().lower()
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
+    if budget not in ("free", "any"):
+        raise fail("--budget is 'free' or 'any'")
     if output is not None:
         writable(output)  # before the work, not after it
     if skills_file is not None:
@@ -123,9 +125,9 @@ def guide(
                 hours_per_week=hours_per_week,
                 location=location,
                 skills=skills,
-                budget=budget,
+                budget="free" if budget == "free" else "any",
                 remove=remove or (),
-            )  # type: ignore[arg-type]
+            )
             break
         except AmbiguousRole as exc:
             code = _choose(exc)
