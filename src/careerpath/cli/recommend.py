@@ -102,13 +102,17 @@ def recommend(
 
 
 def _print(code: str, title: str, area: str, recs: list[Recommendation]) -> None:
+    from careerpath.kb import KnowledgeBase
+
+    meta = KnowledgeBase.default().meta  # the releases the knowledge base was built from
     if not recs:
         out.print("No occupation passes those filters.")
         return
     table = Table(
         title=f"Where {escape(title)} ({code}) can go next",
         title_justify="left",
-        caption=f"Wages: BLS OEWS May 2025, {area}. Growth: BLS projections 2024-34. Score: docs/recommend.md",
+        caption=f"Wages: BLS OEWS {meta['oews_release']}, {area}. Growth: BLS projections "
+        f"{meta['projections_release']}. Score: docs/recommend.md",
         caption_justify="left",
     )
     for name, justify in (

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from careerpath.kb import KnowledgeBase
 from careerpath.render.html import guide_css
 from careerpath.store import StoreUnavailable
 
@@ -79,11 +80,13 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         context.views.close()  # writes the views still waiting: a clean shutdown loses none
         context.store.dispose()
 
+    meta = KnowledgeBase.default().meta  # the schema names the releases the knowledge base was built from
     app = FastAPI(
         title="careerpath",
         version="1",
-        summary="Career transition guides computed from O*NET 30.1 and BLS data.",
-        description="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
+        summary=f"Career transition guides computed from O*NET {meta['onet_version']} and BLS data.",
+        description=f"Data: O*NET {meta['onet_version']} (USDOL/ETA, CC BY 4.0), BLS OEWS {meta['oews_release']}, "
+        f"BLS Employment Projections {meta['projections_release']}. "
         'Errors are JSON: {"error": {"status": int, "message": str}}.',
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
