@@ -136,6 +136,8 @@ def test_errors_are_one_line_on_stderr_with_exit_code_2():
         ["occupation", "banana"],
         ["guide", "Backend Developer", "Technical Writer", "--location", "Atlantis"],
         ["resolve", "   "],
+        ["resources", "Zzzzwriting"],
+        ["resources", "Writing", "--budget", "cheap"],
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)
