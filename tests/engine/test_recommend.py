@@ -48,10 +48,21 @@ def test_filters_hold(kb):
     assert all(r.difficulty in ("Easy", "Moderate") for r in recs)
 
 
+CALIFORNIA = "0600000"   # OEWS area code of the state of California
+
+
 def test_area_wages_are_those_of_the_area(kb):
-    rec = recommend(kb, "29-1141.00", top=1, area="S0600000" if "S0600000" in {a.code for a in kb.areas()} else "0000000")[0]
-    wage = kb.wages(rec.code, "S0600000") or kb.wages(rec.code)
-    assert rec.median_wage == wage.annual_median
+    assert kb.area(CALIFORNIA).name == "California"
+    recs = recommend(kb, "29-1141.00", top=5, area=CALIFORNIA)
+    national = {r.code: r.median_wage for r in recommend(kb, "29-1141.00", top=50)}
+    for rec in recs:
+        wage = kb.wages(rec.code, CALIFORNIA)
+        assert wage is not None and wage.area.code == CALIFORNIA, rec.code
+        assert rec.median_wage == wage.annual_median, rec.code
+    # California's figures, not the nation's under another name: at least one differs.
+    assert any(national.get(r.code) not in (None, r.median_wage) for r in recs)
+    source = kb.wages("29-1141.00", CALIFORNIA).annual_median
+    assert all(r.wage_change_pct == round(100 * (r.median_wage - source) / source) for r in recs)
 
 
 @pytest.mark.parametrize("source, expected", [

@@ -63,22 +63,35 @@ def score(kb, path: Path) -> dict:
     misses = []
     for case in cases(path):
         found = extract(case["text"], kb, as_of_year=2025)
-        got = {"technology": {e.key for e in found.items if e.kind == "technology"} - kinds_of_tool,
-               "element": {(e.kind, e.key) for e in found.items if e.kind != "technology"}}
-        want = {"technology": set(case["technologies"]) - kinds_of_tool,
-                "element": {(label.split(":")[0], ids[label]) for label in case["elements"]}}
+        got = {
+            "technology": {e.key for e in found.items if e.kind == "technology"} - kinds_of_tool,
+            "element": {(e.kind, e.key) for e in found.items if e.kind != "technology"},
+        }
+        want = {
+            "technology": set(case["technologies"]) - kinds_of_tool,
+            "element": {(label.split(":")[0], ids[label]) for label in case["elements"]},
+        }
         for k in totals:
             totals[k]["tp"] += len(got[k] & want[k])
             totals[k]["fp"] += len(got[k] - want[k])
             totals[k]["fn"] += len(want[k] - got[k])
             if got[k] != want[k]:
                 phrases = {(e.kind, e.key) if e.kind != "technology" else e.key: e.phrase for e in found.items}
-                misses.append((case["id"], k, sorted(map(str, ((x, phrases.get(x)) for x in got[k] - want[k]))),
-                               sorted(map(str, want[k] - got[k]))))
+                misses.append(
+                    (
+                        case["id"],
+                        k,
+                        sorted(map(str, ((x, phrases.get(x)) for x in got[k] - want[k]))),
+                        sorted(map(str, want[k] - got[k])),
+                    )
+                )
     figures = {}
     for k, t in totals.items():
-        figures[k] = {"precision": t["tp"] / max(1, t["tp"] + t["fp"]), "recall": t["tp"] / max(1, t["tp"] + t["fn"]),
-                      **t}
+        figures[k] = {
+            "precision": t["tp"] / max(1, t["tp"] + t["fp"]),
+            "recall": t["tp"] / max(1, t["tp"] + t["fn"]),
+            **t,
+        }
     return {"figures": figures, "misses": misses, "cases": len(cases(path))}
 
 

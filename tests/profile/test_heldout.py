@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 
-
 def _accuracy():
     # Tests run with --import-mode=importlib, so the sibling scorer is loaded by path.
     spec = importlib.util.spec_from_file_location("_profile_accuracy", Path(__file__).with_name("test_accuracy.py"))

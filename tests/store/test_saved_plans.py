@@ -6,18 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from fastapi.testclient import TestClient
+from markupsafe import escape
 from sqlalchemy import MetaData, select
 
-from careerpath.engine.progress import progress, task_ids
 from careerpath.engine import Guide
+from careerpath.engine.progress import progress, task_ids
 from careerpath.web.app import create_app
 from careerpath.web.context import Settings
 
 UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0"
 SLUG = "software-developers-to-technical-writers"
-MARKER = "Zorblax-Quetzal-7731"          # a "skill" nobody else would type: easy to find anywhere
+MARKER = "Zorblax-Quetzal-7731"  # a "skill" nobody else would type: easy to find anywhere
 SKILLS = f"Python, SQL, {MARKER}"
 
 
@@ -33,8 +33,11 @@ def csrf(c) -> str:
 
 
 def save(c, token, skills=SKILLS) -> str:
-    r = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "skills": skills, "hours_per_week": "10"},
-               follow_redirects=False)
+    r = c.post(
+        f"/pathways/{SLUG}/save",
+        data={"csrf_token": token, "skills": skills, "hours_per_week": "10"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     return r.headers["location"]
 
@@ -58,12 +61,13 @@ def test_ticking_tasks_and_skills_moves_progress_and_survives_a_reload(client):
     assert percent(html) == 0 and "Your progress" in html and "Next up" in html
     guide = Guide.model_validate(client.get(link + ".json").json())
     ids = [tid for tid, _, _ in task_ids(guide)]
-    assert re.findall(r'name="task" value="([^"]+)"', html) == ids        # the engine's ids, in roadmap order
+    assert re.findall(r'name="task" value="([^"]+)"', html) == ids  # the engine's ids, in roadmap order
     skill = guide.skills_to_learn[0]
     first_phase = [tid for tid, phase, _ in task_ids(guide) if phase.phase == 1]
 
-    r = client.post(link + "/progress", data={"csrf_token": token, "task": first_phase, "anchor": "roadmap"},
-                    follow_redirects=False)
+    r = client.post(
+        link + "/progress", data={"csrf_token": token, "task": first_phase, "anchor": "roadmap"}, follow_redirects=False
+    )
     assert r.status_code == 303 and r.headers["location"] == link + "#roadmap"
     html = client.get(link).text
     expected = progress(guide, set(first_phase))
@@ -72,8 +76,9 @@ def test_ticking_tasks_and_skills_moves_progress_and_survives_a_reload(client):
     assert all(f'id="task-{tid}" checked' in html for tid in first_phase)
 
     # "I know this now": the learned skill also checks off the tasks that name it.
-    client.post(link + "/progress", data={"csrf_token": token, "task": first_phase,
-                                           "learned": f"{skill.kind}:{skill.key}"})
+    client.post(
+        link + "/progress", data={"csrf_token": token, "task": first_phase, "learned": f"{skill.kind}:{skill.key}"}
+    )
     both = progress(guide, set(first_phase), {(skill.kind, skill.key)})
     assert percent(client.get(link).text) == both.percent >= expected.percent
     api = client.get("/api/v1" + link).json()
@@ -100,9 +105,11 @@ def test_api_patch_export_delete(client):
     plan = client.get(base).json()
     ids = [tid for tid, _, _ in task_ids(Guide.model_validate(plan["guide"]))]
     assert plan["inputs"]["skills"] == SKILLS and plan["progress"]["percent"] == 0
-    r = client.patch(base + "/progress", json={"done_tasks": ids[:2] + ["nope"]})
+    assert client.patch(base + "/progress", json={"done_tasks": ids[:2]}).status_code == 403  # a reader
+    owner = {"X-Owner-Key": client.cookies.get("cp_owner")}  # the secret saving handed out
+    r = client.patch(base + "/progress", json={"done_tasks": ids[:2] + ["nope"]}, headers=owner)
     assert r.status_code == 200 and r.json()["done_tasks"] == sorted(ids[:2])
-    r = client.patch(base + "/progress", json={"learned": []})          # other set untouched
+    r = client.patch(base + "/progress", json={"learned": []}, headers=owner)  # other set untouched
     assert r.json()["done_tasks"] == sorted(ids[:2])
     export = client.get(base + "/export").json()
     assert export == client.get(link + "/export").json()
@@ -110,10 +117,48 @@ def test_api_patch_export_delete(client):
     assert {i["key"] for i in export["checked"]} == set(ids[:2]) and all(i["checked_at"] for i in export["checked"])
     assert export["created_at"] <= export["updated_at"] and export["progress"]["done_tasks"] == 2
     assert 'attachment; filename="careerpath-saved-plan-' in client.get(link + "/export").headers["content-disposition"]
-    assert client.delete(base).status_code == 204
-    assert client.delete(base).status_code == 404
+    assert (
+        client.delete(base).status_code == 403
+        and client.delete(base, headers={"X-Owner-Key": "x" * 43}).status_code == 403
+    )
+    assert client.delete(base, headers=owner).status_code == 204
+    assert client.delete(base, headers=owner).status_code == 404
     assert client.get(base).status_code == 404 and client.get(link).status_code == 404
-    assert client.patch(base + "/progress", json={"done_tasks": []}).status_code == 404
+    assert client.patch(base + "/progress", json={"done_tasks": []}, headers=owner).status_code == 404
+
+
+def test_the_read_link_reads_and_only_the_owner_changes_or_deletes(client):
+    token = csrf(client)
+    link = save(client, token)
+    secret = client.cookies.get("cp_owner")
+    owner_page = client.get(link).text
+    assert f"{link}/own/{secret}" in owner_page and 'id="progress-form"' in owner_page
+    reader = TestClient(client.app, headers={"user-agent": UA})  # someone the link was shared with
+    rtoken = csrf(reader)
+    page = reader.get(link)
+    assert page.status_code == 200 and "Your learning roadmap" in page.text
+    assert 'id="progress-form"' not in page.text and 'name="task"' not in page.text and secret not in page.text
+    assert reader.post(link + "/progress", data={"csrf_token": rtoken, "task": "x"}).status_code == 403
+    assert reader.get(link + "/delete").status_code == 403
+    assert reader.post(link + "/delete", data={"csrf_token": rtoken}).status_code == 403
+    assert reader.get(f"{link}/own/{'x' * 43}", follow_redirects=False).status_code == 404
+    assert client.get(link).status_code == 200  # still there
+    # The owner link hands another browser the right to change it.
+    r = reader.get(f"{link}/own/{secret}", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == link
+    assert 'id="progress-form"' in reader.get(link).text
+    assert reader.post(link + "/delete", data={"csrf_token": rtoken}).status_code == 200
+    assert client.get(link).status_code == 404
+
+
+def test_plans_saved_before_owners_existed_keep_their_link_rights(client):
+    store = client.app.state.ctx.store
+    link = save(client, csrf(client))
+    guide = client.get(link + ".json").json()
+    legacy = store.save_guide(SLUG, {"hours_per_week": "10"}, guide)  # no owner hash, as before 0003
+    reader = TestClient(client.app, headers={"user-agent": UA})
+    assert 'id="progress-form"' in reader.get(f"/saved/{legacy}").text
+    assert reader.delete(f"/api/v1/saved/{legacy}").status_code == 204
 
 
 def test_delete_asks_first_then_removes_everything(client):
@@ -121,11 +166,13 @@ def test_delete_asks_first_then_removes_everything(client):
     token = csrf(client)
     link = save(client, token)
     keep = save(client, token, skills="Python")
-    client.post(link + "/progress", data={"csrf_token": token, "task": re.findall(r'name="task" value="([^"]+)"',
-                                                                                    client.get(link).text)[:3]})
+    client.post(
+        link + "/progress",
+        data={"csrf_token": token, "task": re.findall(r'name="task" value="([^"]+)"', client.get(link).text)[:3]},
+    )
     confirm = client.get(link + "/delete")
     assert confirm.status_code == 200 and "Delete your saved plan?" in confirm.text and "3 ticked items" in confirm.text
-    assert client.get(link).status_code == 200                 # asking is not deleting
+    assert client.get(link).status_code == 200  # asking is not deleting
     assert MARKER in dump(store)
     done = client.post(link + "/delete", data={"csrf_token": token})
     assert done.status_code == 200 and "is deleted" in done.text
@@ -133,8 +180,8 @@ def test_delete_asks_first_then_removes_everything(client):
         assert client.get(url).status_code == 404, url
     rows = dump(store)
     assert MARKER not in rows and link.split("/")[-1] not in rows
-    assert keep.split("/")[-1] in rows                         # only that plan went
-    if store.is_sqlite:                                        # nor in the file's free pages or the WAL
+    assert keep.split("/")[-1] in rows  # only that plan went
+    if store.is_sqlite:  # nor in the file's free pages or the WAL
         path = Path(store.url.database)
         for f in (path, Path(f"{path}-wal")):
             assert not f.exists() or MARKER.encode() not in f.read_bytes(), f
@@ -144,16 +191,20 @@ def test_unsaved_skills_text_is_never_stored_or_logged(client, caplog):
     store = client.app.state.ctx.store
     caplog.set_level(logging.DEBUG)
     token = csrf(client)
-    r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": SKILLS, "hours_per_week": "12"})
+    r = client.post(
+        f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": SKILLS, "hours_per_week": "12"}
+    )
     assert r.status_code == 200 and "Tailored to you" in r.text
-    client.get(f"/pathways/{SLUG}", headers={"user-agent": UA + " other"})     # a view row is written
+    TestClient(client.app, headers={"user-agent": UA}, client=("198.51.100.3", 5000)).get(
+        f"/pathways/{SLUG}"
+    )  # a view row
     r = client.get("/api/v1/guide", params={"from": "Software Developer", "to": "Technical Writer", "skills": SKILLS})
     assert r.status_code == 200
-    client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": MARKER * 200})   # too long: 422
-    client.app.state.ctx.views.flush()                         # views are written in batches
+    client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": MARKER * 200})  # too long: 422
+    client.app.state.ctx.views.flush()  # views are written in batches
     rows = dump(store)
-    assert SLUG in rows                                        # views were recorded ...
-    assert MARKER not in rows                                  # ... but nothing of the text
+    assert SLUG in rows  # views were recorded ...
+    assert MARKER not in rows  # ... but nothing of the text
     # The server's own records (the test client's request log lines, "httpx...", are the client's).
     assert not [r for r in caplog.records if not r.name.startswith("httpx") and MARKER in r.getMessage()]
     if store.is_sqlite:

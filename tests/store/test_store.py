@@ -1,10 +1,10 @@
 """The store on SQLite and PostgreSQL: migrations, counting, saved guides, survival of restarts."""
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from careerpath.store import Store, StoreUnavailable
 
@@ -33,7 +33,7 @@ def test_a_visitor_counts_once_per_pathway_per_day(store):
 
 def test_concurrent_visits_are_all_counted_once(store):
     store.record_view("warm-to-up", "first", DAY)
-    visitors = [f"v{i % 40}" for i in range(200)]       # 40 people, 5 requests each
+    visitors = [f"v{i % 40}" for i in range(200)]  # 40 people, 5 requests each
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda v: store.record_view("warm-to-up", v, DAY), visitors))
     assert store.views("warm-to-up") == 41
@@ -78,11 +78,20 @@ def test_a_database_from_the_first_release_upgrades_and_keeps_its_guides(db_url)
     s = Store(db_url)
     s.upgrade("0001")
     assert "plan_item" not in inspect(s.engine).get_table_names()
-    token = s.save_guide("a-to-b", {}, {"title": "old"})
+    token = "t" * 43  # a row as release 0001 wrote it (its table had no owner_hash yet)
+    with s.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO saved_guide (token, slug, created_at, params, guide) "
+                "VALUES (:t, 'a-to-b', :at, '{}', '{\"title\": \"old\"}')"
+            ),
+            {"t": token, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+        )
     s._ready = False
     s.upgrade()
     assert "plan_item" in inspect(s.engine).get_table_names()
-    assert s.saved_guide(token).guide == {"title": "old"} and s.set_plan_items(token, "task", {"t"})
+    old = s.saved_guide(token)
+    assert old.guide == {"title": "old"} and old.owner_hash is None and s.set_plan_items(token, "task", {"t"})
     s.dispose()
 
 
@@ -102,26 +111,33 @@ def test_an_unreachable_database_raises_store_unavailable_quickly(url):
     s = Store(url)
     with pytest.raises(StoreUnavailable):
         s.views("a-to-b")
-    with pytest.raises(StoreUnavailable, match="retrying"):   # fails fast while down
+    with pytest.raises(StoreUnavailable, match="retrying"):  # fails fast while down
         s.record_view("a-to-b", "v", DAY)
     assert s.available is False
 
 
 def test_a_batch_of_visits_counts_each_visitor_once_per_pathway_per_day(store):
     store.record_view("a-to-b", "v1", DAY)
-    added = store.record_views([("a-to-b", "v1", DAY), ("a-to-b", "v2", DAY), ("a-to-b", "v2", DAY),
-                                ("a-to-b", "v1", DAY + timedelta(days=1)), ("a-to-c", "v1", DAY)])
+    added = store.record_views(
+        [
+            ("a-to-b", "v1", DAY),
+            ("a-to-b", "v2", DAY),
+            ("a-to-b", "v2", DAY),
+            ("a-to-b", "v1", DAY + timedelta(days=1)),
+            ("a-to-c", "v1", DAY),
+        ]
+    )
     assert added == {"a-to-b": 2, "a-to-c": 1}
     assert store.views("a-to-b") == 3 and store.views("a-to-c") == 1
     assert store.record_views([]) == {} and store.record_views([("a-to-c", "v1", DAY)]) == {}
-    big = [("big-to-one", f"v{i}", DAY) for i in range(1000)]      # more rows than one INSERT holds
+    big = [("big-to-one", f"v{i}", DAY) for i in range(1000)]  # more rows than one INSERT holds
     assert store.record_views(big + big[:10]) == {"big-to-one": 1000} and store.views("big-to-one") == 1000
 
 
 def test_concurrent_batches_from_several_processes_stay_exact(store, db_url):
-    others = [Store(db_url) for _ in range(3)]                      # separate pools, like workers
+    others = [Store(db_url) for _ in range(3)]  # separate pools, like workers
     for o in others:
-        o.upgrade()                    # Alembic's context is process-global: not from threads at once
+        o.upgrade()  # Alembic's context is process-global: not from threads at once
     batches = [[("new-to-path", f"v{(i * 7 + j) % 120}", DAY) for j in range(60)] for i in range(12)]
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(lambda ib: (others + [store])[ib[0] % 4].record_views(ib[1]), enumerate(batches)))

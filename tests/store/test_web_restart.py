@@ -10,8 +10,10 @@ SLUG = "registered-nurses-to-medical-and-health-services-managers"
 
 
 def app_client(url):
-    return TestClient(create_app(Settings(database_url=url, rate_per_minute=6000, rate_burst=1000), warm_up=False),
-                      headers={"user-agent": UA})
+    return TestClient(
+        create_app(Settings(database_url=url, rate_per_minute=6000, rate_burst=1000), warm_up=False),
+        headers={"user-agent": UA},
+    )
 
 
 def test_restart_keeps_counts_and_saved_guides(db_url):
@@ -19,10 +21,11 @@ def test_restart_keeps_counts_and_saved_guides(db_url):
         # The page is the same for everyone; app.js posts to /visit, which counts and hands out the token.
         live = c.post(f"/pathways/{SLUG}/visit").json()
         assert live["views"] == 1
-        c.post(f"/pathways/{SLUG}/visit", headers={"user-agent": UA + " B"})
+        TestClient(c.app, headers={"user-agent": UA}, client=("198.51.100.2", 5000)).post(f"/pathways/{SLUG}/visit")
         token = live["csrf"]
-        saved = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"},
-                       follow_redirects=False).headers["location"]
+        saved = c.post(
+            f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "15"}, follow_redirects=False
+        ).headers["location"]
     with app_client(db_url) as c:
         assert c.get(f"/api/v1/views/{SLUG}").json()["views"] == 2
         assert "Saved." in c.get(saved).text

@@ -21,9 +21,22 @@ def free_port() -> int:
 def running_server(database_url: str, **env):
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url, **env}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "careerpath.web.app:create_app", "--factory",
-                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                            env=environment)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "careerpath.web.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=environment,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

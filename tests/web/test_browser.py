@@ -21,20 +21,38 @@ if not shutil.which(CHROMIUM):
 
 OUT = Path(__file__).resolve().parents[2] / "test-output"
 SHOTS = OUT / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-# Two people: distinct browsers (user agents) on the same machine.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Two people: distinct browsers at distinct addresses. Views count addresses, so the server runs
+# as behind one trusted proxy and each browser says (as that proxy would) where it is.
 PERSON_A = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
-PERSON_B = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
-SECTIONS = ["Overview", "Your transferable skills", "Skills you’ll need to learn", "Your learning roadmap",
-            "Reality check", "Start your journey", "Frequently asked questions", "Make it yours",
-            "Sources and notes on the data"]
+PERSON_B = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15"
+)
+SECTIONS = [
+    "Overview",
+    "Your transferable skills",
+    "Skills you’ll need to learn",
+    "Your learning roadmap",
+    "Reality check",
+    "Start your journey",
+    "Frequently asked questions",
+    "Make it yours",
+    "Sources and notes on the data",
+]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "web.sqlite"
-    with running_server(f"sqlite:///{db}") as base:
+    with running_server(f"sqlite:///{db}", CAREERPATH_TRUST_PROXY="1") as base:
         yield base
 
 
@@ -54,7 +72,12 @@ def views(page) -> int:
 
 
 def test_search_read_count_personalize_save_download(server, browser):
-    a = browser.new_context(user_agent=PERSON_A, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    a = browser.new_context(
+        user_agent=PERSON_A,
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+        extra_http_headers={"X-Forwarded-For": "203.0.113.10"},
+    )
     page = a.new_page()
     page.goto(server + "/")
     page.get_by_label("I am a…").press_sequentially("Software Dev", delay=20)
@@ -76,7 +99,12 @@ def test_search_read_count_personalize_save_download(server, browser):
     assert first >= 1
     page.screenshot(path=SHOTS / "pathway-desktop.png", full_page=True)
 
-    b = browser.new_context(user_agent=PERSON_B, viewport={"width": 390, "height": 844}, is_mobile=True)
+    b = browser.new_context(
+        user_agent=PERSON_B,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        extra_http_headers={"X-Forwarded-For": "203.0.113.20"},
+    )
     other = b.new_page()
     other.goto(page.url)
     assert views(other) == first + 1
@@ -85,10 +113,12 @@ def test_search_read_count_personalize_save_download(server, browser):
     other.screenshot(path=SHOTS / "home-mobile.png", full_page=True)
     b.close()
     page.reload()
-    assert views(page) == first + 1          # the revisit shows the other person's view, not a second own one
+    assert views(page) == first + 1  # the revisit shows the other person's view, not a second own one
 
-    page.get_by_label("My skills").fill("Senior Software Engineer (2019 - present)\n"
-                                        "- Built REST APIs in Python and Django\n- Mentored two junior engineers")
+    page.get_by_label("My skills").fill(
+        "Senior Software Engineer (2019 - present)\n"
+        "- Built REST APIs in Python and Django\n- Mentored two junior engineers"
+    )
     page.get_by_label("Hours per week").fill("20")
     page.get_by_label("Location for wages").fill("TX")
     page.get_by_label("Budget for courses").select_option("free")
@@ -118,7 +148,7 @@ def test_search_read_count_personalize_save_download(server, browser):
 
     # Progress: tick a roadmap task (the tick saves itself), see progress rise, export, delete.
     saved_url = page.url
-    percent = lambda: int(page.locator("#progress-percent").get_attribute("data-percent"))  # noqa: E731
+    percent = lambda: int(page.locator("#progress-percent").get_attribute("data-percent"))
     assert percent() == 0
     box = page.locator("#roadmap input[type=checkbox]").first
     with page.expect_navigation():
@@ -172,4 +202,29 @@ def test_keyboard_only_search(server, browser):
     page.keyboard.type("Medical and Health Services Manager")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/pathways/registered-nurses-to-medical-and-health-services-managers$"))
+    context.close()
+
+
+def test_api_docs_render_offline(server, browser):
+    """Swagger UI comes from the package: with every request off this server refused, the
+    docs still render the schema (issue 18: they were blank offline)."""
+    context = browser.new_context(user_agent=PERSON_A)
+    page = context.new_page()
+    outside = []
+
+    def only_local(route):
+        if route.request.url.startswith(server):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+
+    page.route("**/*", only_local)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server + "/api/docs")
+    page.locator(".swagger-ui .info .title").wait_for(timeout=15000)
+    assert page.locator(".swagger-ui .info .title").inner_text().startswith("careerpath")
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/guide").count() >= 2  # GET and POST
+    assert outside == [] and not errors, (outside, errors)
+    page.screenshot(path=SHOTS / "api-docs.png")
     context.close()

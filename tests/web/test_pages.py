@@ -9,7 +9,7 @@ from markupsafe import escape
 from careerpath.service import pathway_slug, plan_guide
 from careerpath.web import pathways
 
-from .conftest import BROWSER, SLUG, csrf, make_client, visit
+from .conftest import BROWSER, SLUG, csrf, make_client, visit, visitor
 
 
 def test_home_has_both_search_boxes_labelled_and_explore(client):
@@ -37,10 +37,26 @@ def test_pathway_page_shows_every_section_of_the_guide(client):
     html = client.get(f"/pathways/{SLUG}").text
     guide = plan_guide("Software Developers", "Technical Writers")
     assert f"<h1>{guide.title}</h1>" in html
-    for heading in ("Difficulty", "Timeline", "Salary change", "Demand", "Overview", "Your transferable skills",
-                    "Skills you’ll need to learn", "Your learning roadmap", "Reality check", "What you’ll love",
-                    "What you might miss", "Biggest challenges", "This week", "This month", "Next 90 days",
-                    "Frequently asked questions", "Make it yours", "Sources and notes on the data"):
+    for heading in (
+        "Difficulty",
+        "Timeline",
+        "Salary change",
+        "Demand",
+        "Overview",
+        "Your transferable skills",
+        "Skills you’ll need to learn",
+        "Your learning roadmap",
+        "Reality check",
+        "What you’ll love",
+        "What you might miss",
+        "Biggest challenges",
+        "This week",
+        "This month",
+        "Next 90 days",
+        "Frequently asked questions",
+        "Make it yours",
+        "Sources and notes on the data",
+    ):
         assert heading in html, heading
     for item in guide.transferable_skills + guide.skills_to_learn:
         assert item.name.replace("&", "&amp;") in html
@@ -50,20 +66,23 @@ def test_pathway_page_shows_every_section_of_the_guide(client):
         assert faq.question.replace("'", "&#39;").replace("&", "&amp;") in html or faq.question in html
     assert guide.attribution in html
     assert f"{guide.salary_change_pct:+d}%" in html
-    assert 'href="https://' in html   # resources carry links
+    assert 'href="https://' in html  # resources carry links
 
 
 def test_view_counter_counts_people_once_a_day_and_ignores_bots(client):
-    def views(agent):
-        assert client.get(f"/pathways/{SLUG}", headers={"user-agent": agent}).status_code == 200
-        return visit(client, SLUG, agent)     # the page is the same for all; app.js counts the visit
+    def views(agent, address="testclient"):
+        person = visitor(client, address)
+        assert person.get(f"/pathways/{SLUG}", headers={"user-agent": agent}).status_code == 200
+        return visit(person, SLUG, agent)  # the page is the same for all; app.js counts the visit
+
     first = views(BROWSER)
-    assert views(BROWSER) == first                       # same person, same day
-    assert views(BROWSER + " other") == first + 1        # another client
-    assert views("Googlebot/2.1 (+http://www.google.com/bot.html)") == first + 1
-    assert views("curl/8.0") == first + 1
+    assert views(BROWSER) == first  # same person, same day
+    assert views(BROWSER + " other") == first  # a new user agent is not a new person
+    assert views(BROWSER, "198.51.100.7") == first + 1  # another address is
+    assert views("Googlebot/2.1 (+http://www.google.com/bot.html)", "198.51.100.8") == first + 1
+    assert views("curl/8.0", "198.51.100.9") == first + 1
     assert client.get(f"/api/v1/views/{SLUG}").json() == {"slug": SLUG, "views": first + 1, "available": True}
-    client.app.state.ctx.views.flush()        # popular reads the stored totals; visits are written in batches
+    client.app.state.ctx.views.flush()  # popular reads the stored totals; visits are written in batches
     popular = client.get("/api/v1/pathways/popular").json()
     assert popular[0]["slug"] == SLUG and popular[0]["views"] == first + 1
 
@@ -94,24 +113,33 @@ def test_forms_need_the_csrf_token(client):
 
 
 def test_a_pasted_resume_is_read_shown_with_its_evidence_and_can_be_corrected(client):
-    resume = ("Senior Software Engineer, Northwind (2018 - present)\n"
-              "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
-              "- Mentored four junior engineers and ran our on-call rotation\n") * 12   # ~2,800 characters
+    resume = (
+        "Senior Software Engineer, Northwind (2018 - present)\n"
+        "- Built REST APIs in Python and Django; wrote the API reference docs in Markdown\n"
+        "- Mentored four junior engineers and ran our on-call rotation\n"
+    ) * 12  # ~2,800 characters
     form = {"csrf_token": csrf(client), "skills": resume}
     r = client.post(f"/pathways/{SLUG}/personalize", data=form)
     assert r.status_code == 200 and "Tailored to you" in r.text
     read = r.text.split("What we read from your words")[1].split("</ul>")[0]
     assert "<strong>Django</strong>" in read and "from “Django”" in read
     assert "<strong>Instructing</strong>" in read and "from “Mentored four junior engineers”" in read
-    assert 'name="remove" value="technology:Django" form="personalize-form">' in read   # offered, not ticked
-    assert "Experience you stated:</strong> Senior Software Engineer (" in r.text     # once, though pasted 12 times
+    assert 'name="remove" value="technology:Django" form="personalize-form">' in read  # offered, not ticked
+    assert "Experience you stated:</strong> Senior Software Engineer (" in r.text  # once, though pasted 12 times
 
     r = client.post(f"/pathways/{SLUG}/personalize", data={**form, "remove": ["technology:Django", "bogus"]})
     read = r.text.split("What we read from your words")[1].split("</ul>")[0]
     assert 'value="technology:Django" form="personalize-form" checked>' in read and "removed by you" in read
-    assert '<input type="hidden" name="remove" value="technology:Django">' in r.text       # kept when saving
-    js = client.post("/api/v1/guide", json={"from": "Software Developers", "to": "Technical Writers",
-                                            "skills": resume, "remove": ["technology:Django"]}).json()
+    assert '<input type="hidden" name="remove" value="technology:Django">' in r.text  # kept when saving
+    js = client.post(
+        "/api/v1/guide",
+        json={
+            "from": "Software Developers",
+            "to": "Technical Writers",
+            "skills": resume,
+            "remove": ["technology:Django"],
+        },
+    ).json()
     personalization = js["guide"]["personalization"]
     django = [s for s in personalization["skills_read"] if s["key"] == "Django"]
     assert django and django[0]["removed"] is True
@@ -125,7 +153,7 @@ def test_bad_answers_are_explained_on_the_page(client):
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "location": "Atlantis"})
     assert r.status_code == 400 and "Atlantis" in r.text
     r = client.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "skills": "x" * 13_000})
-    assert r.status_code == 422
+    assert r.status_code == 400 and "12,000 characters" in r.text and "x" * 13_000 in r.text  # kept in the box
 
 
 def test_exports(client):
@@ -153,18 +181,30 @@ def test_security_headers_and_escaping(client):
     assert "<script>alert(1)</script>" not in r.text
     for header in ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"):
         assert header in r.headers
-    assert "samesite=strict" in client.get("/").headers.get("set-cookie", "").lower() or client.cookies.get("cp_csrf")
+    client.cookies.clear()
+    first = client.get(f"/pathways/{SLUG}")
+    cookie = first.headers["set-cookie"]
+    attributes = {part.strip().lower() for part in cookie.split(";")}
+    assert cookie.startswith("cp_csrf=") and {"samesite=strict", "httponly", "path=/"} <= attributes
+    token = cookie.split(";")[0].split("=", 1)[1]
+    assert f'name="csrf_token" value="{token}"' in first.text  # the form repeats the cookie's token
+    assert "set-cookie" not in client.get("/").headers  # kept, not renewed, on the next page
+    form = {"hours_per_week": "5"}
+    assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": token}).status_code == 200
+    assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": "x" * 32}).status_code == 403
 
 
 def test_rate_limit_on_guide_generation(tmp_path):
     with make_client(f"sqlite:///{tmp_path / 'r.sqlite'}", rate_per_minute=1, rate_burst=2) as c:
         token = csrf(c)
-        statuses = [c.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "5"}).status_code
-                    for _ in range(4)]
+        statuses = [
+            c.post(f"/pathways/{SLUG}/personalize", data={"csrf_token": token, "hours_per_week": "5"}).status_code
+            for _ in range(4)
+        ]
         assert statuses[-1] == 429 and statuses.count(429) >= 2
         api = c.get("/api/v1/guide", params={"from": "nurse practitioner", "to": "pharmacist", "hours_per_week": 5})
         assert api.status_code == 429 and "Retry-After" in api.headers and "error" in api.json()
-        assert c.get(f"/pathways/{SLUG}").status_code == 200   # cached pages cost nothing
+        assert c.get(f"/pathways/{SLUG}").status_code == 200  # cached pages cost nothing
 
 
 def test_page_renders_when_the_database_is_down(tmp_path):
@@ -190,21 +230,24 @@ def test_slugs_agree_with_the_service():
     guide = plan_guide("Backend developer", "AI technical writer")
     p = pathways.parse(pathway_slug(guide))
     assert p is not None and (p.source.code, p.target.code, p.target.specialization_id) == (
-        guide.from_.code, guide.to.code, guide.to.specialization_id)
+        guide.from_.code,
+        guide.to.code,
+        guide.to.specialization_id,
+    )
 
 
 def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
     slug = "cooks-restaurant-to-registered-nurses"
     html = client.get(f"/pathways/{slug}").text
     guide = plan_guide("Cooks, Restaurant", "Registered Nurses")
-    section = html[html.index('id="stepping-stones"'):]
-    section = section[:section.index("</section>")]
+    section = html[html.index('id="stepping-stones"') :]
+    section = section[: section.index("</section>")]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
     assert guide.stepping_stones
     for stone in guide.stepping_stones:
         stops = [guide.from_.title] + [r.title for r in stone.route] + [guide.to.title]
         legs = [f"{round(leg * 100)}%" for leg in stone.legs]
-        line = " ".join(f"{stop} → {leg}" for stop, leg in zip(stops, legs)) + f" {stops[-1]}"
+        line = " ".join(f"{stop} → {leg}" for stop, leg in zip(stops, legs, strict=False)) + f" {stops[-1]}"
         assert re.sub(r"\s+", " ", line.replace("&", "&amp;")) in text, line
         for stop in stone.route:
             url = f"/pathways/{pathways.make_pathway(pathways.end_for(guide.from_.code), pathways.end_for(stop.code)).slug}"
@@ -214,6 +257,7 @@ def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
 
 def test_explore_ranks_by_the_transition_score_with_kinds_and_explanations(client, kb):
     from careerpath.engine.recommend import recommend
+
     r = client.get("/explore", params={"from": "Registered Nurse"})
     assert r.status_code == 200
     best = recommend(kb, "29-1141.00", top=12)
@@ -251,25 +295,26 @@ def test_compare_page_asks_for_two_to_four(client, params):
 
 def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path):
     from careerpath.store import Store
+
     url = f"sqlite:///{tmp_path / 'batch.sqlite'}"
     slug = "registered-nurses-to-medical-and-health-services-managers"
     with make_client(url) as c:
         views = c.app.state.ctx.views
-        views.flush_seconds = 3600                       # only the shutdown will write
+        views.flush_seconds = 3600  # only the shutdown will write
         views._wake.set()
         for i in range(40):
-            for _ in range(2):                           # each person twice: counted once
-                views_now = visit(c, slug, f"{BROWSER} person-{i}")
-            assert views_now == i + 1                    # a person sees their own view at once
+            for _ in range(2):  # each person twice: counted once
+                views_now = visit(visitor(c, f"10.0.0.{i}"), slug)
+            assert views_now == i + 1  # a person sees their own view at once
         assert c.get(f"/api/v1/views/{slug}").json()["views"] == 40
     store = Store(url)
-    assert store.views(slug) == 40                       # written at shutdown, exactly once each
+    assert store.views(slug) == 40  # written at shutdown, exactly once each
     store.dispose()
     with make_client(url) as c:
         views = c.app.state.ctx.views
-        views.flush_rows = 10                            # a full batch wakes the writer at once
+        views.flush_rows = 10  # a full batch wakes the writer at once
         for i in range(25):
-            visit(c, slug, f"{BROWSER} later-{i}")
+            visit(visitor(c, f"10.0.1.{i}"), slug)
         deadline = time.monotonic() + 5
         while c.app.state.ctx.store.views(slug) < 60 and time.monotonic() < deadline:
             time.sleep(0.05)

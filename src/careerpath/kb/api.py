@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -199,7 +200,7 @@ class KnowledgeBase:
         """The shipped knowledge base (or $CAREERPATH_KB), opened once per process."""
         return _default_kb()
 
-    def _query(self, sql: str, params=()) -> list[tuple]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._db.execute(sql, params).fetchall()
 
@@ -354,14 +355,15 @@ class KnowledgeBase:
         notes = dict(pair.split(":") for pair in rows[0][-1].split(",") if pair)
         top_coded = frozenset(
             _DATATYPE_FIELD[d] for d, note in notes.items() if note == TOP_CODED and d in _DATATYPE_FIELD)
-        cents = {k.removesuffix("_cents"): (None if v is None else v / 100)
-                 for k, v in values.items() if k.endswith("_cents")}
-        plain = {k: v for k, v in values.items() if not k.endswith("_cents")}
+        cents: dict[str, Any] = {k.removesuffix("_cents"): (None if v is None else v / 100)
+                                 for k, v in values.items() if k.endswith("_cents")}
+        plain: dict[str, Any] = {k: v for k, v in values.items() if not k.endswith("_cents")}
         return Wage(soc=occupation.wage_soc, area=self._areas[area], top_coded=top_coded, **plain, **cents)
 
     def wage_footnote(self, code: str) -> str:
         """BLS's wording for an OEWS footnote code, e.g. what "top coded" means."""
-        return self._query("SELECT text FROM wage_footnote WHERE code = ?", (code,))[0][0]
+        text: str = self._query("SELECT text FROM wage_footnote WHERE code = ?", (code,))[0][0]
+        return text
 
     @lru_cache(maxsize=4096)
     def outlook(self, code: str) -> Outlook | None:
@@ -390,8 +392,9 @@ class KnowledgeBase:
 
 # -- locating the shipped file -----------------------------------------------------------
 
-def shipped_manifest() -> dict:
-    return json.loads(resources.files("careerpath.kb").joinpath("data", MANIFEST_NAME).read_text())
+def shipped_manifest() -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads(resources.files("careerpath.kb").joinpath("data", MANIFEST_NAME).read_text())
+    return manifest
 
 
 def cache_dir() -> Path:

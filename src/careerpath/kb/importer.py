@@ -19,6 +19,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def _onet_rows(onet_dir: Path, name: str, header: tuple[str, ...]) -> Iterator[t
             yield line_no, fields
 
 
-def _number(value: str, path: Path | str, line_no: int, kind=float):
+def _number(value: str, path: Path | str, line_no: int, kind: Callable[[str], Any] = float) -> Any:
     try:
         return kind(value)
     except ValueError:
@@ -271,7 +272,8 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
     db.executemany("INSERT INTO education_category VALUES (?,?,?,?)", sorted(categories))
 
 
-def _store_matrices(db, codes, ratings, elements) -> None:
+def _store_matrices(db: sqlite3.Connection, codes: list[str], ratings: list[tuple[Any, ...]],
+                    elements: dict[str, tuple[str, str]]) -> None:
     row_of = {code: i for i, code in enumerate(codes)}
     for (domain, scale), prefixes in MATRICES.items():
         columns = sorted(
@@ -360,7 +362,7 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
         key = row[0]
         if len(key) != 23 or not key.startswith("OEU"):
             raise ImportFailed(f"{oews_file}: cell {key!r}: malformed series key")
-        values = []
+        values: list[int | None] = []
         for raw, kind in zip(row[1:14], WAGE_TYPES):
             if raw in (None, "-", "*", "#", ""):
                 values.append(None)
@@ -424,7 +426,7 @@ def _csv_rows(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[s
 def _load_projections(db: sqlite3.Connection, projections: Path, separations: Path, progress: Progress) -> None:
     progress("BLS employment projections")
 
-    def num(value: str, path: Path, line_no: int):
+    def num(value: str, path: Path, line_no: int) -> float | None:
         return None if _optional(value) is None else _number(value, path, line_no)
 
     rates = {}

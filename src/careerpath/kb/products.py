@@ -56,7 +56,7 @@ def _inserted(short: list[str], long: list[str]) -> list[str] | None:
     return rest if i == len(short) else None
 
 
-def _same_product(a: list[str], b: list[str], generic: tuple[bool, bool], opens: Counter, prose: frozenset[str]) -> bool:
+def _same_product(a: list[str], b: list[str], generic: tuple[bool, bool], opens: Counter[str], prose: frozenset[str]) -> bool:
     """a, b: the words of two names without a trailing "software"; generic: whether each was
     a bare "<Word> software"; opens: how many names each leading phrase opens."""
     common = 0
@@ -115,7 +115,8 @@ def product_names(kb: KnowledgeBase) -> dict[str, str]:
     try:
         shipped = json.loads(shipped_products_path().read_text(encoding="utf-8"))
         if shipped["meta"] == [kb.content_hash, builder_fingerprint()]:
-            return shipped["products"]
+            products: dict[str, str] = shipped["products"]
+            return products
     except (OSError, ValueError, KeyError):
         pass                                 # missing or unreadable: derive it
     return derive_product_names(kb)
@@ -151,7 +152,7 @@ def derive_product_names(kb: KnowledgeBase) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for name in listed:
         groups.setdefault(root(name), []).append(name)
-    canonical = {}
+    canonical: dict[str, str] = {}
     for members in groups.values():
         if len(members) > 1:
             best = min(members, key=lambda n: (-listed[n], len(n), n))

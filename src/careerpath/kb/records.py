@@ -6,6 +6,7 @@ Field names are snake_case and stable: they are documented in docs/json.md.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -16,7 +17,7 @@ def _number(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 2)
 
 
-def rated_elements(kb: KnowledgeBase, code: str, domain: str) -> list[dict]:
+def rated_elements(kb: KnowledgeBase, code: str, domain: str) -> list[dict[str, Any]]:
     """Skill or knowledge ratings of one occupation, most important first."""
     row = kb.index[code]
     importance = kb.ratings(domain, "IM")[row]
@@ -30,7 +31,7 @@ def rated_elements(kb: KnowledgeBase, code: str, domain: str) -> list[dict]:
     return sorted(records, key=lambda r: (-(r["importance"] or 0), r["id"]))
 
 
-def _single_scale(kb: KnowledgeBase, code: str, domain: str, scale: str, key: str) -> list[dict]:
+def _single_scale(kb: KnowledgeBase, code: str, domain: str, scale: str, key: str) -> list[dict[str, Any]]:
     row = kb.index[code]
     values = kb.ratings(domain, scale)[row]
     records = [
@@ -40,7 +41,7 @@ def _single_scale(kb: KnowledgeBase, code: str, domain: str, scale: str, key: st
     return sorted(records, key=lambda r: (-r[key], r["id"]))
 
 
-def wage_record(wage: Wage | None, soc_level: str | None) -> dict | None:
+def wage_record(wage: Wage | None, soc_level: str | None) -> dict[str, Any] | None:
     if wage is None:
         return None
     return {
@@ -57,7 +58,7 @@ def wage_record(wage: Wage | None, soc_level: str | None) -> dict | None:
     }
 
 
-def outlook_record(outlook: Outlook | None, soc_level: str | None) -> dict | None:
+def outlook_record(outlook: Outlook | None, soc_level: str | None) -> dict[str, Any] | None:
     if outlook is None:
         return None
     return {
@@ -78,7 +79,7 @@ def outlook_record(outlook: Outlook | None, soc_level: str | None) -> dict | Non
     }
 
 
-def occupation_record(kb: KnowledgeBase, code: str, area: str = NATIONAL) -> dict:
+def occupation_record(kb: KnowledgeBase, code: str, area: str = NATIONAL) -> dict[str, Any]:
     occupation = kb.occupation(code)
     return {
         "code": occupation.code,

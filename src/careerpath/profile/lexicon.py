@@ -40,24 +40,83 @@ TOKEN = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*(?:\+
 
 # Vendors whose name people drop ("Excel", not "Microsoft Excel").
 VENDORS = (
-    "The MathWorks", "Dassault Systemes", "Red Hat", "Microsoft", "Adobe", "Oracle", "Google", "Autodesk",
-    "Atlassian", "Apache", "IBM", "Intuit", "Apple", "Amazon", "Trimble", "StataCorp", "ESRI", "Epic",
-    "Salesforce.com", "Cisco Systems", "Cisco", "SAP", "Bentley", "Corel", "Citrix", "VMware", "Sage",
-    "MathWorks", "Tenable", "Instructure", "Meta", "Thomson Reuters",
+    "The MathWorks",
+    "Dassault Systemes",
+    "Red Hat",
+    "Microsoft",
+    "Adobe",
+    "Oracle",
+    "Google",
+    "Autodesk",
+    "Atlassian",
+    "Apache",
+    "IBM",
+    "Intuit",
+    "Apple",
+    "Amazon",
+    "Trimble",
+    "StataCorp",
+    "ESRI",
+    "Epic",
+    "Salesforce.com",
+    "Cisco Systems",
+    "Cisco",
+    "SAP",
+    "Bentley",
+    "Corel",
+    "Citrix",
+    "VMware",
+    "Sage",
+    "MathWorks",
+    "Tenable",
+    "Instructure",
+    "Meta",
+    "Thomson Reuters",
 )
 # Names that are mostly an employer or a web site in a résumé, not a tool someone used.
 NEVER_ALONE = {"google", "amazon", "apple", "meta", "microsoft", "ibm", "oracle", "sap", "cisco", "intuit"}
-OBSCURE_MAX_OCCUPATIONS = 3   # a product this few occupations list is obscure
-CONTEXT_STEM = 7              # the text's words and a field's words compare by this prefix:
-                              # 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
-COMMON_MIN_COUNT = 3           # lower-case occurrences in task statements that make a word common
-ROLE_MIN_TITLES = 5            # job titles ending in a word that make it a role noun
+OBSCURE_MAX_OCCUPATIONS = 3  # a product this few occupations list is obscure
+CONTEXT_STEM = 7  # the text's words and a field's words compare by this prefix:
+# 'dispatch' ~ 'dispatcher', but 'engine' is not 'engineering'
+COMMON_MIN_COUNT = 3  # lower-case occurrences in task statements that make a word common
+ROLE_MIN_TITLES = 5  # job titles ending in a word that make it a role noun
 DWA_STOPWORDS = {
-    "or", "and", "to", "of", "the", "a", "an", "for", "with", "in", "on", "by", "from", "at", "as",
-    "others", "other", "related", "activities", "activity", "information", "using", "use", "their",
-    "into", "about", "such", "through", "work", "new", "various", "specific", "appropriate", "needs",
+    "or",
+    "and",
+    "to",
+    "of",
+    "the",
+    "a",
+    "an",
+    "for",
+    "with",
+    "in",
+    "on",
+    "by",
+    "from",
+    "at",
+    "as",
+    "others",
+    "other",
+    "related",
+    "activities",
+    "activity",
+    "information",
+    "using",
+    "use",
+    "their",
+    "into",
+    "about",
+    "such",
+    "through",
+    "work",
+    "new",
+    "various",
+    "specific",
+    "appropriate",
+    "needs",
 }
-DWA_SKILL_MIN_Z = 1.0          # skill importance this many SDs above average among DWA performers
+DWA_SKILL_MIN_Z = 1.0  # skill importance this many SDs above average among DWA performers
 # Basic skills every occupation rates: a sentence about research or records says little
 # about them beyond what any job needs, so work language never evidences them on its own.
 DWA_GENERIC_SKILLS = {"2.A.1.a", "2.A.1.b", "2.A.2.a", "2.A.2.b", "2.A.2.d"}
@@ -65,10 +124,10 @@ STEM_LENGTH = 5
 # UNSPSC commodities of O*NET technologies that are written in, not merely used: a sentence
 # that builds or writes something with one of them shows programming.
 CODE_COMMODITIES = {
-    "43232402",   # Development environment software (Go, Kafka, PowerShell)
-    "43232405",   # Object or component oriented development software (Python, Java, R)
-    "43232408",   # Web platform development software (JavaScript, React, Django)
-    "43232409",   # Compiler and decompiler software
+    "43232402",  # Development environment software (Go, Kafka, PowerShell)
+    "43232405",  # Object or component oriented development software (Python, Java, R)
+    "43232408",  # Web platform development software (JavaScript, React, Django)
+    "43232409",  # Compiler and decompiler software
 }
 
 
@@ -83,19 +142,19 @@ def tokens(text: str) -> list[re.Match]:
 
 @dataclass(frozen=True)
 class Alias:
-    name: str                  # exact O*NET technology name
-    exact: str | None          # the casing required, when the alias is also an ordinary word
-    list_only: bool            # only as a whole entry of a list
-    popularity: int            # occupations listing the technology: breaks ties between names
+    name: str  # exact O*NET technology name
+    exact: str | None  # the casing required, when the alias is also an ordinary word
+    list_only: bool  # only as a whole entry of a list
+    popularity: int  # occupations listing the technology: breaks ties between names
     mid_sentence: bool = False  # a capital that opens a sentence or line is grammar, not a brand
     capital_in_prose: bool = False  # "Zoom" the product; "zoom lens" in a sentence is a word
-    needs_context: bool = False     # an obscure product's acronym: read only when the text backs it
-    needs_domain: bool = False      # an obscure product's brand word: read only in its occupations' field
+    needs_context: bool = False  # an obscure product's acronym: read only when the text backs it
+    needs_domain: bool = False  # an obscure product's brand word: read only in its occupations' field
 
 
 @dataclass(frozen=True)
 class ElementPattern:
-    kind: str                  # skill | knowledge
+    kind: str  # skill | knowledge
     key: str
     name: str
     regex: re.Pattern
@@ -106,9 +165,9 @@ class ElementPattern:
 class WorkPhrase:
     dwa_id: str
     title: str
-    verb: str                  # stem of the DWA's first word
-    stems: frozenset[str]      # content stems, verb included
-    skills: tuple[str, ...]    # element ids
+    verb: str  # stem of the DWA's first word
+    stems: frozenset[str]  # content stems, verb included
+    skills: tuple[str, ...]  # element ids
 
 
 @dataclass(frozen=True)
@@ -116,17 +175,17 @@ class Lexicon:
     aliases: dict[tuple[str, ...], tuple[Alias, ...]]
     max_alias_tokens: int
     elements: tuple[ElementPattern, ...]
-    twins: dict[tuple[str, str], tuple[str, str]]   # (kind, id) -> the element labelled with it
+    twins: dict[tuple[str, str], tuple[str, str]]  # (kind, id) -> the element labelled with it
     work: tuple[WorkPhrase, ...]
     common: frozenset[str]
     technology_names: frozenset[str]
     code_technologies: frozenset[str]
     drawing_technologies: frozenset[str]
     map_technologies: frozenset[str]
-    domains: dict[str, tuple[int, ...]]        # obscure product -> rows of the occupations listing it
+    domains: dict[str, tuple[int, ...]]  # obscure product -> rows of the occupations listing it
     occupation_words: tuple[frozenset[str], ...]  # per occupation row: its distinctive words
-    machine_nouns: frozenset[str]              # head words of operated machines and vehicles
-    role_nouns: frozenset[str]                 # head words of job titles ("manager", "foreman")
+    machine_nouns: frozenset[str]  # head words of operated machines and vehicles
+    role_nouns: frozenset[str]  # head words of job titles ("manager", "foreman")
 
     def in_field(self, name: str, context: set[str]) -> bool:
         """Whether the text shares a distinctive word with an occupation that lists the product."""
@@ -135,8 +194,10 @@ class Lexicon:
 
 def _data(name: str):
     # The C loader where libyaml is present: elements.yaml is read by every fresh process.
-    return yaml.load(resources.files("careerpath.profile").joinpath(name).read_text(),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml.load(
+        resources.files("careerpath.profile").joinpath(name).read_text(),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
 
 
 # A token written in lower case: the vocabulary of O*NET's own prose.
@@ -174,8 +235,12 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
     """'SQL' for 'Structured query language': letters start words of the expansion in order."""
     letters = acronym.lower()
     initials = "".join(w[0].lower() for w in words if w)
-    return len(letters) >= 2 and letters[0] == initials[:1] and _subsequence(letters, "".join(words).lower()) \
+    return (
+        len(letters) >= 2
+        and letters[0] == initials[:1]
+        and _subsequence(letters, "".join(words).lower())
         and sum(1 for c in letters if c in initials) >= max(2, len(letters) - 1)
+    )
 
 
 def _spells_last_words(acronym: str, words: list[str]) -> bool:
@@ -200,12 +265,14 @@ def _brand_words(names: set[str]) -> list[tuple[str, str, str]]:
         words = name.split()
         if len(words) >= 2 and re.fullmatch(r"[a-z]?[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{4,}", words[0]):
             opening.setdefault(words[0], []).append(name)
-    return [(word, min(found, key=len), "brand") for word, found in opening.items()
-            if len({name.split()[-1] for name in found}) == 1
-            and word not in VENDORS and word.lower() not in NEVER_ALONE]
+    return [
+        (word, min(found, key=len), "brand")
+        for word, found in opening.items()
+        if len({name.split()[-1] for name in found}) == 1 and word not in VENDORS and word.lower() not in NEVER_ALONE
+    ]
 
 
-VENDOR_MIN_PRODUCTS = 3      # a leading phrase that opens this many O*NET names is a vendor
+VENDOR_MIN_PRODUCTS = 3  # a leading phrase that opens this many O*NET names is a vendor
 
 
 def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
@@ -227,11 +294,15 @@ def _vendorless(names: set[str]) -> list[tuple[str, str, str]]:
     endings: dict[str, list[str]] = {}
     for name in names:
         words = name.split()
-        if len(words) >= 2 and (
+        if (
+            len(words) >= 2
+            and (
                 re.fullmatch(r"(?=\S*[a-z])[A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*|[A-Z][a-z]{4,}", words[-1])
                 # "AutoZone ALLDATA", "Hexagon Metrology PC-DMIS": a product name in capitals
                 # after a company's, not the acronym closing a description.
-                or (re.fullmatch(r"[A-Z][A-Z0-9\-]{4,}", words[-1]) and all(w[:1].isupper() for w in words[:-1]))):
+                or (re.fullmatch(r"[A-Z][A-Z0-9\-]{4,}", words[-1]) and all(w[:1].isupper() for w in words[:-1]))
+            )
+        ):
             endings.setdefault(words[-1], []).append(name)
     found += [(word, names_[0], "brand") for word, names_ in endings.items() if len(names_) == 1]
     return found
@@ -253,24 +324,28 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         popularity.update(t.name for t in kb.technologies(code))
     names = set(popularity)
     rare_words = _rare_words(kb, names)
-    candidates: list[tuple[str, str, str]] = []        # (alias text, name, origin)
+    candidates: list[tuple[str, str, str]] = []  # (alias text, name, origin)
     for name in names:
         candidates.append((name, name, "name"))
         base = without_software(name)
         # "HubSpot software" -> "HubSpot", but "Help desk software" stays whole: dropping
         # "software" from a plain English phrase leaves a practice, not a product.
         # "Yardi software" -> "Yardi" too: one capitalised word O*NET's prose never uses.
-        if base != name and (re.search(r"[A-Z0-9]", base[1:])
-                             or (re.fullmatch(r"[A-Z][a-z]{3,}", base) and base.lower() in rare_words)):
+        if base != name and (
+            re.search(r"[A-Z0-9]", base[1:]) or (re.fullmatch(r"[A-Z][a-z]{3,}", base) and base.lower() in rare_words)
+        ):
             candidates.append((base, name, "derived"))
         for vendor in VENDORS:
             if base.startswith(vendor + " "):
-                candidates.append((base[len(vendor) + 1:], name, "derived"))
+                candidates.append((base[len(vendor) + 1 :], name, "derived"))
         # "National Crime Information Center (NCIC) database": the acronym in brackets.
         candidates += [(acronym, name, "acronym") for acronym in re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", name)]
         words = base.split()
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1]) and (
-                _is_acronym_of(words[-1], words[:-1]) or _spells_last_words(words[-1], words[:-1])):
+        if (
+            len(words) >= 3
+            and re.fullmatch(r"[A-Z][A-Z0-9\-]+", words[-1])
+            and (_is_acronym_of(words[-1], words[:-1]) or _spells_last_words(words[-1], words[:-1]))
+        ):
             candidates.append((words[-1], name, "acronym"))
             candidates.append((" ".join(words[:-1]), name, "derived"))
     candidates += _brand_words(names) + _vendorless(names)
@@ -286,8 +361,11 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         if name in names:
             candidates.append((str(alias), name, "curated"))
     # "PLCs", "APIs": an acronym takes a plural like any noun.
-    candidates += [(text + "s", name, origin) for text, name, origin in list(candidates)
-                   if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", text) and origin in ("acronym", "curated")]
+    candidates += [
+        (text + "s", name, origin)
+        for text, name, origin in list(candidates)
+        if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", text) and origin in ("acronym", "curated")
+    ]
 
     aliases: dict[tuple[str, ...], dict[str, Alias]] = {}
     for text, name, origin in candidates:
@@ -296,7 +374,7 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
             continue
         ordinary = all(w in common for w in key) or (len(key) == 1 and len(key[0]) <= 2)
         if ordinary and origin == "derived" and len(key) > 1:
-            continue                  # "calendar management": a category, not a product
+            continue  # "calendar management": a category, not a product
         # An acronym a name expands ("APPS") is read only in capitals; so is an alias that
         # is also an ordinary word ("Word", "Chef"), and the shortest ones only in a list.
         # A vendor-less product word ("Calendar", "Drive", "Designer") keeps its capital.
@@ -305,36 +383,61 @@ def _technology_aliases(kb: KnowledgeBase, common: frozenset[str]):
         # itself is ordinary; it is then read only as written.
         odd_casing = origin == "brand" and len(key) == 1 and re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", text) is not None
         if origin == "brand" and (ordinary or any(w not in rare_words for w in key)) and not odd_casing:
-            continue                  # "Advanced", "Little", "Western": words, not brands
+            continue  # "Advanced", "Little", "Western": words, not brands
         # A brand keeps its capital but not its inner casing: "Eaglesoft" is EagleSoft.
         # Capitals stay capitals ('HER' is not 'her'), except in a curated nickname.
         # A long brand in capitals ('MUNIS') is also written 'Munis'; the brand check still
         # wants a capital first letter.
         # A name in capitals made of words, not letters ('ASPEN PLUS'), is also written 'Aspen Plus'.
-        shouted = text.isupper() and origin != "curated" and not (origin == "brand" and len(text) >= 5) \
+        shouted = (
+            text.isupper()
+            and origin != "curated"
+            and not (origin == "brand" and len(text) >= 5)
             and not (origin == "name" and len(key) > 1 and all(len(w) >= 4 for w in key))
+        )
         # A plural takes a small s: "PBIs" are Power BI reports, "PBIS" is another acronym.
         plural = re.fullmatch(r"[A-Z][A-Z0-9]{2,5}s", text) is not None
-        exact = text if (ordinary or origin == "acronym" or plain_word or shouted or plural
-                         or (odd_casing and any(w not in rare_words for w in key))) else None
-        alias = Alias(name=name, exact=exact,
-                      list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
-                      popularity=popularity[name],
-                      # "Loom Fixer", "Word of mouth": an ordinary word opening a line is no product.
-                      mid_sentence=origin == "brand" or (ordinary and len(key) == 1 and origin != "curated"),
-                      capital_in_prose=len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None,
-                      needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS,
-                      needs_domain=origin == "brand" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS)
+        exact = (
+            text
+            if (
+                ordinary
+                or origin == "acronym"
+                or plain_word
+                or shouted
+                or plural
+                or (odd_casing and any(w not in rare_words for w in key))
+            )
+            else None
+        )
+        alias = Alias(
+            name=name,
+            exact=exact,
+            list_only=ordinary and len(key) == 1 and (len(key[0]) <= 2 or origin != "curated"),
+            popularity=popularity[name],
+            # "Loom Fixer", "Word of mouth": an ordinary word opening a line is no product.
+            mid_sentence=origin == "brand" or (ordinary and len(key) == 1 and origin != "curated"),
+            capital_in_prose=len(key) == 1 and re.fullmatch(r"[A-Z][a-z]+", text) is not None,
+            needs_context=origin == "acronym" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS,
+            needs_domain=origin == "brand" and popularity[name] <= OBSCURE_MAX_OCCUPATIONS,
+        )
         slot = aliases.setdefault(key, {})
         # The same words may name several products: a curated reading first, then the
         # most widely used product.
         if name not in slot or origin in ("curated", "name"):
             # A name written out in full means that product, before any nickname's reading.
-            slot[name] = Alias(name, exact, alias.list_only, {"curated": 10**6, "name": 10**7}[origin],
-                               capital_in_prose=alias.capital_in_prose) \
-                if origin in ("curated", "name") else alias
+            slot[name] = (
+                Alias(
+                    name,
+                    exact,
+                    alias.list_only,
+                    {"curated": 10**6, "name": 10**7}[origin],
+                    capital_in_prose=alias.capital_in_prose,
+                )
+                if origin in ("curated", "name")
+                else alias
+            )
         elif origin != "brand":
-            slot[name] = alias       # the brand word is also a real alias: no restriction
+            slot[name] = alias  # the brand word is also a real alias: no restriction
     # A brand word is a fallback: where the same words are already a product's own alias
     # ("PowerShell" for Microsoft PowerShell), the brand reading is dropped.
     for key, slot in aliases.items():
@@ -370,8 +473,10 @@ def _spaces_match_line_breaks(pattern: str) -> str:
 
 
 OPERATION_AND_CONTROL = "2.B.3.h"
-OPERATING = (r"(?:operat(?:e|ed|es|ing)|ran|run|runs|running|drove|drive|drives|driving|flew|fly|flies|flying|"
-             r"piloted|steered|at the controls of) (?:\S+ ){0,4}")
+OPERATING = (
+    r"(?:operat(?:e|ed|es|ing)|ran|run|runs|running|drove|drive|drives|driving|flew|fly|flies|flying|"
+    r"piloted|steered|at the controls of) (?:\S+ ){0,4}"
+)
 
 
 def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
@@ -382,9 +487,13 @@ def _machine_patterns(machine_nouns: frozenset[str]) -> dict[str, list[str]]:
     singulars = {re.escape(n[:-1] if n.endswith("s") else n) for n in machine_nouns}
     machine = rf"(?:{'|'.join(sorted(singulars, key=len, reverse=True))})(?:e?s)?"
     # "ran pump tests" ran tests, not the pump.
-    return {OPERATION_AND_CONTROL: [rf"{OPERATING}{machine}(?! (?:tests?|checks?|inspections?|studies|data))",
-                                    # The lookahead spares trying every machine at every position.
-                                    rf"(?=[a-z]+ operators?\b){machine} operators?"]}
+    return {
+        OPERATION_AND_CONTROL: [
+            rf"{OPERATING}{machine}(?! (?:tests?|checks?|inspections?|studies|data))",
+            # The lookahead spares trying every machine at every position.
+            rf"(?=[a-z]+ operators?\b){machine} operators?",
+        ]
+    }
 
 
 def _element_patterns(kb: KnowledgeBase, data: dict, machine_nouns: frozenset[str]) -> tuple[ElementPattern, ...]:
@@ -402,8 +511,9 @@ def _element_patterns(kb: KnowledgeBase, data: dict, machine_nouns: frozenset[st
 
 
 def _twins(kb: KnowledgeBase, data: dict) -> dict[tuple[str, str], tuple[str, str]]:
-    kind_of = {e.id: kind for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
-               for e in kb.elements(domain)}
+    kind_of = {
+        e.id: kind for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")) for e in kb.elements(domain)
+    }
     twins = {}
     for a, b in data.get("labelled_together") or ():
         twins[(kind_of[a], a)], twins[(kind_of[b], b)] = (kind_of[b], b), (kind_of[a], a)
@@ -428,16 +538,16 @@ def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
                 linked.setdefault(activity, []).append(column[skill_id])
     phrases = []
     for dwa_id, title in kb.dwa_titles().items():
-        activity = kb.dwa_activities().get(dwa_id)
+        parent = kb.dwa_activities().get(dwa_id)
         rows = performers.get(dwa_id)
-        if not rows or activity not in linked:
+        if not rows or parent is None or parent not in linked:
             continue
         with np.errstate(invalid="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # DWAs only unrated occupations perform
             z = (np.nanmean(importance[rows], axis=0) - mean) / std
         # Only the skill most characteristic of the DWA's performers: a management DWA is
         # linked to a dozen skills, and evidencing all of them would claim too much.
-        eligible = [j for j in linked[activity] if z[j] >= DWA_SKILL_MIN_Z and skills[j].id not in DWA_GENERIC_SKILLS]
+        eligible = [j for j in linked[parent] if z[j] >= DWA_SKILL_MIN_Z and skills[j].id not in DWA_GENERIC_SKILLS]
         chosen = tuple(skills[j].id for j in sorted(eligible, key=lambda j: -z[j])[:1])
         words = [m.group().lower() for m in TOKEN.finditer(title)]
         content = [w for w in words if w not in DWA_STOPWORDS]
@@ -449,15 +559,15 @@ def _work_phrases(kb: KnowledgeBase) -> tuple[WorkPhrase, ...]:
 
 # Drawing and map-making software: a sentence that designs or draws something in one shows
 # technical design knowledge, one that maps something in one shows geography.
-DRAWING_COMMODITIES = {"43232604"}   # Computer aided design CAD software (AutoCAD, SolidWorks, Revit)
-MAP_COMMODITIES = {"43233506"}       # Map creation software (ArcGIS, QGIS)
+DRAWING_COMMODITIES = {"43232604"}  # Computer aided design CAD software (AutoCAD, SolidWorks, Revit)
+MAP_COMMODITIES = {"43233506"}  # Map creation software (ArcGIS, QGIS)
 
 
 def _technologies_in(kb: KnowledgeBase, commodities: set[str]) -> frozenset[str]:
     return frozenset(t.name for code in kb.codes for t in kb.technologies(code) if t.commodity_code in commodities)
 
 
-DOMAIN_MAX_SHARE = 0.05          # a word in more occupations' texts than this says no field
+DOMAIN_MAX_SHARE = 0.05  # a word in more occupations' texts than this says no field
 
 
 def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, ...]], tuple[frozenset[str], ...]]:
@@ -477,8 +587,10 @@ def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, .
         for t in kb.technologies(code):
             if t.name in names:
                 listers.setdefault(t.name, []).append(i)
-    return ({name: tuple(rows) for name, rows in listers.items()},
-            tuple(frozenset(w for w in words if share[w] <= limit) for words in words_of))
+    return (
+        {name: tuple(rows) for name, rows in listers.items()},
+        tuple(frozenset(w for w in words if share[w] <= limit) for words in words_of),
+    )
 
 
 # UNSPSC segments of machinery, vehicles, and power and process plant: the things a person
@@ -486,7 +598,8 @@ def _domains(kb: KnowledgeBase, names: set[str]) -> tuple[dict[str, tuple[int, .
 # and office goods.
 OPERATED_SEGMENTS = ("20", "21", "22", "23", "24", "25", "26", "40")
 # Head words of those tools that name no machine on their own ("ran the systems", "ran sets").
-NOT_MACHINES = frozenset("""systems units sets kits devices boards tables chairs charts screens stands pad pro
+NOT_MACHINES = frozenset(
+    """systems units sets kits devices boards tables chairs charts screens stands pad pro
     controls switches lights doors wheels blocks forms works slips collars spools tubes liners rails crosses
     attachments buckets platforms stages rods shackles taglines drivers tanks containers cases boxes trays bins
     racks cups hooks ropes chains pedals markers radios receivers gps files levels tapes squares measures bars
@@ -501,18 +614,22 @@ NOT_MACHINES = frozenset("""systems units sets kits devices boards tables chairs
     centers drives spoons stones sticks weights pipes plates locks ladders dams towers tank riders trainers
     pads paddles wires horns handles grips headers counters benches slides laps dronedeploy dronelogbook efis
     phantoms printer forks levers spades spears chisels rakes shovels scoops carriers changers triers pulleys
-    riggings threaders drills""".split())
+    riggings threaders drills""".split()
+)
 
 
 def _machine_nouns(kb: KnowledgeBase) -> frozenset[str]:
     """Head words of O*NET tools that are operated machines or vehicles ("loaders", "bandsaws")."""
-    heads = Counter()
+    heads: Counter[str] = Counter()
     for code in kb.codes:
         for tool in kb.tools(code):
             if str(tool.commodity_code)[:2] in OPERATED_SEGMENTS:
                 heads[tool.name.lower().split()[-1]] += 1
-    return frozenset(word for word, rows in heads.items()
-                     if rows >= 3 and word.isalpha() and len(word) > 3 and word not in NOT_MACHINES)
+    return frozenset(
+        word
+        for word, rows in heads.items()
+        if rows >= 3 and word.isalpha() and len(word) > 3 and word not in NOT_MACHINES
+    )
 
 
 def head_word(phrase: str) -> str:
@@ -540,13 +657,20 @@ def _derived(kb: KnowledgeBase) -> dict:
     common = _common_words(kb)
     aliases, names = _technology_aliases(kb, common)
     domains, occupation_words = _domains(kb, {a.name for slot in aliases.values() for a in slot if a.needs_domain})
-    return {"aliases": aliases, "max_alias_tokens": max(len(k) for k in aliases), "work": _work_phrases(kb),
-            "common": common, "technology_names": names,
-            "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
-            "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
-            "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
-            "domains": domains, "occupation_words": occupation_words, "machine_nouns": _machine_nouns(kb),
-            "role_nouns": _role_nouns(kb)}
+    return {
+        "aliases": aliases,
+        "max_alias_tokens": max(len(k) for k in aliases),
+        "work": _work_phrases(kb),
+        "common": common,
+        "technology_names": names,
+        "code_technologies": _technologies_in(kb, CODE_COMMODITIES),
+        "drawing_technologies": _technologies_in(kb, DRAWING_COMMODITIES),
+        "map_technologies": _technologies_in(kb, MAP_COMMODITIES),
+        "domains": domains,
+        "occupation_words": occupation_words,
+        "machine_nouns": _machine_nouns(kb),
+        "role_nouns": _role_nouns(kb),
+    }
 
 
 def _cached_derived(kb: KnowledgeBase) -> dict:
@@ -563,13 +687,13 @@ def _cached_derived(kb: KnowledgeBase) -> dict:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".writing")
     except OSError:
-        return derived                      # a read-only home: run without the cache
+        return derived  # a read-only home: run without the cache
     try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(derived, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)               # atomic: a concurrent run never reads half a file
+        os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
     except OSError:
-        pass                                # a full disk costs the next run 0.7 s, nothing more
+        pass  # a full disk costs the next run 0.7 s, nothing more
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -17,11 +17,12 @@ import os
 import secrets
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import create_engine, delete, event, func, select, update
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import CursorResult, Engine, Result, make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,7 +33,7 @@ __all__ = ["Store", "StoreUnavailable", "default_url"]
 MIGRATIONS = Path(__file__).parent / "migrations"
 RETRY_AFTER_SECONDS = 5.0
 CONNECT_TIMEOUT_SECONDS = 3
-BATCH_ROWS = 300          # rows per INSERT: 900 bound parameters, under SQLite's oldest limit (999)
+BATCH_ROWS = 300  # rows per INSERT: 900 bound parameters, under SQLite's oldest limit (999)
 
 
 class StoreUnavailable(RuntimeError):
@@ -45,7 +46,8 @@ def default_url() -> str:
     if url:
         return url
     base = os.environ.get("CAREERPATH_DATA_DIR") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "careerpath")
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "careerpath"
+    )
     return f"sqlite:///{os.path.join(base, 'careerpath.sqlite')}"
 
 
@@ -53,13 +55,18 @@ def _normalise(url: str) -> str:
     # Hosting platforms hand out postgres:// URLs; we ship psycopg 3, not psycopg2.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
 def _utc(value: datetime) -> datetime:
     # SQLite hands back naive datetimes for DateTime(timezone=True); we always store UTC.
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (its result is a CursorResult)."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 class Store:
@@ -85,9 +92,10 @@ class Store:
                 try:
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
                 except OSError:
-                    pass   # reported as unavailable on first use, not at construction
-            engine = create_engine(self.url, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS,
-                                                           "check_same_thread": False})
+                    pass  # reported as unavailable on first use, not at construction
+            engine = create_engine(
+                self.url, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS, "check_same_thread": False}
+            )
 
             @event.listens_for(engine, "connect")
             def _pragmas(conn, _record):  # WAL: readers do not wait for the one writer
@@ -99,9 +107,15 @@ class Store:
                 # in free pages of the file.
                 cursor.execute("PRAGMA secure_delete=ON")
                 cursor.close()
+
             return engine
-        return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                             connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+        return create_engine(
+            self.url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+        )
 
     # -- availability ----------------------------------------------------------------------
 
@@ -143,7 +157,7 @@ class Store:
                     command.upgrade(config, revision)
             except SQLAlchemyError as exc:
                 raise self._failed(exc) from None
-            except OSError as exc:   # e.g. a SQLite directory we may not create
+            except OSError as exc:  # e.g. a SQLite directory we may not create
                 raise self._failed(exc) from None
             self._ready = True
 
@@ -159,15 +173,17 @@ class Store:
 
     def setting(self, key: str, make) -> str:
         """The stored value for key, creating it with make() the first time (race-safe)."""
+
         def read(session: Session):
             return session.scalar(select(Setting.value).where(Setting.key == key))
+
         value = self._run(read)
         if value is not None:
             return value
         try:
             self._run(lambda s: s.add(Setting(key=key, value=make())))
         except StoreUnavailable:
-            pass   # another process won the race, or the DB went away; read decides
+            pass  # another process won the race, or the DB went away; read decides
         value = self._run(read)
         if value is None:
             raise StoreUnavailable(f"could not store setting {key}")
@@ -186,8 +202,11 @@ class Store:
             with Session(self.engine) as session, session.begin():
                 session.add(PathwayView(slug=slug, day=day, visitor=visitor))
                 session.flush()
-                bumped = session.execute(update(PathwayCount).where(PathwayCount.slug == slug)
-                                         .values(views=PathwayCount.views + 1)).rowcount
+                bumped = _rowcount(
+                    session.execute(
+                        update(PathwayCount).where(PathwayCount.slug == slug).values(views=PathwayCount.views + 1)
+                    )
+                )
                 if not bumped:
                     session.add(PathwayCount(slug=slug, views=1))
             return True
@@ -205,7 +224,7 @@ class Store:
         repeated in the batch) are skipped by the unique constraint (ON CONFLICT DO NOTHING),
         and each pathway's total grows by the rows actually inserted, in an upsert that is
         safe against other processes doing the same."""
-        visits = list(dict.fromkeys(visits))        # the batch itself may repeat a visit
+        visits = list(dict.fromkeys(visits))  # the batch itself may repeat a visit
         if not visits:
             return {}
         insert = self._insert()
@@ -214,27 +233,35 @@ class Store:
         try:
             with Session(self.engine) as session, session.begin():
                 for start in range(0, len(visits), BATCH_ROWS):
-                    chunk = visits[start:start + BATCH_ROWS]
+                    chunk = visits[start : start + BATCH_ROWS]
                     rows = session.execute(
-                        insert(PathwayView).values([{"slug": s, "visitor": v, "day": d} for s, v, d in chunk])
+                        insert(PathwayView)
+                        .values([{"slug": s, "visitor": v, "day": d} for s, v, d in chunk])
                         .on_conflict_do_nothing(index_elements=["slug", "day", "visitor"])
-                        .returning(PathwayView.slug))
+                        .returning(PathwayView.slug)
+                    )
                     for (slug,) in rows:
                         added[slug] = added.get(slug, 0) + 1
                 if added:
                     stmt = insert(PathwayCount).values([{"slug": s, "views": n} for s, n in sorted(added.items())])
-                    session.execute(stmt.on_conflict_do_update(
-                        index_elements=["slug"], set_={"views": PathwayCount.views + stmt.excluded.views}))
+                    session.execute(
+                        stmt.on_conflict_do_update(
+                            index_elements=["slug"], set_={"views": PathwayCount.views + stmt.excluded.views}
+                        )
+                    )
         except SQLAlchemyError as exc:
             raise self._failed(exc) from None
         return added
 
-    def _insert(self):
+    def _insert(self) -> Any:
+        """The dialect's INSERT, which has ON CONFLICT (both dialects spell it the same)."""
         if self.is_sqlite:
-            from sqlalchemy.dialects.sqlite import insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert
-        return insert
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert
 
     def prune_views(self, before: date) -> int:
         """Delete per-visitor rows for days before `before`; the number deleted.
@@ -249,9 +276,13 @@ class Store:
 
     def popular(self, limit: int = 10) -> list[tuple[str, int]]:
         def work(session: Session):
-            rows = session.execute(select(PathwayCount.slug, PathwayCount.views)
-                                   .order_by(PathwayCount.views.desc(), PathwayCount.slug).limit(limit))
+            rows = session.execute(
+                select(PathwayCount.slug, PathwayCount.views)
+                .order_by(PathwayCount.views.desc(), PathwayCount.slug)
+                .limit(limit)
+            )
             return [(slug, views) for slug, views in rows]
+
         return self._run(work)
 
     def total_views(self) -> int:
@@ -259,11 +290,22 @@ class Store:
 
     # -- saved guides ----------------------------------------------------------------------
 
-    def save_guide(self, slug: str, params: dict, guide: dict) -> str:
-        """Keep a tailored guide; the token is the only way back to it (256 bits, unguessable)."""
+    def save_guide(self, slug: str, params: dict, guide: dict, owner_hash: str | None = None) -> str:
+        """Keep a tailored guide; the token is the only way back to it (256 bits, unguessable).
+        `owner_hash` (sha256 hex of a secret the caller keeps) is what changing or deleting it takes."""
         token = secrets.token_urlsafe(32)
-        self._run(lambda s: s.add(SavedGuide(token=token, slug=slug, params=params, guide=guide,
-                                             created_at=datetime.now(timezone.utc))))
+        self._run(
+            lambda s: s.add(
+                SavedGuide(
+                    token=token,
+                    slug=slug,
+                    params=params,
+                    guide=guide,
+                    created_at=datetime.now(UTC),
+                    owner_hash=owner_hash,
+                )
+            )
+        )
         return token
 
     def saved_guide(self, token: str) -> SavedGuide | None:
@@ -272,20 +314,24 @@ class Store:
             if row is not None:
                 session.expunge(row)
             return row
+
         return self._run(work)
 
     def plan_items(self, token: str) -> dict[tuple[str, str], datetime]:
         """What is ticked off on a saved plan: {(kind, key): checked_at}."""
+
         def work(session: Session):
-            rows = session.execute(select(PlanItem.kind, PlanItem.key, PlanItem.checked_at)
-                                   .where(PlanItem.token == token))
+            rows = session.execute(
+                select(PlanItem.kind, PlanItem.key, PlanItem.checked_at).where(PlanItem.token == token)
+            )
             return {(kind, key): _utc(at) for kind, key, at in rows}
+
         return self._run(work)
 
     def set_plan_items(self, token: str, kind: str, keys: set[str]) -> bool:
         """Make `keys` the ticked items of this kind, keeping when each was first ticked.
         False when there is no saved guide with this token."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
 
         def work(session: Session):
             if session.get(SavedGuide, token) is None:
@@ -293,10 +339,12 @@ class Store:
             have = set(session.scalars(select(PlanItem.key).where(PlanItem.token == token, PlanItem.kind == kind)))
             gone = have - keys
             if gone:
-                session.execute(delete(PlanItem).where(PlanItem.token == token, PlanItem.kind == kind,
-                                                       PlanItem.key.in_(gone)))
+                session.execute(
+                    delete(PlanItem).where(PlanItem.token == token, PlanItem.kind == kind, PlanItem.key.in_(gone))
+                )
             session.add_all(PlanItem(token=token, kind=kind, key=k, checked_at=now) for k in sorted(keys - have))
             return True
+
         self._guard()
         for attempt in (1, 2):
             try:
@@ -313,9 +361,11 @@ class Store:
 
     def delete_saved(self, token: str) -> bool:
         """Delete a saved guide, its progress and the profile text it holds. False if there was none."""
+
         def work(session: Session):
             session.execute(delete(PlanItem).where(PlanItem.token == token))
-            return session.execute(delete(SavedGuide).where(SavedGuide.token == token)).rowcount > 0
+            return _rowcount(session.execute(delete(SavedGuide).where(SavedGuide.token == token))) > 0
+
         deleted = self._run(work)
         if deleted and self.is_sqlite:
             # secure_delete zeroed the rows in the pages; move those pages out of the WAL into

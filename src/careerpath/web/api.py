@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
-
 from datetime import datetime
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
@@ -18,16 +17,27 @@ from careerpath.kb import KnowledgeBase
 from careerpath.kb.records import occupation_record
 from careerpath.resolve import InvalidTitle, Resolver
 from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
-
 from careerpath.store import StoreUnavailable
 
 from . import pathways, plans
 from .context import ctx
-from .errors import API_ERRORS
-from .pages import MAX_LOCATION, MAX_SKILLS, MAX_TITLE, NO_SAVED, _choice, _store_down, delete_plan, limit, load_plan, popular
+from .errors import API_ERRORS, Responses
+from .pages import (
+    MAX_LOCATION,
+    MAX_SKILLS,
+    MAX_TITLE,
+    NO_SAVED,
+    _choice,
+    _store_down,
+    delete_plan,
+    limit,
+    load_plan,
+    owned_plan,
+    popular,
+)
 from .suggest import suggest
 
-MAX_SKILLS_IN_URL = 2000   # longer text goes in the body of POST /guide, out of URLs and logs
+MAX_SKILLS_IN_URL = 2000  # longer text goes in the body of POST /guide, out of URLs and logs
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
 EXAMPLE_SLUG = "software-developers-to-technical-writers"
@@ -79,19 +89,29 @@ class PathwayGuideOut(BaseModel):
 
 
 @router.get("/resolve", response_model=ResolutionOut, summary="Free-text job title to O*NET occupations")
-def resolve(q: str = Query(..., min_length=1, max_length=MAX_TITLE, description="A job title as people type it",
-                           examples=["Sr. Backend Engineer"]),
-            top: int = Query(5, ge=1, le=20)):
+def resolve(
+    q: str = Query(
+        ...,
+        min_length=1,
+        max_length=MAX_TITLE,
+        description="A job title as people type it",
+        examples=["Sr. Backend Engineer"],
+    ),
+    top: int = Query(5, ge=1, le=20),
+):
     try:
         r = Resolver.default().resolve(q, top=top)
     except InvalidTitle as exc:
         raise InputError(str(exc)) from None
     spec = r.specialization
     return ResolutionOut(
-        query=q, ambiguous=r.ambiguous,
-        candidates=[CandidateOut(code=c.code, title=c.title, score=round(c.score, 4), matched=c.matched)
-                    for c in r.candidates],
-        specialization=SpecializationOut(id=spec.id, name=spec.name) if spec else None)
+        query=q,
+        ambiguous=r.ambiguous,
+        candidates=[
+            CandidateOut(code=c.code, title=c.title, score=round(c.score, 4), matched=c.matched) for c in r.candidates
+        ],
+        specialization=SpecializationOut(id=spec.id, name=spec.name) if spec else None,
+    )
 
 
 @router.get("/suggest", response_model=list[SuggestionOut], summary="Title autocomplete (word prefixes)")
@@ -100,8 +120,9 @@ def suggestions(q: str = Query(..., max_length=MAX_TITLE), limit_: int = Query(8
 
 
 @router.get("/occupations/{code}", summary="One occupation: ratings, technologies, tasks, wages, outlook")
-def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00",
-                                      examples=["15-1252.00"])):
+def occupation(
+    code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00", examples=["15-1252.00"]),
+):
     if not CODE.match(code):
         raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if len(code) == 7:
@@ -110,42 +131,73 @@ def occupation(code: str = PathParam(..., max_length=12, description="O*NET-SOC 
 
 
 @router.get("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, optionally tailored")
-async def guide(request: Request,
-                from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE,
-                                   description="The job you have (title or O*NET-SOC code)",
-                                   examples=["Software Developer"]),
-                to: str = Query(..., min_length=1, max_length=MAX_TITLE, description="The job you want",
-                           examples=["Technical Writer"]),
-                hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
-                location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
-                skills: str | None = Query(None, max_length=MAX_SKILLS_IN_URL,
-                                           description="Comma-separated skills you have (POST /guide keeps them out of the URL)"),
-                budget: Literal["free", "any"] | None = Query(None)):
+async def guide(
+    request: Request,
+    from_: str = Query(
+        ...,
+        alias="from",
+        min_length=1,
+        max_length=MAX_TITLE,
+        description="The job you have (title or O*NET-SOC code)",
+        examples=["Software Developer"],
+    ),
+    to: str = Query(
+        ..., min_length=1, max_length=MAX_TITLE, description="The job you want", examples=["Technical Writer"]
+    ),
+    hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
+    location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
+    skills: str | None = Query(
+        None,
+        max_length=MAX_SKILLS_IN_URL,
+        description="Comma-separated skills you have (POST /guide keeps them out of the URL)",
+    ),
+    budget: Literal["free", "any"] | None = Query(None),
+):
     return await _guide(request, from_, to, hours_per_week, location, skills, budget)
 
 
 class GuideIn(BaseModel):
     """The same answers as GET /guide, in a body: skills text sent this way stays out of URLs
     (and so out of proxy logs and browser history). Nothing here is stored."""
+
     from_: str = Field(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Software Developer"])
     to: str = Field(..., min_length=1, max_length=MAX_TITLE, examples=["Technical Writer"])
     hours_per_week: float | None = Field(None, ge=1, le=MAX_HOURS_PER_WEEK)
     location: str | None = Field(None, max_length=MAX_LOCATION)
     skills: str | None = Field(None, max_length=MAX_SKILLS, description="Skills you have, in your own words")
     budget: Literal["free", "any"] | None = None
-    remove: list[str] = Field(default_factory=list, max_length=MAX_REMOVED_ITEMS,
-                              description="Items read from `skills` that are wrong, as personalization.skills_read "
-                                          "names them: kind:key, e.g. technology:Python")
+    remove: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_REMOVED_ITEMS,
+        description="Items read from `skills` that are wrong, as personalization.skills_read "
+        "names them: kind:key, e.g. technology:Python",
+    )
 
 
 @router.post("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, tailored from a JSON body")
 async def guide_post(request: Request, body: GuideIn):
-    return await _guide(request, body.from_, body.to, body.hours_per_week, body.location, body.skills, body.budget,
-                        frozenset(body.remove))
+    return await _guide(
+        request,
+        body.from_,
+        body.to,
+        body.hours_per_week,
+        body.location,
+        body.skills,
+        body.budget,
+        frozenset(body.remove),
+    )
 
 
-async def _guide(request: Request, from_: str, to: str, hours_per_week: float | None, location: str | None,
-                 skills: str | None, budget: str | None, removed: frozenset[str] = frozenset()) -> PathwayGuideOut:
+async def _guide(
+    request: Request,
+    from_: str,
+    to: str,
+    hours_per_week: float | None,
+    location: str | None,
+    skills: str | None,
+    budget: str | None,
+    removed: frozenset[str] = frozenset(),
+) -> PathwayGuideOut:
     source, target = await run_in_threadpool(_choice, from_), await run_in_threadpool(_choice, to)
     pathway = pathways.make_pathway(source, target)
     tailored = any(v not in (None, "") for v in (hours_per_week, location, skills, budget))
@@ -216,7 +268,9 @@ def popular_pathways(request: Request, limit_: int = Query(10, alias="limit", ge
 
 
 @router.get("/pathways/{slug}", response_model=PathwayGuideOut, summary="The untailored guide for a pathway URL")
-async def pathway_guide(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH, examples=[EXAMPLE_SLUG])):
+async def pathway_guide(
+    request: Request, slug: str = PathParam(..., max_length=pathways.MAX_SLUG_LENGTH, examples=[EXAMPLE_SLUG])
+):
     pathway = pathways.parse(slug)
     if pathway is None:
         raise RoleNotFound(f"no pathway {slug!r}; build one with /api/v1/guide?from=...&to=...")
@@ -235,7 +289,8 @@ def views(request: Request, slug: str = PathParam(..., max_length=pathways.MAX_S
     return ViewsOut(slug=slug, views=count, available=count is not None)
 
 
-# -- saved plans: the token in the path is the only key (no cookies, so no CSRF to forge) -------
+# -- saved plans: the token in the path reads; changing or deleting also takes the owner secret in
+# the X-Owner-Key header (a header, not a cookie, so there is no CSRF to forge) -------------------
 
 TokenParam = PathParam(..., max_length=64, description="The 43-character token from the saved guide's link")
 
@@ -277,6 +332,7 @@ class SavedPlanOut(BaseModel):
 
 class ProgressIn(BaseModel):
     """Each field given replaces that whole set; leave a field out to keep it. Unknown ids are ignored."""
+
     done_tasks: list[str] | None = Field(None, max_length=1000)
     learned: list[str] | None = Field(None, max_length=1000)
 
@@ -284,25 +340,43 @@ class ProgressIn(BaseModel):
 def _plan_out(plan: plans.Plan) -> SavedPlanOut:
     p = plan.progress()
     return SavedPlanOut(
-        token=plan.token, url=f"/saved/{plan.token}", pathway=plan.slug, created_at=plan.created_at,
+        token=plan.token,
+        url=f"/saved/{plan.token}",
+        pathway=plan.slug,
+        created_at=plan.created_at,
         inputs={k: str(v) for k, v in plan.params.items()},
-        done_tasks=sorted(plan.done), learned=sorted(f"{k}:{v}" for k, v in plan.learned),
-        progress=ProgressOut.model_validate(p, from_attributes=True), guide=plan.guide)
+        done_tasks=sorted(plan.done),
+        learned=sorted(f"{k}:{v}" for k, v in plan.learned),
+        progress=ProgressOut.model_validate(p, from_attributes=True),
+        guide=plan.guide,
+    )
 
 
-SAVED_ERRORS = {503: {"model": API_ERRORS[404]["model"]}}
+SAVED_ERRORS: Responses = {503: {"model": API_ERRORS[404]["model"]}}
+OWNER_ERRORS: Responses = {
+    **SAVED_ERRORS,
+    403: {"model": API_ERRORS[404]["model"], "description": "Missing or wrong X-Owner-Key header"},
+}
 
 
-@router.get("/saved/{token}", response_model=SavedPlanOut, responses=SAVED_ERRORS,
-            summary="A saved plan: its guide, what is ticked off, and progress")
+@router.get(
+    "/saved/{token}",
+    response_model=SavedPlanOut,
+    responses=SAVED_ERRORS,
+    summary="A saved plan: its guide, what is ticked off, and progress",
+)
 def saved_plan(request: Request, token: str = TokenParam):
     return _plan_out(load_plan(request, token))
 
 
-@router.patch("/saved/{token}/progress", response_model=SavedPlanOut, responses=SAVED_ERRORS,
-              summary="Tick roadmap tasks and known skills on a saved plan")
+@router.patch(
+    "/saved/{token}/progress",
+    response_model=SavedPlanOut,
+    responses=OWNER_ERRORS,
+    summary="Tick roadmap tasks and known skills on a saved plan",
+)
 def saved_plan_progress(request: Request, body: ProgressIn, token: str = TokenParam):
-    plan = load_plan(request, token)
+    plan = owned_plan(request, token)
     tasks = None if body.done_tasks is None else {t[:64] for t in body.done_tasks}
     learned = None if body.learned is None else {k[:300] for k in body.learned}
     try:
@@ -313,14 +387,21 @@ def saved_plan_progress(request: Request, body: ProgressIn, token: str = TokenPa
     return _plan_out(load_plan(request, token))
 
 
-@router.get("/saved/{token}/export", responses=SAVED_ERRORS,
-            summary="Everything stored about a saved plan: inputs, guide, ticks with timestamps, progress")
+@router.get(
+    "/saved/{token}/export",
+    responses=SAVED_ERRORS,
+    summary="Everything stored about a saved plan: inputs, guide, ticks with timestamps, progress",
+)
 def saved_plan_export(request: Request, token: str = TokenParam) -> dict:
     return load_plan(request, token).export()
 
 
-@router.delete("/saved/{token}", status_code=204, responses=SAVED_ERRORS,
-               summary="Delete a saved plan, its progress and the profile text it holds")
+@router.delete(
+    "/saved/{token}",
+    status_code=204,
+    responses=OWNER_ERRORS,
+    summary="Delete a saved plan, its progress and the profile text it holds",
+)
 def saved_plan_delete(request: Request, token: str = TokenParam):
     delete_plan(request, token)
     return Response(status_code=204)

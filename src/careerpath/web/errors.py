@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from careerpath.kb import UnknownOccupation
 from careerpath.service import AmbiguousRole, InputError, RoleNotFound
@@ -24,7 +27,8 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-API_ERRORS = {code: {"model": ErrorBody} for code in (400, 404, 409, 422, 429)}
+Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=` shape
+API_ERRORS: Responses = {code: {"model": ErrorBody} for code in (400, 404, 409, 422, 429)}
 
 
 class RateLimited(Exception):
@@ -51,9 +55,25 @@ def error_response(request: Request, status: int, message: str, candidates=None,
             detail["candidates"] = candidates
         return JSONResponse({"error": detail}, status_code=status, headers=headers)
     c = ctx(request)
-    html = c.env.get_template("error.html").render(status=status, message=message, candidates=candidates, values={},
-                                                   suggestion=getattr(request.state, "suggestion", None))
+    html = c.env.get_template("error.html").render(
+        status=status,
+        message=message,
+        candidates=candidates,
+        values={},
+        suggestion=getattr(request.state, "suggestion", None),
+    )
     return HTMLResponse(html, status_code=status, headers=headers)
+
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this request's path (HEAD wherever GET is): asked of
+    the router itself, method by method, so included routers and mounts answer for themselves."""
+    routes = request.app.router.routes
+    methods = [m for m in METHODS if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    return methods + ["HEAD"] * ("GET" in methods)
 
 
 def install(app) -> None:
@@ -62,9 +82,14 @@ def install(app) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
             message = "There is no page at this address."
+        headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             message = "This address does not accept that method."
-        return error_response(request, exc.status_code, message, headers=getattr(exc, "headers", None))
+            # Starlette names only the first route that matched the path; list every one's methods.
+            allowed = allowed_methods(request)
+            if allowed:
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return error_response(request, exc.status_code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -87,5 +112,9 @@ def install(app) -> None:
 
     @app.exception_handler(RateLimited)
     async def rate_limited(request: Request, exc: RateLimited):
-        return error_response(request, 429, f"Too many guides generated from your address; try again in "
-                              f"{exc.retry_after} s.", headers={"Retry-After": str(exc.retry_after)})
+        return error_response(
+            request,
+            429,
+            f"Too many guides generated from your address; try again in {exc.retry_after} s.",
+            headers={"Retry-After": str(exc.retry_after)},
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
@@ -17,14 +19,14 @@ from careerpath.engine import Guide
 from careerpath.engine.recommend import KIND_WORDS
 from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
 from careerpath.kb import KnowledgeBase, UnknownOccupation
-from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, resolve_role
+from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, RoleNotFound, resolve_role
 from careerpath.store import StoreUnavailable
 
 from . import cache, pathways, plans, public
 from .context import Context, ctx
 from .errors import RateLimited, error_response, status_for
 from .explore import destinations
-from .security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
+from .security import CSRF_FIELD, MAX_BODY_BYTES, csrf_ok, csrf_token, set_csrf_cookie
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,13 +35,30 @@ MAX_SKILLS = MAX_SKILLS_TEXT
 MAX_LOCATION = 100
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
-EXPORTS = {"md": "text/markdown; charset=utf-8", "json": "application/json",
-           "pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+EXPORTS = {
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
 
 
-PAGE_DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
-                 "saved_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
-                 "progress": None, "cacheable": False}
+PAGE_DEFAULTS: dict[str, object] = {
+    "values": {},
+    "error": None,
+    "form": {},
+    "form_error": None,
+    "tailored": False,
+    "saved": False,
+    "saved_url": None,
+    "owner_url": None,
+    "views": None,
+    "popular": None,
+    "exports_base": None,
+    "plan": None,
+    "progress": None,
+    "cacheable": False,
+}
 
 
 def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
@@ -49,7 +68,7 @@ def page(request: Request, template: str, status: int = 200, **values) -> HTMLRe
     html = c.env.get_template(template).render(csrf=token, path=request.url.path, max_skills=MAX_SKILLS, **values)
     response = HTMLResponse(html, status_code=status)
     if new:
-        set_csrf_cookie(response, token, c.settings.secure_cookies)
+        set_csrf_cookie(response, token, c.secure_cookies(request))
     return response
 
 
@@ -121,8 +140,16 @@ def popular(c: Context, count: int = 8) -> list[dict] | None:
     for slug, views in rows:
         p = pathways.parse(slug)
         if p:
-            items.append({"slug": slug, "label": p.label, "source": p.source.label, "target": p.target.label,
-                          "views": views, "url": f"/pathways/{slug}"})
+            items.append(
+                {
+                    "slug": slug,
+                    "label": p.label,
+                    "source": p.source.label,
+                    "target": p.target.label,
+                    "views": views,
+                    "url": f"/pathways/{slug}",
+                }
+            )
     items = items[:count]
     _popular_cache[id(c)] = (time.monotonic(), items)
     return items
@@ -139,35 +166,41 @@ def _choice(value: str):
     if m:
         try:
             return pathways.end_for(m.group(1), m.group(2) or None)
-        except (UnknownOccupation, KeyError):
-            raise InputError(f"{value!r} is not an occupation code we know") from None
+        except UnknownOccupation:
+            raise RoleNotFound(f"{m.group(1)!r} is not an occupation code we know") from None
     r = resolve_role(value)
     return pathways.End(r.code, r.title, r.specialty.id if r.specialty else None)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE),
-           to: str = Query("", max_length=MAX_TITLE)):
+def search(
+    request: Request,
+    from_: str = Query("", alias="from", max_length=MAX_TITLE),
+    to: str = Query("", max_length=MAX_TITLE),
+):
     if not from_.strip() or not to.strip():
-        return page(request, "home.html", 400, popular=popular(ctx(request)), values={"from": from_, "to": to},
-                    error="Type both titles: the job you have and the one you want.")
-    sides, errors = {}, {}
+        return page(
+            request,
+            "home.html",
+            400,
+            popular=popular(ctx(request)),
+            values={"from": from_, "to": to},
+            error="Type both titles: the job you have and the one you want.",
+        )
+    sides: dict[str, pathways.End] = {}
+    errors: dict[str, dict[str, Any]] = {}
     for name, text in (("from", from_), ("to", to)):
         try:
             sides[name] = _choice(text)
         except AmbiguousRole as exc:
-            errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates}
+            errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates, "status": 409}
         except InputError as exc:
-            errors[name] = {"message": str(exc), "text": text, "candidates": []}
+            errors[name] = {"message": str(exc), "text": text, "candidates": [], "status": status_for(exc)}
     if errors:
-        status = max(status_for_error(e) for e in errors.values())
+        status = max(e["status"] for e in errors.values())
         return page(request, "choose.html", status, errors=errors, values={"from": from_, "to": to})
     p = pathways.make_pathway(sides["from"], sides["to"])
     return RedirectResponse(f"/pathways/{p.slug}", status_code=303)
-
-
-def status_for_error(error: dict) -> int:
-    return 409 if error["candidates"] else 404
 
 
 @router.get("/explore", response_class=HTMLResponse)
@@ -223,6 +256,7 @@ async def compare(request: Request, from_: str = Query("", alias="from", max_len
 
 # -- the pathway page ---------------------------------------------------------------------
 
+
 def _not_found(request: Request, slug: str) -> HTMLResponse:
     """A 404 that helps: the closest pathway we can make from the words in the address."""
     suggestion = None
@@ -263,13 +297,14 @@ async def _count(request: Request, slug: str) -> int | None:
     c = ctx(request)
     address, agent = c.client(request), request.headers.get("user-agent")
     if not c.views.needs_database(slug, address, agent):
-        return c.views.visit(slug, address, agent)    # memory only: a new visit waits for the batch writer
+        return c.views.visit(slug, address, agent)  # memory only: a new visit waits for the batch writer
     return await run_in_threadpool(c.views.visit, slug, address, agent)
 
 
 @router.get("/pathways/{slug}.{fmt}")
-async def pathway_export(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-                         fmt: str = PathParam(max_length=4)):
+async def pathway_export(
+    request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH), fmt: str = PathParam(max_length=4)
+):
     pathway = pathways.parse(slug)
     if pathway is None or fmt not in EXPORTS:
         return _not_found(request, slug)
@@ -342,12 +377,19 @@ async def pathway_visit(request: Request, slug: str = PathParam(max_length=pathw
 REMOVED_ITEM = re.compile(r"^(?:skill|knowledge|technology):.{1,200}$")
 
 
-def _form_values(skills: str, hours_per_week: str, location: str, budget: str, remove: list[str] = ()) -> dict:
+def _form_values(
+    skills: str, hours_per_week: str, location: str, budget: str, remove: Sequence[str] = ()
+) -> dict[str, Any]:
     # Items the person ticked as read wrongly; anything not shaped like an item id matches
     # nothing, so it is dropped rather than refused.
     removed = sorted({item for item in remove if REMOVED_ITEM.match(item)})
-    return {"skills": skills.strip(), "hours_per_week": hours_per_week.strip(), "location": location.strip(),
-            "budget": budget.strip(), "remove": removed}
+    return {
+        "skills": skills.strip(),
+        "hours_per_week": hours_per_week.strip(),
+        "location": location.strip(),
+        "budget": budget.strip(),
+        "remove": removed,
+    }
 
 
 def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
@@ -356,12 +398,18 @@ def _tailor(pathway: pathways.Pathway, form: dict) -> Guide:
         hours_value = float(hours)
     except ValueError:
         raise InputError("hours per week is a number, e.g. 10") from None
-    if hours_value != hours_value:   # NaN
+    if hours_value != hours_value:  # NaN
         raise InputError("hours per week is a number, e.g. 10")
     try:
-        return pathways.build(pathway, hours_value, form["location"] or None, form["skills"] or None,
-                              form["budget"] or None, frozenset(form.get("remove", ())))
-    except ImportError:   # the skills reader ships separately; fail clearly, not with a 500
+        return pathways.build(
+            pathway,
+            hours_value,
+            form["location"] or None,
+            form["skills"] or None,
+            form["budget"] or None,
+            frozenset(form.get("remove", ())),
+        )
+    except ImportError:  # the skills reader ships separately; fail clearly, not with a 500
         raise InputError("reading skills is not available in this installation; leave skills empty") from None
 
 
@@ -382,56 +430,108 @@ def _check_csrf(request: Request, token: str) -> None:
         raise HTTPException(403, "This form has expired or came from another site. Reload the page and try again.")
 
 
-FormText = lambda n: Form("", max_length=n)  # noqa: E731
+FormText = lambda n: Form("", max_length=n)
 
 
-def _personal_form(skills: str = FormText(MAX_SKILLS), hours_per_week: str = FormText(8),
-                   location: str = FormText(MAX_LOCATION), budget: str = FormText(8),
-                   remove: list[str] = Form([])) -> dict:
+# The skills box takes anything the body limit lets through: text over MAX_SKILLS comes back in
+# the box with the error (service.read_skills says the limit), instead of a bare 422 that loses it.
+def _personal_form(
+    skills: str = FormText(MAX_BODY_BYTES),
+    hours_per_week: str = FormText(8),
+    location: str = FormText(MAX_LOCATION),
+    budget: str = FormText(8),
+    remove: list[str] = Form([]),
+) -> dict:
     """The personalization form's fields, shared by personalize and save."""
     return _form_values(skills, hours_per_week, location, budget, remove)
 
 
 @router.post("/pathways/{slug}/personalize", response_class=HTMLResponse)
-def personalize(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-                csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-                form: dict = Depends(_personal_form)):
+def personalize(
+    request: Request,
+    slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+    form: dict = Depends(_personal_form),
+):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
     _check_csrf(request, csrf_token_)
     c = ctx(request)
-    base = c.guides.get(pathway)
     try:
         limit(request)
         guide = _tailor(pathway, form)
     except InputError as exc:
-        return page(request, "pathway.html", status_for(exc), guide=base, pathway=pathway,
-                    body=_body(c, base, pathway), views=c.views.count(slug), form=form, form_error=str(exc),
-                    exports_base=f"/pathways/{slug}")
-    return page(request, "pathway.html", guide=guide, pathway=pathway, body=_body(c, guide, pathway),
-                views=c.views.count(slug), form=form, tailored=True, exports_base=None)
+        return _form_error(request, pathway, form, exc)
+    return page(
+        request,
+        "pathway.html",
+        guide=guide,
+        pathway=pathway,
+        body=_body(c, guide, pathway),
+        views=c.views.count(slug),
+        form=form,
+        tailored=True,
+        exports_base=None,
+    )
+
+
+def _form_error(request: Request, pathway: pathways.Pathway, form: dict, exc: InputError) -> HTMLResponse:
+    """The untailored page again, the person's answers still in the form, and what to change."""
+    c = ctx(request)
+    base = c.guides.get(pathway)
+    return page(
+        request,
+        "pathway.html",
+        status_for(exc),
+        guide=base,
+        pathway=pathway,
+        body=_body(c, base, pathway),
+        views=c.views.count(pathway.slug),
+        form=form,
+        form_error=str(exc),
+        exports_base=f"/pathways/{pathway.slug}",
+    )
 
 
 @router.post("/pathways/{slug}/save")
-def save(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
-         csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
-         form: dict = Depends(_personal_form)):
+def save(
+    request: Request,
+    slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+    form: dict = Depends(_personal_form),
+):
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
     _check_csrf(request, csrf_token_)
     c = ctx(request)
     limit(request)
-    guide = _tailor(pathway, form)
     try:
-        token = c.store.save_guide(slug, form, guide.to_json_dict())
+        guide = _tailor(pathway, form)
+    except InputError as exc:
+        return _form_error(request, pathway, form, exc)
+    secret, secret_hash = plans.new_owner_secret()
+    try:
+        token = c.store.save_guide(slug, form, guide.to_json_dict(), owner_hash=secret_hash)
     except StoreUnavailable:
-        return page(request, "pathway.html", 503, guide=guide, pathway=pathway, body=_body(c, guide, pathway),
-                    views=None, form=form, tailored=True, exports_base=None,
-                    form_error="Saving is unavailable right now (the database cannot be reached). "
-                               "Your tailored guide is below; try saving again in a minute.")
-    return RedirectResponse(f"/saved/{token}", status_code=303)
+        return page(
+            request,
+            "pathway.html",
+            503,
+            guide=guide,
+            pathway=pathway,
+            body=_body(c, guide, pathway),
+            views=None,
+            form=form,
+            tailored=True,
+            exports_base=None,
+            form_error="Saving is unavailable right now (the database cannot be reached). "
+            "Your tailored guide is below; try saving again in a minute.",
+        )
+    response = RedirectResponse(f"/saved/{token}", status_code=303)
+    set_owner_cookie(request, response, token, secret)
+    return response
 
 
 # -- saved guides and exports -----------------------------------------------------------------
@@ -441,14 +541,52 @@ ANCHOR = re.compile(r"^[a-z0-9-]{1,40}$")
 
 
 def _store_down() -> HTTPException:
-    return HTTPException(503, "Saved guides are unavailable right now (the database cannot be reached). "
-                              "Your link is still valid; try again in a minute.")
+    return HTTPException(
+        503,
+        "Saved guides are unavailable right now (the database cannot be reached). "
+        "Your link is still valid; try again in a minute.",
+    )
+
+
+OWNER_COOKIE = "cp_owner"
+OWNER_HEADER = "x-owner-key"
+NOT_OWNER = (
+    "Only the person who saved this plan can change or delete it. Open the owner link you were "
+    "given when you saved it (the plain link is for reading)."
+)
+
+
+def set_owner_cookie(request: Request, response: Response, token: str, secret: str) -> None:
+    """The owner secret lives in a cookie for this plan's pages only: HttpOnly, SameSite=Strict."""
+    response.set_cookie(
+        OWNER_COOKIE,
+        secret,
+        max_age=400 * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=ctx(request).secure_cookies(request),
+        path=f"/saved/{token}",
+    )
+
+
+def owner_secret(request: Request) -> str | None:
+    """The owner secret the client shows: the X-Owner-Key header (API) or this plan's cookie (pages)."""
+    value = request.headers.get(OWNER_HEADER) or request.cookies.get(OWNER_COOKIE)
+    return value[:64] if value else None
+
+
+def owned_plan(request: Request, token: str) -> plans.Plan:
+    """The saved plan, if the client is its owner; else 403 (404 / 503 as load_plan)."""
+    plan = load_plan(request, token)
+    if not plans.is_owner(plan, owner_secret(request)):
+        raise HTTPException(403, NOT_OWNER)
+    return plan
 
 
 def delete_plan(request: Request, token: str) -> None:
-    """Delete the saved plan at this token, or 404 (bad or unknown token) / 503 (store down)."""
-    if not TOKEN.match(token):
-        raise HTTPException(404, NO_SAVED)
+    """Delete the saved plan at this token, or 404 (bad or unknown token) / 403 (not the owner) /
+    503 (store down)."""
+    owned_plan(request, token)
     try:
         deleted = ctx(request).store.delete_saved(token)
     except StoreUnavailable:
@@ -479,7 +617,8 @@ def _plan_pathway(plan: plans.Plan) -> pathways.Pathway:
     guide = plan.guide
     return pathways.parse(plan.slug) or pathways.make_pathway(
         pathways.end_for(guide.from_.code, guide.from_.specialization_id),
-        pathways.end_for(guide.to.code, guide.to.specialization_id))
+        pathways.end_for(guide.to.code, guide.to.specialization_id),
+    )
 
 
 @router.get("/saved/{token}.{fmt}")
@@ -495,10 +634,36 @@ def saved_page(request: Request, token: str = PathParam(max_length=64)):
     plan = load_plan(request, token)
     c = ctx(request)
     pathway = _plan_pathway(plan)
-    return page(request, "pathway.html", guide=plan.guide, pathway=pathway, body=_body(c, plan.guide, pathway, plan),
-                views=c.views.count(plan.slug), form=plan.params, tailored=True, saved=True,
-                saved_url=str(request.url.replace(query=None, fragment=None)), exports_base=f"/saved/{token}",
-                plan=plan, progress=plan.progress())
+    owner = plans.is_owner(plan, owner_secret(request))
+    link = str(request.url.replace(query=None, fragment=None))
+    secret = request.cookies.get(OWNER_COOKIE) if plan.owner_hash is not None else None
+    return page(
+        request,
+        "pathway.html",
+        guide=plan.guide,
+        pathway=pathway,
+        body=_body(c, plan.guide, pathway, plan if owner else None),
+        views=c.views.count(plan.slug),
+        form=plan.params,
+        tailored=True,
+        saved=True,
+        saved_url=link,
+        owner_url=f"{link}/own/{secret}" if owner and secret else None,
+        exports_base=f"/saved/{token}",
+        plan=plan,
+        progress=plan.progress() if owner else None,
+    )
+
+
+@router.get("/saved/{token}/own/{secret}")
+def saved_owner_link(request: Request, token: str = PathParam(max_length=64), secret: str = PathParam(max_length=64)):
+    """The owner link: on any device, it hands the browser this plan's owner cookie."""
+    plan = load_plan(request, token)
+    if plan.owner_hash is None or not plans.is_owner(plan, secret):
+        raise HTTPException(404, NO_SAVED)
+    response = RedirectResponse(f"/saved/{token}", status_code=303)
+    set_owner_cookie(request, response, token, secret)
+    return response
 
 
 @router.post("/saved/{token}/progress")
@@ -506,7 +671,7 @@ async def saved_progress(request: Request, token: str = PathParam(max_length=64)
     """The progress form: every ticked box is sent, so the submission is the whole new state."""
     form = await request.form()
     _check_csrf(request, str(form.get(CSRF_FIELD, ""))[:64])
-    plan = await run_in_threadpool(load_plan, request, token)
+    plan = await run_in_threadpool(owned_plan, request, token)
     tasks = {str(v)[:64] for v in form.getlist("task")[:1000]}
     learned = {str(v)[:300] for v in form.getlist("learned")[:1000]}
     try:
@@ -524,20 +689,28 @@ def saved_data_export(request: Request, token: str = PathParam(max_length=64)):
     """Everything stored about this saved plan, as one JSON download."""
     plan = load_plan(request, token)
     body = json.dumps(plan.export(), ensure_ascii=False, indent=2)
-    return Response(body, media_type="application/json", headers={
-        "Content-Disposition": f'attachment; filename="careerpath-saved-plan-{plan.created_at:%Y-%m-%d}.json"',
-        "Cache-Control": "no-store"})
+    return Response(
+        body,
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="careerpath-saved-plan-{plan.created_at:%Y-%m-%d}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/saved/{token}/delete", response_class=HTMLResponse)
 def saved_delete_confirm(request: Request, token: str = PathParam(max_length=64)):
-    plan = load_plan(request, token)
+    plan = owned_plan(request, token)
     return page(request, "saved_delete.html", plan=plan, pathway=_plan_pathway(plan), deleted=False)
 
 
 @router.post("/saved/{token}/delete", response_class=HTMLResponse)
-def saved_delete(request: Request, token: str = PathParam(max_length=64),
-                 csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64)):
+def saved_delete(
+    request: Request,
+    token: str = PathParam(max_length=64),
+    csrf_token_: str = Form("", alias=CSRF_FIELD, max_length=64),
+):
     _check_csrf(request, csrf_token_)
     delete_plan(request, token)
     return page(request, "saved_delete.html", deleted=True)
@@ -547,19 +720,23 @@ async def export(request: Request, guide: Guide, name: str, fmt: str, cache: boo
     headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     if fmt == "md":
         from careerpath.render.markdown import render_markdown
+
         body = render_markdown(guide)
     elif fmt == "json":
         body = json.dumps(guide.to_json_dict(), ensure_ascii=False, indent=2)
     elif fmt == "html":
         from careerpath.render.html import render_html
+
         body = render_html(guide)
     else:
         c = ctx(request)
-        body = c.pdfs.get(name) if cache else None
-        if body is None:
-            limit(request)    # a PDF costs a second of CPU: it counts as a generation
+        pdf: bytes | None = c.pdfs.get(name) if cache else None
+        if pdf is None:
+            limit(request)  # a PDF costs a second of CPU: it counts as a generation
             from careerpath.render.pdf import render_pdf
-            body = await run_in_threadpool(render_pdf, guide)
+
+            pdf = await run_in_threadpool(render_pdf, guide)
             if cache:
-                c.pdfs.put(name, body)
+                c.pdfs.put(name, pdf)
+        return Response(pdf, media_type=EXPORTS[fmt], headers=headers)
     return Response(body, media_type=EXPORTS[fmt], headers=headers)

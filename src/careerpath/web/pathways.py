@@ -17,7 +17,7 @@ from careerpath.engine import Guide, GuideRequest, Specialty
 from careerpath.engine.tailor import personalize
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import specializations
-from careerpath.service import ResolvedRole, person_for
+from careerpath.service import InputError, ResolvedRole, RoleNotFound, person_for
 
 MAX_SLUG_LENGTH = 300
 
@@ -25,6 +25,7 @@ MAX_SLUG_LENGTH = 300
 @dataclass(frozen=True)
 class End:
     """One end of a pathway: an occupation, maybe specialized."""
+
     code: str
     title: str
     specialization_id: str | None = None
@@ -79,7 +80,21 @@ def _parts() -> dict[str, End]:
 
 
 def end_for(code: str, specialization_id: str | None = None) -> End:
+    """One end of a pathway from a code and maybe a specialization id.
+
+    Raises UnknownOccupation for a code the knowledge base lacks, RoleNotFound (404) for a
+    specialization id that does not exist, and InputError (400) for one that does not apply
+    to the occupation ("Registered Nurses (AI / Machine Learning)" has no page)."""
     title = KnowledgeBase.default().occupation(code).title
+    if specialization_id:
+        spec = next((s for s in specializations.load() if s.id == specialization_id), None)
+        if spec is None:
+            known = ", ".join(s.id for s in specializations.load())
+            raise RoleNotFound(f"there is no specialization {specialization_id!r}; the ones we know are: {known}")
+        if not spec.applies(code):
+            raise InputError(
+                f"the {spec.name} specialization does not apply to {title} ({code}); choose the occupation without it"
+            )
     return End(code, title, specialization_id)
 
 
@@ -89,8 +104,10 @@ def make_pathway(source: End, target: End) -> Pathway:
 
 
 def from_resolved(source: ResolvedRole, target: ResolvedRole) -> Pathway:
-    return make_pathway(End(source.code, source.title, source.specialty.id if source.specialty else None),
-                        End(target.code, target.title, target.specialty.id if target.specialty else None))
+    return make_pathway(
+        End(source.code, source.title, source.specialty.id if source.specialty else None),
+        End(target.code, target.title, target.specialty.id if target.specialty else None),
+    )
 
 
 def parse(slug: str) -> Pathway | None:
@@ -101,7 +118,7 @@ def parse(slug: str) -> Pathway | None:
     parts = _parts()
     start = 0
     while (at := slug.find("-to-", start)) != -1:
-        left, right = slug[:at], slug[at + 4:]
+        left, right = slug[:at], slug[at + 4 :]
         if left in parts and right in parts:
             return Pathway(slug, parts[left], parts[right])
         start = at + 1
@@ -133,16 +150,23 @@ class GuideCache:
         return slug in self._items
 
 
-def build(pathway: Pathway, hours_per_week: float | None = None, location: str | None = None,
-          skills: str | None = None, budget: str | None = None, removed: frozenset[str] = frozenset()) -> Guide:
+def build(
+    pathway: Pathway,
+    hours_per_week: float | None = None,
+    location: str | None = None,
+    skills: str | None = None,
+    budget: str | None = None,
+    removed: frozenset[str] = frozenset(),
+) -> Guide:
     """The guide for a pathway, tailored when any of the person's answers are given.
 
     Same rules as service.plan_guide (which starts from free text instead of codes)."""
     kb = KnowledgeBase.default()
     hours = 10.0 if hours_per_week is None else float(hours_per_week)
     person = person_for(hours, location, skills, budget, kb, removed)
-    request = GuideRequest(pathway.source.code, pathway.target.code, pathway.source.specialty,
-                           pathway.target.specialty, person)
+    request = GuideRequest(
+        pathway.source.code, pathway.target.code, pathway.source.specialty, pathway.target.specialty, person
+    )
     # personalize, not build_guide: the tailored guide says what the person's answers changed.
     return personalize(request, kb)
 

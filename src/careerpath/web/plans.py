@@ -7,8 +7,11 @@ layer: engine.progress does the arithmetic, the store does the keeping.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from careerpath.engine import Guide
 from careerpath.engine.progress import Progress, covered_by, progress, task_id, task_ids
@@ -31,6 +34,7 @@ class Plan:
     params: dict
     guide: Guide
     items: dict[tuple[str, str], datetime]
+    owner_hash: str | None = None  # None: saved before owners existed; the link is the owner's
 
     # -- state ---------------------------------------------------------------------------
 
@@ -71,7 +75,7 @@ class Plan:
         skills = {learned_key(i): i for i in self.guide.skills_to_learn}
         items = []
         for (kind, key), at in sorted(self.items.items(), key=lambda kv: (kv[1], kv[0])):
-            entry = {"kind": kind, "key": key, "checked_at": at.isoformat()}
+            entry: dict[str, str | int] = {"kind": kind, "key": key, "checked_at": at.isoformat()}
             if kind == TASK and key in checked:
                 entry["phase"], entry["text"] = checked[key][0].phase, checked[key][1]
             elif kind == LEARNED and key in skills:
@@ -91,13 +95,36 @@ class Plan:
         }
 
 
+def owner_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest()
+
+
+def new_owner_secret() -> tuple[str, str]:
+    """(secret for the person, hash for the store)."""
+    secret = secrets.token_urlsafe(32)
+    return secret, owner_hash(secret)
+
+
+def is_owner(plan: Plan, secret: str | None) -> bool:
+    if plan.owner_hash is None:
+        return True
+    return secret is not None and hmac.compare_digest(owner_hash(secret), plan.owner_hash)
+
+
 def load(store: Store, token: str) -> Plan | None:
     row = store.saved_guide(token)
     if row is None:
         return None
-    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
-    return Plan(token=row.token, slug=row.slug, created_at=created, params=row.params,
-                guide=Guide.model_validate(row.guide), items=store.plan_items(token))
+    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+    return Plan(
+        token=row.token,
+        slug=row.slug,
+        created_at=created,
+        params=row.params,
+        guide=Guide.model_validate(row.guide),
+        items=store.plan_items(token),
+        owner_hash=row.owner_hash,
+    )
 
 
 def update(store: Store, plan: Plan, tasks: set[str] | None = None, learned: set[str] | None = None) -> bool:

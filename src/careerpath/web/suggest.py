@@ -21,9 +21,9 @@ KIND_RANK = {"occupation": 0, "reported": 1, "short": 2, "alternate": 3}
 
 @dataclass(frozen=True)
 class Suggestion:
-    title: str          # what to put in the box
+    title: str  # what to put in the box
     code: str
-    occupation: str     # the O*NET occupation it belongs to
+    occupation: str  # the O*NET occupation it belongs to
 
 
 def _norm(text: str) -> str:
@@ -31,13 +31,13 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[list[str], list[tuple[int, str, str]]]:
+def _index() -> tuple[list[str], list[tuple[float, str, str]]]:
     """Sorted word-suffixes of every title ("senior software developer", "software developer", ...)."""
     kb = KnowledgeBase.default()
-    titles = {}
+    titles: dict[tuple[str, str], float] = {}
     for t in kb.titles():
         key = (t.title, t.code)
-        rank = KIND_RANK.get(t.kind, 9)
+        rank: float = KIND_RANK.get(t.kind, 9)
         if key not in titles or rank < titles[key]:
             titles[key] = rank
     entries = []

@@ -4,6 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-25
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,8 +17,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "plan_item",
-        sa.Column("token", sa.String(43), sa.ForeignKey("saved_guide.token", ondelete="CASCADE",
-                                                        name="fk_plan_item_saved_guide"), nullable=False),
+        sa.Column(
+            "token",
+            sa.String(43),
+            sa.ForeignKey("saved_guide.token", ondelete="CASCADE", name="fk_plan_item_saved_guide"),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("key", sa.String(200), nullable=False),
         sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),

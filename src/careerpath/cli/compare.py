@@ -1,6 +1,6 @@
 """`careerpath compare FROM TO1 TO2 [TO3 TO4]`: two to four targets side by side for one person.
 
-Registered on the main app in careerpath/cli.py. Each column is the person's own guide for
+Registered on the main app in careerpath/cli/__init__.py. Each column is the person's own guide for
 that target (engine/sidebyside.py), so the figures are those the full guides show.
 """
 
@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from careerpath.engine.recommend import KIND_WORDS
-from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, SideBySide, side_by_side
-from careerpath.kb import KnowledgeBase
+if TYPE_CHECKING:   # the engine loads when the command runs, so `careerpath --help` stays fast
+    from careerpath.engine.sidebyside import SideBySide
 
 
 def compare_command(
@@ -43,6 +42,9 @@ def compare_command(
     from .cli import _occupation
 
     err = Console(stderr=True)
+    from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
+    from careerpath.kb import KnowledgeBase
+
     kb = KnowledgeBase.default()
     if not MIN_TARGETS <= len(targets) <= MAX_TARGETS:
         err.print(f"[bold red]error:[/] give {MIN_TARGETS} to {MAX_TARGETS} targets after FROM")
@@ -71,6 +73,8 @@ def _pct(value: int | float | None) -> str:
 
 
 def _print(console: Console, r: SideBySide) -> None:
+    from careerpath.engine.recommend import KIND_WORDS
+
     table = Table(title=f"From {escape(r.source_title)}: {len(r.options)} targets side by side", title_justify="left",
                   caption=f"Time to job-ready at {r.hours_per_week:g} h/week. Wages: BLS OEWS May 2025, {r.area}. "
                           "Growth: BLS projections 2024-34.", caption_justify="left")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import typer
 
-db_app = typer.Typer(help="The user-side database (views, saved guides): SQLite file or $DATABASE_URL.",
-                     no_args_is_help=True)
+from .output import fail
+
+db_app = typer.Typer(
+    help="The user-side database (views, saved guides): SQLite file or $DATABASE_URL.", no_args_is_help=True
+)
 
 
-def serve_command(
+def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=32, help="Worker processes (each keeps its own caches)."),
@@ -17,8 +20,16 @@ def serve_command(
     """Serve the web app and JSON API (migrations run on startup)."""
     import uvicorn
 
-    uvicorn.run("careerpath.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                reload=reload, access_log=False, proxy_headers=False)
+    uvicorn.run(
+        "careerpath.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        access_log=False,
+        proxy_headers=False,
+    )
 
 
 @db_app.command("upgrade")
@@ -30,6 +41,5 @@ def db_upgrade(revision: str = typer.Argument("head", help="Alembic revision to 
     try:
         store.upgrade(revision)
     except StoreUnavailable as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(exc)) from None
     typer.echo(f"database at {store.url.render_as_string(hide_password=True)} is at {revision}")

@@ -1,0 +1,50 @@
+"""The `careerpath` command: one module per command group, each a thin shell over the Python API
+(careerpath/api.py) and the shared output helpers (output.py).
+
+    guide.py       careerpath guide FROM TO
+    recommend.py   careerpath recommend FROM
+    resolve.py     careerpath resolve TITLE
+    occupation.py  careerpath occupation CODE
+    resources.py   careerpath resources ITEM
+    compare.py     careerpath compare FROM TO1 TO2 [TO3 TO4]
+    kb.py          careerpath kb build | info
+    serve.py       careerpath serve, careerpath db upgrade
+    (export lives with its package: careerpath/export/cli.py, careerpath export)
+
+Modules import typer and rich only; the engine, the knowledge base and the web app are
+imported by the command that runs, so `careerpath --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from careerpath.export import cli as export
+
+from . import compare, guide, kb, occupation, recommend, resolve, resources, serve
+
+app = typer.Typer(
+    help="Career transition guides grounded in O*NET 30.1 and BLS data, offline.\n\n"
+    'Start here:  careerpath guide "Backend Developer" "AI Technical Writer"\n\n'
+    'Not sure what a title maps to?  careerpath resolve "RN - ICU".  '
+    'Looking for options?  careerpath recommend "Cashier".',
+    epilog="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
+    "See `careerpath kb info` for the full attribution.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+app.command("guide")(guide.guide)
+app.command("recommend")(recommend.recommend)
+app.command("compare")(compare.compare_command)
+app.command("resolve")(resolve.resolve)
+app.command("occupation")(occupation.occupation)
+app.command("resources")(resources.resources)
+app.command("serve")(serve.serve)
+app.command("export")(export.export_command)
+app.add_typer(kb.app, name="kb")
+app.add_typer(serve.db_app, name="db")
+
+__all__ = ["app"]
