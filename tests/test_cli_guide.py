@@ -70,7 +70,7 @@ def test_an_ambiguous_title_never_blocks_a_script_and_is_asked_about_in_a_termin
 
     scripted = runner.invoke(app, ["guide", "Teacher", "Instructional Designer", "--format", "json"])
     assert scripted.exit_code == 0, scripted.output
-    guide = json.loads(scripted.stdout[scripted.stdout.index("{"):])
+    guide = json.loads(scripted.stdout[scripted.stdout.index("{") :])
     # The most common of the tied occupations, with the others named.
     assert guide["from"]["code"] in ("25-2021.00", "25-2031.00") and guide["from"]["alternatives"]
     assert guide["headline"].startswith("Teacher → ")

@@ -124,7 +124,7 @@ def occupation_code(text: str, kb: KnowledgeBase | None = None) -> tuple[str, st
         if code not in kb.index:
             raise RoleNotFound(f"no O*NET-SOC occupation {code!r}")
         return code, kb.occupation(code).title
-    role = resolve_role(text, allow_ambiguous=True)
+    role = resolve_role(text)  # the best reading; the output names it
     return role.code, role.title
 
 
@@ -170,8 +170,17 @@ def recommend(
     area = find_area(location, kb).code if location else NATIONAL
     code, _ = occupation_code(source, kb)
     kinds = ("long_term",) if long_term else SHORT_KINDS
-    return rank(kb, code, top=top, min_wage=min_wage, max_difficulty=difficulty, area=area, kinds=kinds,
-                max_months=max_months, no_degree=no_degree)
+    return rank(
+        kb,
+        code,
+        top=top,
+        min_wage=min_wage,
+        max_difficulty=difficulty,
+        area=area,
+        kinds=kinds,
+        max_months=max_months,
+        no_degree=no_degree,
+    )
 
 
 def occupation(code: str) -> OccupationRecord:

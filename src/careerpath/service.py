@@ -18,22 +18,65 @@ from careerpath.kb import Area, KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.resolve import Candidate, InvalidTitle, Resolver
 
-MAX_SKILLS_TEXT = 12_000     # a pasted résumé of three or four pages
+MAX_SKILLS_TEXT = 12_000  # a pasted résumé of three or four pages
 MAX_HOURS_PER_WEEK = 80
 
 # USPS abbreviations for the areas OEWS publishes as states (incl. DC and territories).
 STATE_ABBREVIATIONS = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana",
-    "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
-    "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio",
-    "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
-    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "GU": "Guam", "PR": "Puerto Rico", "VI": "Virgin Islands",
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "DC": "District of Columbia",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "GU": "Guam",
+    "PR": "Puerto Rico",
+    "VI": "Virgin Islands",
 }
 
 
@@ -50,8 +93,9 @@ class AmbiguousRole(InputError):
         self.query = query
         self.candidates = candidates
         choices = "; ".join(f"{c.title} ({c.code})" for c in candidates)
-        super().__init__(f"{query!r} could mean several occupations: {choices}. "
-                         "Type a more specific title or one of the codes.")
+        super().__init__(
+            f"{query!r} could mean several occupations: {choices}. Type a more specific title or one of the codes."
+        )
 
 
 class UnknownArea(InputError):
@@ -65,8 +109,9 @@ class ResolvedRole:
     specialty: Specialty | None
     matched: str
     score: float
-    words: str = ""                                   # as the person typed it
-    alternatives: tuple[RoleChoice, ...] = ()         # what else the words could mean
+    words: str = ""  # as the person typed it
+    alternatives: tuple[RoleChoice, ...] = ()  # what else the words could mean
+
 
 # Candidates whose scores differ by less than this are a genuine tie: only then may a person
 # at a terminal be asked which one they mean.
@@ -91,10 +136,18 @@ def resolve_role(text: str, ask_when_tied: bool = False) -> ResolvedRole:
         raise AmbiguousRole(text, candidates[:5])
     spec = resolution.specialization
     specialty = Specialty.of(spec) if spec else None
-    alternatives = tuple(RoleChoice(code=c.code, title=c.title) for c in others[:MAX_ALTERNATIVES]) \
-        if resolution.ambiguous else ()
-    return ResolvedRole(code=best.code, title=best.title, specialty=specialty, matched=best.matched,
-                        score=best.score, words=text.strip(), alternatives=alternatives)
+    alternatives = (
+        tuple(RoleChoice(code=c.code, title=c.title) for c in others[:MAX_ALTERNATIVES]) if resolution.ambiguous else ()
+    )
+    return ResolvedRole(
+        code=best.code,
+        title=best.title,
+        specialty=specialty,
+        matched=best.matched,
+        score=best.score,
+        words=text.strip(),
+        alternatives=alternatives,
+    )
 
 
 def _most_common_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -109,7 +162,7 @@ def _most_common_first(candidates: list[Candidate]) -> list[Candidate]:
         outlook = kb.outlook(c.code) if c.code in kb.index else None
         return (outlook.employment_2024 or 0) if outlook else 0
 
-    return sorted(tied, key=lambda c: -employment(c)) + candidates[len(tied):]
+    return sorted(tied, key=lambda c: -employment(c)) + candidates[len(tied) :]
 
 
 def find_area(text: str, kb: KnowledgeBase | None = None) -> Area:
@@ -142,15 +195,14 @@ def item_id(kind: str, key: str) -> str:
 
 @dataclass(frozen=True)
 class SkillsRead:
-    known: frozenset = frozenset()               # (kind, key) counted as known
-    recognised: tuple[str, ...] = ()             # labels of the counted items, with their words
-    not_recognised: tuple[str, ...] = ()         # list entries nothing matched
-    items: tuple[SkillRead, ...] = ()            # everything read, removed ones marked
-    experience: tuple[Experience, ...] = ()      # years per role, where the text states them
+    known: frozenset = frozenset()  # (kind, key) counted as known
+    recognised: tuple[str, ...] = ()  # labels of the counted items, with their words
+    not_recognised: tuple[str, ...] = ()  # list entries nothing matched
+    items: tuple[SkillRead, ...] = ()  # everything read, removed ones marked
+    experience: tuple[Experience, ...] = ()  # years per role, where the text states them
 
 
-def read_skills(text: str | None, kb: KnowledgeBase | None = None,
-                removed: frozenset[str] = frozenset()) -> SkillsRead:
+def read_skills(text: str | None, kb: KnowledgeBase | None = None, removed: frozenset[str] = frozenset()) -> SkillsRead:
     """What a skills list or a pasted résumé shows, read by careerpath.profile.extract
     (docs/extraction.md). Each label names the words it was read from; list entries nothing
     matched are reported back; years of experience are kept per role when stated.
@@ -168,10 +220,23 @@ def read_skills(text: str | None, kb: KnowledgeBase | None = None,
     found = extract(text, kb or KnowledgeBase.default())
     # The site sends ids; a person at the command line types names ("Django", "skill:Writing").
     wrong = {r.casefold() for r in removed}
-    read = tuple(SkillRead(kind=item.kind, key=item.key, name=item.name, phrase=item.phrase,
-                           removed=bool(wrong & {item_id(item.kind, item.key).casefold(), item.name.casefold(),
-                                                 item_id(item.kind, item.name).casefold()}))
-                 for item in found.items)
+    read = tuple(
+        SkillRead(
+            kind=item.kind,
+            key=item.key,
+            name=item.name,
+            phrase=item.phrase,
+            removed=bool(
+                wrong
+                & {
+                    item_id(item.kind, item.key).casefold(),
+                    item.name.casefold(),
+                    item_id(item.kind, item.name).casefold(),
+                }
+            ),
+        )
+        for item in found.items
+    )
     kept = [item for item in read if not item.removed]
     known = frozenset((item.kind, item.key) for item in kept)
     # Mathematics is both a skill and a knowledge area: the kind keeps the labels distinct.
@@ -180,8 +245,14 @@ def read_skills(text: str | None, kb: KnowledgeBase | None = None,
     return SkillsRead(known, recognised, tuple(found.unrecognised), read, experience)
 
 
-def person_for(hours_per_week: float, location: str | None, skills: str | None, budget: str | None,
-               kb: KnowledgeBase, removed: frozenset[str] = frozenset()) -> Person:
+def person_for(
+    hours_per_week: float,
+    location: str | None,
+    skills: str | None,
+    budget: str | None,
+    kb: KnowledgeBase,
+    removed: frozenset[str] = frozenset(),
+) -> Person:
     """The person's answers, checked and read: what both the CLI and the site tailor with."""
     if not 1 <= hours_per_week <= MAX_HOURS_PER_WEEK:
         raise InputError(f"hours per week must be between 1 and {MAX_HOURS_PER_WEEK}")
@@ -189,9 +260,16 @@ def person_for(hours_per_week: float, location: str | None, skills: str | None, 
         raise InputError("budget is 'free' or 'any'")
     area = find_area(location, kb) if location and location.strip() else None
     read = read_skills(skills, kb, removed)
-    return Person(hours_per_week=hours_per_week, area_code=area.code if area else None, known=read.known,
-                  recognised=read.recognised, not_recognised=read.not_recognised, read=read.items,
-                  experience=read.experience, budget="free" if budget == "free" else None)
+    return Person(
+        hours_per_week=hours_per_week,
+        area_code=area.code if area else None,
+        known=read.known,
+        recognised=read.recognised,
+        not_recognised=read.not_recognised,
+        read=read.items,
+        experience=read.experience,
+        budget="free" if budget == "free" else None,
+    )
 
 
 def plan_guide(
@@ -208,16 +286,25 @@ def plan_guide(
     person = person_for(hours_per_week, location, skills, budget, kb, removed)
     source_role = resolve_role(source, ask_when_tied)
     target_role = resolve_role(target, ask_when_tied)
-    request = GuideRequest(source_role.code, target_role.code, source_role.specialty, target_role.specialty, person,
-                           source_words=source_role.words, target_words=target_role.words,
-                           source_alternatives=source_role.alternatives,
-                           target_alternatives=target_role.alternatives)
+    request = GuideRequest(
+        source_role.code,
+        target_role.code,
+        source_role.specialty,
+        target_role.specialty,
+        person,
+        source_words=source_role.words,
+        target_words=target_role.words,
+        source_alternatives=source_role.alternatives,
+        target_alternatives=target_role.alternatives,
+    )
     return personalize(request, kb)
 
 
 def pathway_slug(guide: Guide) -> str:
     """A readable, stable URL part: software-developers-to-technical-writers[-ai-ml]."""
+
     def part(title: str, spec: str | None) -> str:
         text = (f"{spec} " if spec else "") + title
         return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
     return f"{part(guide.from_.title, guide.from_.specialization_id)}-to-{part(guide.to.title, guide.to.specialization_id)}"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from careerpath.catalog import Catalog, KINDS
+from careerpath.catalog import KINDS, Catalog
 
 COST_RANK = {"free": 0, "freemium": 1, "paid": 2}
 FORMAT_RANK = {"course": 0, "practice": 1, "docs": 2, "book": 3, "community": 4}
@@ -17,15 +17,14 @@ def test_ordering_is_focus_first_then_free_then_format_then_hours(catalog, kind)
     field = KINDS[kind]
     for key in catalog.keys(kind):
         found = catalog.resources_for(kind, key)
-        ranks = [(r.teaches.focus(field, key), COST_RANK[r.cost], FORMAT_RANK[r.format], r.hours)
-                 for r in found]
+        ranks = [(r.teaches.focus(field, key), COST_RANK[r.cost], FORMAT_RANK[r.format], r.hours) for r in found]
         assert ranks == sorted(ranks), (kind, key)
 
 
 def test_focus_prefers_primary_then_fewer_items_in_the_field(catalog):
     course = catalog.resource("google-technical-writing-one")
-    assert course.teaches.focus("skills", "2.A.1.c") == (0, 0)          # primary
-    assert course.teaches.focus("knowledge", "2.C.7.a") == (1, 1)       # only item, not primary
+    assert course.teaches.focus("skills", "2.A.1.c") == (0, 0)  # primary
+    assert course.teaches.focus("knowledge", "2.C.7.a") == (1, 1)  # only item, not primary
     broad = catalog.resource("great-courses")
     assert broad.teaches.focus("knowledge", "2.C.7.d")[1] >= 5
 
@@ -64,39 +63,56 @@ def test_topics(catalog):
         catalog.topic("nope")
 
 
-@pytest.mark.parametrize("code,title,kind", [
-    ("27-3042.00", "Technical Writers", "writing"),     # 7-char prefix beats major group 27
-    ("27-2012.00", "Producers and Directors", "arts_media"),
-    ("15-1252.00", "Software Developers", "software"),
-    ("15-2051.00", "Data Scientists", "data"),
-    ("29-1141.00", "Registered Nurses", "care"),
-    ("47-2111.00", "Electricians", "trades"),
-    ("41-3091.00", "Sales Representatives of Services", "sales"),
-    ("25-2021.00", "Elementary School Teachers", "education"),
-    ("23-2011.00", "Paralegals and Legal Assistants", "legal"),
-    ("13-2011.00", "Accountants and Auditors", "finance"),
-    ("35-2014.00", "Cooks, Restaurant", "hospitality"),
-    ("53-3032.00", "Heavy and Tractor-Trailer Truck Drivers", "transport"),
-    ("33-3051.00", "Police and Sheriff's Patrol Officers", "protective"),
-    ("19-2031.00", "Chemists", "science"),
-    ("11-1021.00", "General and Operations Managers", "management"),
-    ("00-0000.00", "Freelance Copywriter", "writing"),  # keyword alone
-    ("99-9999.99", "Astronaut", "general"),
-])
+@pytest.mark.parametrize(
+    "code,title,kind",
+    [
+        ("27-3042.00", "Technical Writers", "writing"),  # 7-char prefix beats major group 27
+        ("27-2012.00", "Producers and Directors", "arts_media"),
+        ("15-1252.00", "Software Developers", "software"),
+        ("15-2051.00", "Data Scientists", "data"),
+        ("29-1141.00", "Registered Nurses", "care"),
+        ("47-2111.00", "Electricians", "trades"),
+        ("41-3091.00", "Sales Representatives of Services", "sales"),
+        ("25-2021.00", "Elementary School Teachers", "education"),
+        ("23-2011.00", "Paralegals and Legal Assistants", "legal"),
+        ("13-2011.00", "Accountants and Auditors", "finance"),
+        ("35-2014.00", "Cooks, Restaurant", "hospitality"),
+        ("53-3032.00", "Heavy and Tractor-Trailer Truck Drivers", "transport"),
+        ("33-3051.00", "Police and Sheriff's Patrol Officers", "protective"),
+        ("19-2031.00", "Chemists", "science"),
+        ("11-1021.00", "General and Operations Managers", "management"),
+        ("00-0000.00", "Freelance Copywriter", "writing"),  # keyword alone
+        ("99-9999.99", "Astronaut", "general"),
+    ],
+)
 def test_templates_for(catalog, code, title, kind):
     assert catalog.templates_for(code, title).kind == kind
 
 
 def test_every_template_is_complete(catalog):
     kinds = {t.kind for t in catalog.templates()}
-    assert {"writing", "software", "data", "design", "care", "trades", "sales", "management",
-            "education", "science", "legal", "finance", "hospitality", "transport",
-            "arts_media", "protective", "general"} <= kinds
+    assert {
+        "writing",
+        "software",
+        "data",
+        "design",
+        "care",
+        "trades",
+        "sales",
+        "management",
+        "education",
+        "science",
+        "legal",
+        "finance",
+        "hospitality",
+        "transport",
+        "arts_media",
+        "protective",
+        "general",
+    } <= kinds
     for t in catalog.templates():
         assert 3 <= len(t.portfolio) <= 5, t.kind
         # Whole sentences: O*NET task text spliced into a template read badly (issue #15).
         assert all("{" not in p and len(p.split()) >= 6 for p in t.portfolio), t.kind
         assert 2 <= len(t.experience) <= 4 and 2 <= len(t.network) <= 4, t.kind
         assert 2 <= len(t.job_search) <= 4, t.kind
-
-

@@ -34,8 +34,11 @@ def test_every_element_has_free_and_paid(catalog, kind, fixture, request):
 
 def test_hot_technologies_have_a_free_resource(catalog, hot_technologies):
     assert len(hot_technologies) == 150
-    missing = [t for t in hot_technologies
-               if "free" not in _costs(catalog, "technology", t) and t not in NO_FREE_PUBLIC_RESOURCE]
+    missing = [
+        t
+        for t in hot_technologies
+        if "free" not in _costs(catalog, "technology", t) and t not in NO_FREE_PUBLIC_RESOURCE
+    ]
     assert missing == []
 
 

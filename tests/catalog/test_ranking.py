@@ -14,21 +14,24 @@ def first(catalog, kind, key, budget=None):
     return found[0]
 
 
-@pytest.mark.parametrize("kind,key,expected", [
-    ("skill", "2.A.1.c", {"google-technical-writing-one"}),                   # Writing
-    ("skill", "2.B.3.e", {"cs50p", "cs50x", "mit-ocw-intro-cs-python"}),      # Programming
-    ("knowledge", "2.C.7.a", {"purdue-owl"}),                                 # English Language
-    ("skill", "2.A.1.a", {"khan-academy-reading-language-arts"}),             # Reading Comprehension
-    ("skill", "2.A.1.d", {"speaking-io"}),                                    # Speaking
-    ("skill", "2.B.1.d", {"harvard-pon", "beyond-intractability"}),          # Negotiation
-    ("skill", "2.B.5.a", {"todoist-productivity-methods"}),                   # Time Management
-    ("skill", "2.B.1.e", {"carpentries-instructor-training", "teaching-tech-together"}),
-    ("knowledge", "2.C.4.a", {"khan-academy-math"}),                          # Mathematics
-    ("knowledge", "2.C.4.e", {"yale-intro-psychology", "openstax-psychology"}),
-    ("knowledge", "2.C.3.a", {"cs50x", "nand2tetris", "professor-messer"}),   # Computers and Electronics
-    ("knowledge", "2.C.1.c", {"openstax-financial-accounting", "openstax-principles-of-economics"}),
-    ("knowledge", "2.C.5.a", {"openstax-anatomy-physiology"}),                # Medicine and Dentistry
-])
+@pytest.mark.parametrize(
+    "kind,key,expected",
+    [
+        ("skill", "2.A.1.c", {"google-technical-writing-one"}),  # Writing
+        ("skill", "2.B.3.e", {"cs50p", "cs50x", "mit-ocw-intro-cs-python"}),  # Programming
+        ("knowledge", "2.C.7.a", {"purdue-owl"}),  # English Language
+        ("skill", "2.A.1.a", {"khan-academy-reading-language-arts"}),  # Reading Comprehension
+        ("skill", "2.A.1.d", {"speaking-io"}),  # Speaking
+        ("skill", "2.B.1.d", {"harvard-pon", "beyond-intractability"}),  # Negotiation
+        ("skill", "2.B.5.a", {"todoist-productivity-methods"}),  # Time Management
+        ("skill", "2.B.1.e", {"carpentries-instructor-training", "teaching-tech-together"}),
+        ("knowledge", "2.C.4.a", {"khan-academy-math"}),  # Mathematics
+        ("knowledge", "2.C.4.e", {"yale-intro-psychology", "openstax-psychology"}),
+        ("knowledge", "2.C.3.a", {"cs50x", "nand2tetris", "professor-messer"}),  # Computers and Electronics
+        ("knowledge", "2.C.1.c", {"openstax-financial-accounting", "openstax-principles-of-economics"}),
+        ("knowledge", "2.C.5.a", {"openstax-anatomy-physiology"}),  # Medicine and Dentistry
+    ],
+)
 def test_sensible_first_choices(catalog, kind, key, expected):
     assert first(catalog, kind, key).id in expected
 
@@ -49,7 +52,11 @@ def test_first_choice_for_every_element_is_focused_on_it(catalog):
         for budget in (None, "free"):
             r = first(catalog, element.kind, element.id, budget)
             assert element.id in r.teaches.primary or len(getattr(r.teaches, field)) == 1, (
-                element.id, element.name, budget, r.id)
+                element.id,
+                element.name,
+                budget,
+                r.id,
+            )
 
 
 def test_free_before_paid_within_equal_focus(catalog):
@@ -68,5 +75,4 @@ def test_every_element_has_a_primary_or_single_focus_resource(catalog):
     for element in catalog.elements.values():
         field = FIELD[element.kind]
         found = catalog.resources_for(element.kind, element.id)
-        assert any(element.id in r.teaches.primary or len(getattr(r.teaches, field)) == 1
-                   for r in found), element.name
+        assert any(element.id in r.teaches.primary or len(getattr(r.teaches, field)) == 1 for r in found), element.name

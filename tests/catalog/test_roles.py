@@ -34,12 +34,20 @@ def test_role_technologies_have_a_resource_where_hot(catalog, hot_technologies):
 def test_the_topics_issue_15_names_are_covered(catalog):
     # Guides for a technical writer and an ML engineer need these; each has a free resource.
     wanted = {
-        "docs.docs_as_code": "Markdown Guide", "docs.api_reference": "Learn OpenAPI",
-        "docs.tooling": "MkDocs", "docs.structure": "Diátaxis", "agile.scrum": "The Scrum Guide",
-        "ai_ml.statistics": "Statistics", "ai_ml.linear_algebra": "linear algebra",
-        "ai_ml.mlops": "Made With ML", "data.dbt": "dbt", "data.orchestration": "Airflow",
-        "cloud.kubernetes": "Kubernetes", "digital_marketing.seo": "Search Central",
-        "security.operations": "ATT&CK", "product.management": "SVPG",
+        "docs.docs_as_code": "Markdown Guide",
+        "docs.api_reference": "Learn OpenAPI",
+        "docs.tooling": "MkDocs",
+        "docs.structure": "Diátaxis",
+        "agile.scrum": "The Scrum Guide",
+        "ai_ml.statistics": "Statistics",
+        "ai_ml.linear_algebra": "linear algebra",
+        "ai_ml.mlops": "Made With ML",
+        "data.dbt": "dbt",
+        "data.orchestration": "Airflow",
+        "cloud.kubernetes": "Kubernetes",
+        "digital_marketing.seo": "Search Central",
+        "security.operations": "ATT&CK",
+        "product.management": "SVPG",
     }
     for topic, words in wanted.items():
         names = [r.name for r in catalog.resources_for("topic", topic) if r.is_free]

@@ -10,19 +10,69 @@ from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
 
 # BLS "typical education needed for entry" categories that are a postsecondary award or degree
 # beyond a bachelor's, or an associate's: the route into these cannot be guessed from skills.
-ROUTE_EDUCATION = {"Postsecondary nondegree award", "Associate's degree", "Master's degree",
-                   "Doctoral or professional degree"}
+ROUTE_EDUCATION = {
+    "Postsecondary nondegree award",
+    "Associate's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+}
 ROUTE_TRAINING = {"Apprenticeship", "Internship/residency"}
 LARGEST = 200
 # Occupations most states license (or that a federal licence governs) beyond the BLS criteria
 # above: a guide that left out the licence would mislead.
 LICENSED = {
-    "13-2011", "13-2023", "13-2052", "17-1011", "17-1012", "17-1022", "17-2051", "17-2071", "17-2141",
-    "21-1012", "21-1018", "21-1021", "21-1022", "21-1023", "21-1029", "23-1011", "25-2021", "25-2031",
-    "25-2022", "25-2052", "29-1141", "29-1051", "29-1071", "29-1123", "29-1292", "29-2052", "29-2061",
-    "31-1131", "31-9011", "33-3051", "33-9021", "33-9032", "39-4031", "39-5011", "39-5012", "39-5092",
-    "39-5094", "41-3021", "41-3031", "41-9021", "41-9022", "47-2111", "47-2152", "47-4021", "49-9021",
-    "53-2011", "53-2012", "53-2021", "53-2031", "53-3032", "53-3052", "53-5021",
+    "13-2011",
+    "13-2023",
+    "13-2052",
+    "17-1011",
+    "17-1012",
+    "17-1022",
+    "17-2051",
+    "17-2071",
+    "17-2141",
+    "21-1012",
+    "21-1018",
+    "21-1021",
+    "21-1022",
+    "21-1023",
+    "21-1029",
+    "23-1011",
+    "25-2021",
+    "25-2031",
+    "25-2022",
+    "25-2052",
+    "29-1141",
+    "29-1051",
+    "29-1071",
+    "29-1123",
+    "29-1292",
+    "29-2052",
+    "29-2061",
+    "31-1131",
+    "31-9011",
+    "33-3051",
+    "33-9021",
+    "33-9032",
+    "39-4031",
+    "39-5011",
+    "39-5012",
+    "39-5092",
+    "39-5094",
+    "41-3021",
+    "41-3031",
+    "41-9021",
+    "41-9022",
+    "47-2111",
+    "47-2152",
+    "47-4021",
+    "49-9021",
+    "53-2011",
+    "53-2012",
+    "53-2021",
+    "53-2031",
+    "53-3032",
+    "53-3052",
+    "53-5021",
 }
 
 
@@ -42,9 +92,13 @@ def _bls_detailed(kb) -> dict[str, object]:
 
 def required_socs(kb) -> set[str]:
     detailed = _bls_detailed(kb)
-    needed = {soc for soc, o in detailed.items()
-              if o.education in ROUTE_EDUCATION or o.on_the_job_training in ROUTE_TRAINING
-              or o.work_experience not in (None, "None")}
+    needed = {
+        soc
+        for soc, o in detailed.items()
+        if o.education in ROUTE_EDUCATION
+        or o.on_the_job_training in ROUTE_TRAINING
+        or o.work_experience not in (None, "None")
+    }
     largest = sorted(detailed, key=lambda soc: -(detailed[soc].employment_2024 or 0))[:LARGEST]
     return needed | set(largest) | (LICENSED & set(detailed))
 
@@ -57,10 +111,16 @@ def test_every_required_occupation_has_a_route(kb, routes):
     # Distinct jobs filed under an "All Other" SOC (15-1299.09 IT project managers) are not
     # covered by its route; they fall back to BLS's data, stated as such, unless curated.
     all_other = {o.code[:7] for o in kb.occupations() if "All Other" in o.title and o.code.endswith(".00")}
-    missing = sorted(o.code for o in kb.occupations()
-                     if (kb.outlook(o.code) is not None and kb.outlook(o.code).soc in needed
-                         and routes.route_for(o.code) is None
-                         and not (o.code[:7] in all_other and not o.code.endswith(".00"))))
+    missing = sorted(
+        o.code
+        for o in kb.occupations()
+        if (
+            kb.outlook(o.code) is not None
+            and kb.outlook(o.code).soc in needed
+            and routes.route_for(o.code) is None
+            and not (o.code[:7] in all_other and not o.code.endswith(".00"))
+        )
+    )
     assert not missing, f"{len(missing)} occupations lack an entry route: {missing[:40]}"
 
 
@@ -82,7 +142,7 @@ def test_route_codes_are_real_occupations(kb, routes):
 def test_an_all_other_route_does_not_speak_for_the_jobs_filed_under_it(routes):
     assert routes.route_for("15-1299.00") is not None
     assert routes.route_for("15-1299.09") is None or routes.route_for("15-1299.09").soc == "15-1299.09"
-    assert routes.route_for("29-1141.01").soc == "29-1141"     # acute care nurses are registered nurses
+    assert routes.route_for("29-1141.01").soc == "29-1141"  # acute care nurses are registered nurses
 
 
 def test_the_shipped_routes_json_is_what_the_yaml_compiles_to(tmp_path):
@@ -91,8 +151,9 @@ def test_the_shipped_routes_json_is_what_the_yaml_compiles_to(tmp_path):
     from careerpath.catalog.routes import COMPILED, compile_routes
 
     fresh = compile_routes(target=tmp_path / "routes.json")
-    assert fresh.read_text(encoding="utf-8") == COMPILED.read_text(encoding="utf-8"), \
+    assert fresh.read_text(encoding="utf-8") == COMPILED.read_text(encoding="utf-8"), (
         "routes.json is stale: run python -m careerpath.catalog.routes"
+    )
     assert set(RouteCatalog.default().routes) == set(RouteCatalog.load().routes)
 
 

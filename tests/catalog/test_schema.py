@@ -19,8 +19,7 @@ def test_required_fields_present_and_nothing_else():
     for entry in raw_resources():
         assert required <= entry.keys(), entry.get("id")
         assert entry.keys() <= required | {"teaches"}, entry["id"]
-        assert all(entry["teaches"].values()) if "teaches" in entry else True, (
-            f"{entry['id']}: omit empty lists")
+        assert all(entry["teaches"].values()) if "teaches" in entry else True, f"{entry['id']}: omit empty lists"
 
 
 def test_enums_and_url_form(catalog):
@@ -49,8 +48,7 @@ def test_every_resource_teaches_something(catalog):
 def test_element_ids_exist(catalog, skill_ids, knowledge_ids):
     for r in catalog.resources:
         assert set(r.teaches.skills) <= skill_ids, (r.id, set(r.teaches.skills) - skill_ids)
-        assert set(r.teaches.knowledge) <= knowledge_ids, (
-            r.id, set(r.teaches.knowledge) - knowledge_ids)
+        assert set(r.teaches.knowledge) <= knowledge_ids, (r.id, set(r.teaches.knowledge) - knowledge_ids)
 
 
 def test_technology_names_are_exact_onet_examples(catalog, technology_names):

@@ -46,7 +46,7 @@ def test_dev_pair(case):
     for pattern in list(case.get("must_not", [])) + GLOBAL_MUST_NOT:
         m = re.search(pattern, text, re.IGNORECASE)
         if m:
-            problems.append(f"{pattern!r} appears: …{text[max(0, m.start() - 60):m.end() + 60]}…")
+            problems.append(f"{pattern!r} appears: …{text[max(0, m.start() - 60) : m.end() + 60]}…")
     low, high = case.get("months", [0, 10_000])
     if not low <= guide["timeline_months"] <= high:
         problems.append(f"timeline {guide['timeline_months']} months outside [{low}, {high}]")

@@ -6,17 +6,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.engine import GuideRequest, Person, build_guide
-from careerpath.engine import compare, effort
+from careerpath.engine import GuideRequest, Person, build_guide, compare, effort
 from careerpath.kb import KnowledgeBase
 
 KB = KnowledgeBase.default()
 CODES = list(KB.codes)
 SOFTWARE, WRITERS = "15-1252.00", "27-3042.00"
 
-REQUIRED_KEYS = {"from", "to", "difficulty", "timeline_months", "salary_change_pct", "demand", "overview",
-                 "transferable_skills", "skills_to_learn", "roadmap", "reality_check", "action_plan", "faq",
-                 "sources"}
+REQUIRED_KEYS = {
+    "from",
+    "to",
+    "difficulty",
+    "timeline_months",
+    "salary_change_pct",
+    "demand",
+    "overview",
+    "transferable_skills",
+    "skills_to_learn",
+    "roadmap",
+    "reality_check",
+    "action_plan",
+    "faq",
+    "sources",
+}
 
 
 def guide(source, target, **person):
@@ -55,13 +67,27 @@ def test_software_developers_to_technical_writers():
     carried_names = " ".join(t.name for t in g.transferable_skills).lower()
     assert "style guide" in names
     assert "docs-as-code" in carried_names, "a developer already works in Markdown and Git"
-    for generic in ("Public Safety and Security", "Production and Processing", "Autodesk AutoCAD",
-                    "Dassault Systemes SolidWorks", "Microsoft Outlook", "Microsoft Excel"):
+    for generic in (
+        "Public Safety and Security",
+        "Production and Processing",
+        "Autodesk AutoCAD",
+        "Dassault Systemes SolidWorks",
+        "Microsoft Outlook",
+        "Microsoft Excel",
+    ):
         assert generic not in names.title() and generic.lower() not in names, generic
     carried = {t.name for t in g.transferable_skills}
     assert {"Computers and Electronics", "Critical Thinking"} <= carried
-    programming_tools = {"Git", "GitHub", "Extensible markup language XML", "Hypertext markup language HTML",
-                         "JavaScript", "Oracle Java", "Microsoft SQL Server", "Atlassian JIRA"}
+    programming_tools = {
+        "Git",
+        "GitHub",
+        "Extensible markup language XML",
+        "Hypertext markup language HTML",
+        "JavaScript",
+        "Oracle Java",
+        "Microsoft SQL Server",
+        "Atlassian JIRA",
+    }
     assert carried & programming_tools, "programming-related technologies carry over"
     assert g.demand.growth_pct == 0.9 and g.demand.annual_openings == 4500
     assert "34% less" in g.overview
@@ -180,32 +206,40 @@ def test_two_thousand_random_pairs_produce_complete_guides():
         check_invariants(guide(rng.choice(CODES), rng.choice(CODES)))
 
 
-@pytest.mark.parametrize("title, person", [
-    ("Registered Nurses", "a registered nurse"),
-    ("Software Developers", "a software developer"),
-    ("Musicians and Singers", "a musician and singer"),
-    ("Waiters and Waitresses", "a waiter and waitress"),
-    ("Coaches and Scouts", "a coach and scout"),
-    ("Insurance Claims and Policy Processing Clerks", "an insurance claims and policy processing clerk"),
-    ("First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand",
-     "a first-line supervisor of helpers"),
-    ("Child, Family, and School Social Workers", "a child, family, and school social worker"),
-    ("Farmers, Ranchers, and Other Agricultural Managers", "a farmer"),
-    ("Nursing Instructors and Teachers, Postsecondary", "a nursing instructor and teacher"),
-    ("Helpers--Carpenters", "a helper to carpenters"),
-    ("Computer Occupations, All Other", "a worker in computer occupations"),
-    ("Urologists", "a urologist"),
-    ("Ushers, Lobby Attendants, and Ticket Takers", "an usher"),
-    ("Information Security Analysts", "an information security analyst"),
-    ("Artists and Related Workers, All Other", "an artist or related worker"),
-    ("Operating Engineers and Other Construction Equipment Operators",
-     "an operating engineer or other construction equipment operator"),
-])
+@pytest.mark.parametrize(
+    "title, person",
+    [
+        ("Registered Nurses", "a registered nurse"),
+        ("Software Developers", "a software developer"),
+        ("Musicians and Singers", "a musician and singer"),
+        ("Waiters and Waitresses", "a waiter and waitress"),
+        ("Coaches and Scouts", "a coach and scout"),
+        ("Insurance Claims and Policy Processing Clerks", "an insurance claims and policy processing clerk"),
+        (
+            "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand",
+            "a first-line supervisor of helpers",
+        ),
+        ("Child, Family, and School Social Workers", "a child, family, and school social worker"),
+        ("Farmers, Ranchers, and Other Agricultural Managers", "a farmer"),
+        ("Nursing Instructors and Teachers, Postsecondary", "a nursing instructor and teacher"),
+        ("Helpers--Carpenters", "a helper to carpenters"),
+        ("Computer Occupations, All Other", "a worker in computer occupations"),
+        ("Urologists", "a urologist"),
+        ("Ushers, Lobby Attendants, and Ticket Takers", "an usher"),
+        ("Information Security Analysts", "an information security analyst"),
+        ("Artists and Related Workers, All Other", "an artist or related worker"),
+        (
+            "Operating Engineers and Other Construction Equipment Operators",
+            "an operating engineer or other construction equipment operator",
+        ),
+    ],
+)
 def test_a_title_reads_as_one_person(title, person):
     assert compare._article(title) == person
 
 
 def test_counts_agree_with_their_nouns():
     from careerpath.engine.narrative import counted
+
     assert [counted(n, "month") for n in (0, 1, 2)] == ["0 months", "1 month", "2 months"]
     assert counted(1, "O*NET job zone") == "1 O*NET job zone"

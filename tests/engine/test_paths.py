@@ -8,8 +8,13 @@ from careerpath.catalog.routes import RouteCatalog
 from careerpath.engine.paths import HARD, bridge_rows, stepping_stones
 from careerpath.engine.recommend import LONG_TERM_MONTHS, difficulty_scores, recommend, recommender_for
 
-PAIRS = [("41-2011.00", "53-2031.00"), ("35-2014.00", "29-1141.00"), ("53-3032.00", "53-4011.00"),
-         ("43-4051.00", "13-2011.00"), ("41-2011.00", "29-1141.00")]
+PAIRS = [
+    ("41-2011.00", "53-2031.00"),
+    ("35-2014.00", "29-1141.00"),
+    ("53-3032.00", "53-4011.00"),
+    ("43-4051.00", "13-2011.00"),
+    ("41-2011.00", "29-1141.00"),
+]
 
 
 @pytest.mark.parametrize("source, target", PAIRS)
@@ -20,8 +25,8 @@ def test_stones_are_bridge_jobs_reached_by_a_feasible_first_leg(kb, source, targ
     difficulty = difficulty_scores(r, s)
     for stone in stepping_stones(r, s, t):
         b = kb.index[stone.code]
-        assert stone.code in bridges                                   # a job people hold on the way
-        assert r.feasibility.months[s, b] < LONG_TERM_MONTHS           # the first leg is not long-term
+        assert stone.code in bridges  # a job people hold on the way
+        assert r.feasibility.months[s, b] < LONG_TERM_MONTHS  # the first leg is not long-term
         assert difficulty[b] < HARD
         assert r.feasibility.months[b, t] < r.feasibility.months[s, t] or r.combined[b, t] >= r.combined[s, t]
 
@@ -45,13 +50,13 @@ def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb):
     """Guides show only jobs people really hold on the way: the curated route's bridge jobs."""
     from careerpath.engine import GuideRequest, build_guide
 
-    guide = build_guide(GuideRequest("41-2011.00", "35-1011.00"), kb)   # cashier -> chef
+    guide = build_guide(GuideRequest("41-2011.00", "35-1011.00"), kb)  # cashier -> chef
     bridges = {b.code for b in guide.route.bridge_jobs}
     assert guide.stepping_stones and {s.code for s in guide.stepping_stones} <= bridges
     assert guide.stepping_stones[0].legs[0] == guide.stepping_stones[0].first_leg
     faq = next(f for f in guide.faq if f.question == "Which jobs lie on the way?")
     assert guide.stepping_stones[0].title in faq.answer
-    cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), kb)      # already in a bridge job
+    cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), kb)  # already in a bridge job
     assert cook.stepping_stones == []
 
 

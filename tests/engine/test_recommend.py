@@ -11,7 +11,13 @@ import pytest
 
 from careerpath.catalog.routes import DEGREE_RANK
 from careerpath.engine.recommend import (
-    DIFFICULTIES, KINDS, LONG_TERM_MONTHS, WEIGHTS, recommend, recommender_for, score_row,
+    DIFFICULTIES,
+    KINDS,
+    LONG_TERM_MONTHS,
+    WEIGHTS,
+    recommend,
+    recommender_for,
+    score_row,
 )
 
 
@@ -48,7 +54,7 @@ def test_filters_hold(kb):
     assert all(r.difficulty in ("Easy", "Moderate") for r in recs)
 
 
-CALIFORNIA = "0600000"   # OEWS area code of the state of California
+CALIFORNIA = "0600000"  # OEWS area code of the state of California
 
 
 def test_area_wages_are_those_of_the_area(kb):
@@ -65,12 +71,15 @@ def test_area_wages_are_those_of_the_area(kb):
     assert all(r.wage_change_pct == round(100 * (r.median_wage - source) / source) for r in recs)
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("15-1252.00", {"15-1253.00", "15-1211.00", "15-1251.00"}),   # testers, systems analysts, programmers
-    ("29-1141.00", {"29-1141.03", "11-9111.00"}),                  # critical care nurses, health services managers
-    ("47-2111.00", {"49-9051.00", "47-2231.00"}),                  # power-line installers, solar PV installers
-    ("13-2011.00", {"13-2082.00", "13-2031.00"}),                  # tax preparers, budget analysts
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("15-1252.00", {"15-1253.00", "15-1211.00", "15-1251.00"}),  # testers, systems analysts, programmers
+        ("29-1141.00", {"29-1141.03", "11-9111.00"}),  # critical care nurses, health services managers
+        ("47-2111.00", {"49-9051.00", "47-2231.00"}),  # power-line installers, solar PV installers
+        ("13-2011.00", {"13-2082.00", "13-2031.00"}),  # tax preparers, budget analysts
+    ],
+)
 def test_golden_neighbours(kb, source, expected):
     codes = {r.code for r in recommend(kb, source, top=10)}
     assert expected <= codes, codes
@@ -83,8 +92,9 @@ def test_reasons_cite_data(kb):
 
 
 def test_titles_reason_quotes_a_title_both_occupations_hold(kb):
-    def norm(title):                  # "Post-Anesthesia" and "Post Anesthesia" are one title
+    def norm(title):  # "Post-Anesthesia" and "Post Anesthesia" are one title
         return " ".join(title.lower().replace("-", " ").split())
+
     held = {}
     for t in kb.titles():
         held.setdefault(t.code, set()).add(norm(t.title))
@@ -102,13 +112,18 @@ def test_titles_similarity_sees_only_the_titles_it_is_given(kb):
 
     rows = titles_by_row(kb, keep=lambda title: False)
     assert not any(rows)
-    assert not titles_similarity(rows).any()          # no titles, no similarity from them
+    assert not titles_similarity(rows).any()  # no titles, no similarity from them
 
 
 def test_stdin_stream_writes_one_json_object_per_line():
     lines = "software developer\n29-1141\n\nzzzz qqq\n"
-    out = subprocess.run([sys.executable, "-m", "careerpath.cli", "recommend", "-", "--top", "3"],
-                         input=lines, capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run(
+        [sys.executable, "-m", "careerpath.cli", "recommend", "-", "--top", "3"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     records = [json.loads(line) for line in out]
     assert len(records) == 3
     assert records[0]["from"] == {"code": "15-1252.00", "title": "Software Developers"}
@@ -118,6 +133,7 @@ def test_stdin_stream_writes_one_json_object_per_line():
 
 
 # -- feasibility, kinds and explanations (issue 16) ------------------------------------------
+
 
 @pytest.mark.parametrize("code", ["29-1141.00", "41-2011.00", "53-3032.00", "25-2021.00", "25-2031.00"])
 def test_no_default_move_needs_a_doctoral_or_professional_degree(kb, code):
@@ -131,7 +147,7 @@ def test_no_default_move_needs_a_doctoral_or_professional_degree(kb, code):
 def test_long_term_moves_come_only_when_asked_and_carry_their_years(kb):
     recs = recommend(kb, "29-1141.00", top=10, kinds=("long_term",))
     assert recs and all(r.kind == "long_term" for r in recs)
-    assert "29-1171.00" in {r.code for r in recs}                 # nurse practitioners: a master's
+    assert "29-1171.00" in {r.code for r in recs}  # nurse practitioners: a master's
     for r in recs:
         assert r.route_months >= LONG_TERM_MONTHS or r.new_degree is not None
         assert "year" in r.explanation or "month" in r.explanation
@@ -163,8 +179,11 @@ def test_pay_never_makes_a_far_move_look_near(kb):
         row = score_row(r, s)
         base = row.score.copy()
         months = r.feasibility.months[s]
-        cost = (rec.GAP_WEIGHT * gap_share(r, s) + rec.ZONE_WEIGHT * rec.zone_steps(r, s) / 4
-                + rec.ROUTE_WEIGHT * np.minimum(1, months / rec.ROUTE_SATURATION))
+        cost = (
+            rec.GAP_WEIGHT * gap_share(r, s)
+            + rec.ZONE_WEIGHT * rec.zone_steps(r, s) / 4
+            + rec.ROUTE_WEIGHT * np.minimum(1, months / rec.ROUTE_SATURATION)
+        )
         finite = np.isfinite(base)
         extra = base[finite] - (r.combined[s][finite] - cost[finite])
         ease = np.clip(1 - row.difficulty / 100, 0, 1)

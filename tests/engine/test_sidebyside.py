@@ -37,19 +37,31 @@ def test_shared_items_are_needed_by_every_target_listed(kb):
         assert (len(holders) > 1) == any(name == n.casefold() for n in result.shared)
 
 
-@pytest.mark.parametrize("targets", [["43-3071.00"], ["43-3071.00"] * 2, ["43-3071.00", "41-2011.00"],
-                                     ["43-3071.00", "43-4051.00", "43-3031.00", "41-2021.00", "41-2031.00"]])
+@pytest.mark.parametrize(
+    "targets",
+    [
+        ["43-3071.00"],
+        ["43-3071.00"] * 2,
+        ["43-3071.00", "41-2011.00"],
+        ["43-3071.00", "43-4051.00", "43-3031.00", "41-2021.00", "41-2031.00"],
+    ],
+)
 def test_two_to_four_distinct_targets_other_than_the_source(kb, targets):
     with pytest.raises(ValueError):
         side_by_side(kb, "41-2011.00", targets)
 
 
 def test_cli_compare_json_and_errors():
-    out = subprocess.run([sys.executable, "-m", "careerpath.cli", "compare", "Cashier", "43-3071", "41-2021.00",
-                          "--json"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "careerpath.cli", "compare", "Cashier", "43-3071", "41-2021.00", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     data = json.loads(out)
     assert data["from"]["code"] == "41-2011.00"
     assert [o["code"] for o in data["options"]] == ["43-3071.00", "41-2021.00"]
-    bad = subprocess.run([sys.executable, "-m", "careerpath.cli", "compare", "Cashier", "43-3071"],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "careerpath.cli", "compare", "Cashier", "43-3071"], capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "2 to 4" in bad.stderr

@@ -23,13 +23,18 @@ def test_known_items_leave_the_plan_and_the_guide_says_so(kb):
     changes = " ".join(guide.personalization.changes)
     assert all(i.name in changes for i in removed)
     assert guide.timeline_weeks <= base.timeline_weeks
-    assert f"Study hours: {sum(i.hours for i in base.skills_to_learn)} → {sum(i.hours for i in guide.skills_to_learn)}" in changes
+    assert (
+        f"Study hours: {sum(i.hours for i in base.skills_to_learn)} → {sum(i.hours for i in guide.skills_to_learn)}"
+        in changes
+    )
 
 
 def test_hours_and_area_are_reported(kb):
     area = next(a for a in kb.areas() if a.name == "California")
     # web developers -> technical writers: part-time study, so more hours shorten the timeline
-    guide = personalize(GuideRequest("15-1254.00", "27-3042.00", person=Person(hours_per_week=20, area_code=area.code)), kb)
+    guide = personalize(
+        GuideRequest("15-1254.00", "27-3042.00", person=Person(hours_per_week=20, area_code=area.code)), kb
+    )
     changes = " ".join(guide.personalization.changes)
     assert "20 hours a week" in changes and "Timeline:" in changes and area.name in changes
 
@@ -37,7 +42,7 @@ def test_hours_and_area_are_reported(kb):
 def test_progress_adds_up(kb):
     guide = build_guide(GuideRequest("41-2011.00", "43-4051.00"), kb)
     ids = task_ids(guide)
-    assert len({i for i, _, _ in ids}) == len(ids)                      # stable ids are unique
+    assert len({i for i, _, _ in ids}) == len(ids)  # stable ids are unique
     empty = progress(guide)
     assert empty.percent == 0 and empty.remaining_weeks == guide.timeline_weeks
     assert empty.next_tasks == [t for _, _, t in ids[:3]]

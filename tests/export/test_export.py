@@ -1,23 +1,23 @@
 """careerpath export on a small local Dask cluster: files, resumability, same bytes as the site."""
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 pytest.importorskip("distributed")
 
-from careerpath.cli import app  # noqa: E402
-from careerpath.export.plan import pair, pair_count, rated_codes, select  # noqa: E402
-from careerpath.export.render import render_chunk, render_hubs, slug_for  # noqa: E402
-from careerpath.export.run import export  # noqa: E402
+from careerpath.cli import app
+from careerpath.export.plan import pair, pair_count, rated_codes, select
+from careerpath.export.render import render_chunk, render_hubs, slug_for
+from careerpath.export.run import export
 
 
 def test_pairs_are_every_ordered_pair_once():
     codes = rated_codes()[:7]
     assert sorted(pair(codes, i) for i in range(pair_count(codes))) == sorted(
-        (a, b) for a in codes for b in codes if a != b)
+        (a, b) for a in codes for b in codes if a != b
+    )
     assert select(20) == select(20) and len(set(select(20))) == 20 and select(20, seed=2) != select(20)
     only = select(sources=["15-1252.00"])
     assert len(only) == len(rated_codes()) - 1 and {a for a, _ in only} == {"15-1252.00"}
@@ -27,11 +27,11 @@ def test_export_on_a_local_cluster_then_resume_does_no_work(tmp_path):
     out = tmp_path / "site"
     result = CliRunner().invoke(app, ["export", "--sample", "20", "--workers", "2", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())     # rich wraps lines to the terminal width
+    text = " ".join(result.output.split())  # rich wraps lines to the terminal width
     assert "20 written" in text and "pages/s per core" in text
     pages = sorted((out / "pathways").glob("*.html"))
     assert len(pages) == 20 and len(list((out / "pathways").glob("*.json"))) == 20
-    assert not list(out.rglob("*.tmp"))                               # written aside, renamed when complete
+    assert not list(out.rglob("*.tmp"))  # written aside, renamed when complete
     assert (out / "static" / "app.js").exists() and (out / "static-guide.css").exists()
 
     # The second run finds everything on disk and submits nothing (no cluster is even started).

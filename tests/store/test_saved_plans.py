@@ -29,7 +29,7 @@ def client(db_url):
 
 
 def csrf(c) -> str:
-    return c.post(f"/pathways/{SLUG}/visit").json()["csrf"]   # cacheable pages carry no token
+    return c.post(f"/pathways/{SLUG}/visit").json()["csrf"]  # cacheable pages carry no token
 
 
 def save(c, token, skills=SKILLS) -> str:

@@ -146,7 +146,6 @@ def test_concurrent_batches_from_several_processes_stay_exact(store, db_url):
         o.dispose()
 
 
-
 def test_pruning_views_keeps_totals_and_todays_dedupe(store):
     from careerpath.web.views import ViewCounter, today
 
@@ -155,6 +154,6 @@ def test_pruning_views_keeps_totals_and_todays_dedupe(store):
     store.record_views(old + [("a-to-b", "v0", day - timedelta(days=1)), ("a-to-b", "v0", day)])
     assert store.views("a-to-b") == 32
     assert store.prune_views(day - timedelta(days=1)) == 30
-    assert store.views("a-to-b") == 32                                  # the total is untouched
-    assert store.record_views([("a-to-b", "v0", day)]) == {}             # today's visitor still deduped
-    assert ViewCounter(store).prune() == 0                               # yesterday and today stay
+    assert store.views("a-to-b") == 32  # the total is untouched
+    assert store.record_views([("a-to-b", "v0", day)]) == {}  # today's visitor still deduped
+    assert ViewCounter(store).prune() == 0  # yesterday and today stay

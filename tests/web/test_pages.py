@@ -211,7 +211,7 @@ def test_page_renders_when_the_database_is_down(tmp_path):
     with make_client("postgresql://nobody:x@127.0.0.1:9/none") as c:
         r = c.get(f"/pathways/{SLUG}")
         assert r.status_code == 200 and "Your learning roadmap" in r.text
-        assert visit(c) is None       # app.js then says "View counter unavailable"
+        assert visit(c) is None  # app.js then says "View counter unavailable"
         assert "Popular pathways are unavailable" in c.get("/").text
         token = csrf(c)
         r = c.post(f"/pathways/{SLUG}/save", data={"csrf_token": token, "hours_per_week": "12"})
@@ -265,29 +265,42 @@ def test_explore_ranks_by_the_transition_score_with_kinds_and_explanations(clien
     assert titles[:12] == [b.title.replace("&", "&amp;") for b in best]
     assert str(escape(best[0].explanation)) in r.text
     ups = [b for b in recommend(kb, "29-1141.00", top=20, kinds=("step_up",)) if b.code not in {x.code for x in best}]
-    assert titles[12:12 + len(ups[:8])] == [b.title.replace("&", "&amp;") for b in ups[:8]]
+    assert titles[12 : 12 + len(ups[:8])] == [b.title.replace("&", "&amp;") for b in ups[:8]]
     long_term = recommend(kb, "29-1141.00", top=8, kinds=("long_term",))
-    assert titles[-len(long_term):] == [b.title.replace("&", "&amp;") for b in long_term]
-    assert "Nurse Practitioners" in titles[-len(long_term):]             # a master's: shown apart
+    assert titles[-len(long_term) :] == [b.title.replace("&", "&amp;") for b in long_term]
+    assert "Nurse Practitioners" in titles[-len(long_term) :]  # a master's: shown apart
     assert "Long-term" in r.text and 'action="/compare"' in r.text
 
 
 def test_compare_page_shows_each_target_and_what_they_share(client):
-    r = client.get("/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00"), ("to", "11-9111.00"),
-                                       ("to", "29-2061.00")])
+    r = client.get(
+        "/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00"), ("to", "11-9111.00"), ("to", "29-2061.00")]
+    )
     assert r.status_code == 200
     for title in ("Nurse Practitioners", "Medical and Health Services Managers", "Licensed Practical"):
         assert title in r.text
-    for row in ("Difficulty", "The way in", "Job-ready in", "Early career", "Demand", "To learn",
-                "Learn once, counts for several"):
+    for row in (
+        "Difficulty",
+        "The way in",
+        "Job-ready in",
+        "Early career",
+        "Demand",
+        "To learn",
+        "Learn once, counts for several",
+    ):
         assert row in r.text
     assert 'href="/pathways/registered-nurses-to-nurse-practitioners"' in r.text
 
 
-@pytest.mark.parametrize("params", [[("from", "29-1141.00"), ("to", "29-1171.00")],
-                                    [("from", "29-1141.00")] + [("to", c) for c in
-                                     ("29-1171.00", "11-9111.00", "29-2061.00", "29-1126.00", "29-1071.00")],
-                                    [("to", "29-1171.00"), ("to", "11-9111.00")]])
+@pytest.mark.parametrize(
+    "params",
+    [
+        [("from", "29-1141.00"), ("to", "29-1171.00")],
+        [("from", "29-1141.00")]
+        + [("to", c) for c in ("29-1171.00", "11-9111.00", "29-2061.00", "29-1126.00", "29-1071.00")],
+        [("to", "29-1171.00"), ("to", "11-9111.00")],
+    ],
+)
 def test_compare_page_asks_for_two_to_four(client, params):
     r = client.get("/compare", params=params)
     assert r.status_code in (400, 422) and ("2 to 4" in r.text or r.status_code == 422)
@@ -326,6 +339,7 @@ def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path
 
 def test_api_recommend_and_compare(client, kb):
     from careerpath.engine.recommend import recommend
+
     r = client.get("/api/v1/recommend", params={"from": "Registered Nurse", "top": 5})
     assert r.status_code == 200
     data = r.json()

@@ -111,7 +111,6 @@ class WorkTemplates(_Frozen):
     job_search: tuple[str, ...]
 
 
-
 def _sort_key(r: Resource, field: str, key: str) -> tuple[int, int, int, int, int, str]:
     # Focus first, so a medical-terminology tutorial that also touches English does not
     # outrank a writing course for English; within equal focus, free before paid, then
@@ -151,9 +150,7 @@ class Catalog:
             with open(folder / name, encoding="utf-8") as f:
                 return yaml.load(f, Loader=_Loader) or []
 
-        templates = [
-            WorkTemplates(kind=kind, **body) for kind, body in read("portfolio.yaml").items()
-        ]
+        templates = [WorkTemplates(kind=kind, **body) for kind, body in read("portfolio.yaml").items()]
         return cls(
             [Resource.model_validate(r) for r in read("resources.yaml")],
             [Topic.model_validate(t) for t in read("topics.yaml")],
@@ -223,8 +220,10 @@ class Catalog:
             for m in t.match:
                 if code.startswith(m):
                     score = max(score, 3.0 if len(m) >= 7 else 1.5 if len(m) > 2 else 1.0)
-            if any((kw in lowered) if " " in kw else (kw in words or kw + "s" in words)
-                   for kw in map(str.lower, t.keywords)):
+            if any(
+                (kw in lowered) if " " in kw else (kw in words or kw + "s" in words)
+                for kw in map(str.lower, t.keywords)
+            ):
                 score += 0.75
             # Ties go to the kind listed first in portfolio.yaml.
             if score and (best is None or score > best[0]):

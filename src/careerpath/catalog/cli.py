@@ -55,13 +55,9 @@ def _row(r: Resource) -> dict:
 
 
 def resources_command(
-    item: str = typer.Argument(
-        ..., help="O*NET element id or name, technology, specialization id or topic id."
-    ),
+    item: str = typer.Argument(..., help="O*NET element id or name, technology, specialization id or topic id."),
     json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    budget: Optional[str] = typer.Option(
-        None, "--budget", help="'free' to list only free resources."
-    ),
+    budget: Optional[str] = typer.Option(None, "--budget", help="'free' to list only free resources."),
 ) -> None:
     """List the learning resources the catalog has for a skill, technology or topic."""
     if budget not in (None, "free"):
@@ -70,8 +66,7 @@ def resources_command(
     catalog = Catalog.default()
     found = _resolve(catalog, item)
     if found is None:
-        close = [m for m, score, _ in process.extract(item, _candidates(catalog), limit=5)
-                 if score >= 60]
+        close = [m for m, score, _ in process.extract(item, _candidates(catalog), limit=5) if score >= 60]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         typer.echo(f"No skill, knowledge area, technology or topic called {item!r}.{hint}", err=True)
         raise typer.Exit(2)

@@ -20,7 +20,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
-    "Alternative", "Credential", "DegreeLevel", "EntryRoute", "HiredFor", "RouteCatalog", "Step", "Verification",
+    "Alternative",
+    "Credential",
+    "DegreeLevel",
+    "EntryRoute",
+    "HiredFor",
+    "RouteCatalog",
+    "Step",
+    "Verification",
     "DEGREE_RANK",
 ]
 
@@ -30,19 +37,25 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DegreeLevel = Literal["none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral"]
 # Ordered as BLS's "typical education needed for entry" categories.
 DEGREE_RANK: dict[str, int] = {
-    "none": 0, "high_school": 1, "postsecondary": 2, "associate": 3, "bachelor": 4, "master": 5, "doctoral": 6,
+    "none": 0,
+    "high_school": 1,
+    "postsecondary": 2,
+    "associate": 3,
+    "bachelor": 4,
+    "master": 5,
+    "doctoral": 6,
 }
 StepKind = Literal[
-    "prerequisite",    # courses, admission tests, background checks needed before a program
-    "degree",          # a degree program
-    "program",         # a non-degree program: certificate, academy, flight school, police academy
-    "exam",            # an exam to pass (NCLEX, bar, SIE, PANCE)
-    "licence",         # the state or federal licence itself, once exams and hours are done
-    "certification",   # a certification employers expect (not a legal requirement)
-    "supervised",      # supervised practice: clinical hours, residency, student teaching, internship
+    "prerequisite",  # courses, admission tests, background checks needed before a program
+    "degree",  # a degree program
+    "program",  # a non-degree program: certificate, academy, flight school, police academy
+    "exam",  # an exam to pass (NCLEX, bar, SIE, PANCE)
+    "licence",  # the state or federal licence itself, once exams and hours are done
+    "certification",  # a certification employers expect (not a legal requirement)
+    "supervised",  # supervised practice: clinical hours, residency, student teaching, internship
     "apprenticeship",  # a registered apprenticeship or an employer's paid training
-    "experience",      # years of work in a related job first (often a bridge job)
-    "job_search",      # applying to the employers that hire into the role (airlines, firms)
+    "experience",  # years of work in a related job first (often a bridge job)
+    "job_search",  # applying to the employers that hire into the role (airlines, firms)
 ]
 Pace = Literal["full_time", "part_time"]
 Status = Literal["verified", "corrected", "well-known", "unverified"]
@@ -61,43 +74,46 @@ class Verification(_Frozen):
     where); `corrected`: a look-up showed the real name or address and the entry was fixed;
     `well-known`: a long-established authority's own page, not looked up. Tests reject
     `unverified`: when unsure, leave it out."""
+
     status: Status
     evidence: str = Field(min_length=10)
 
 
 class Credential(_Frozen):
     """An exam, licence or certification, defined once and named by routes."""
+
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str                                  # as the authority names it: "NCLEX-RN"
+    name: str  # as the authority names it: "NCLEX-RN"
     kind: Literal["exam", "licence", "certification"]
-    authority: str                             # who grants or sets it
-    url: str = Field(pattern=URL)              # the authority's own address
-    summary: str                               # one plain sentence: what it is, who needs it
-    cost: str | None = None                    # only where public, e.g. "$200 exam fee"
-    prep_hours: int | None = Field(default=None, gt=0)   # typical study time for a career changer
+    authority: str  # who grants or sets it
+    url: str = Field(pattern=URL)  # the authority's own address
+    summary: str  # one plain sentence: what it is, who needs it
+    cost: str | None = None  # only where public, e.g. "$200 exam fee"
+    prep_hours: int | None = Field(default=None, gt=0)  # typical study time for a career changer
     source: str = Field(pattern=URL)
     verification: Verification
 
 
 class Step(_Frozen):
     """One thing to do on the way in, in order."""
+
     kind: StepKind
-    name: str                                  # plain words: "Pass the NCLEX-RN"
-    detail: str | None = None                  # one or two sentences a person can act on
-    credential: str | None = None              # a Credential id
+    name: str  # plain words: "Pass the NCLEX-RN"
+    detail: str | None = None  # one or two sentences a person can act on
+    credential: str | None = None  # a Credential id
     # A full-time step (a degree, an apprenticeship, years of experience) runs on its own
     # calendar: `months` is its typical length and study hours per week do not change it.
     # A part-time step (exam prep, a short course) is `hours` of study, scaled by the
     # person's hours per week.
     pace: Pace
-    months: tuple[int, int] | None = None      # typical range, full-time steps
-    hours: int | None = Field(default=None, gt=0)   # study hours, part-time steps
-    cost: str | None = None                    # only where public
-    degree_level: DegreeLevel | None = None    # degree steps: the level
-    any_field: bool = False                    # degree steps: any field will do (then an
-                                               # equal or higher degree already satisfies it)
-    satisfied_by: tuple[str, ...] = ()         # SOC codes (or prefixes) whose holders already have it
-    optional: bool = False                     # common and useful, not required
+    months: tuple[int, int] | None = None  # typical range, full-time steps
+    hours: int | None = Field(default=None, gt=0)  # study hours, part-time steps
+    cost: str | None = None  # only where public
+    degree_level: DegreeLevel | None = None  # degree steps: the level
+    any_field: bool = False  # degree steps: any field will do (then an
+    # equal or higher degree already satisfies it)
+    satisfied_by: tuple[str, ...] = ()  # SOC codes (or prefixes) whose holders already have it
+    optional: bool = False  # common and useful, not required
 
     @model_validator(mode="after")
     def _duration(self) -> Step:
@@ -121,10 +137,11 @@ class Step(_Frozen):
 class HiredFor(_Frozen):
     """Something the target is concretely hired for: a method, standard, code set or tool
     that a career counsellor would name ("ICD-10-CM and CPT coding", "routing and switching")."""
+
     name: str
-    hours: int = Field(gt=0)                   # study and practice for a career changer
-    learn: str | None = None                   # where: a Credential id or a resource id
-    known_by: tuple[str, ...] = ()             # SOC codes (or prefixes) who already do it
+    hours: int = Field(gt=0)  # study and practice for a career changer
+    learn: str | None = None  # where: a Credential id or a resource id
+    known_by: tuple[str, ...] = ()  # SOC codes (or prefixes) who already do it
 
 
 class Alternative(_Frozen):
@@ -134,25 +151,26 @@ class Alternative(_Frozen):
 
 
 class EntryRoute(_Frozen):
-    soc: str = Field(pattern=ONET_OR_SOC)      # 6-digit SOC; an O*NET code overrides its SOC's entry
-    title: str                                 # BLS or O*NET title, for people reading the file
-    summary: str                               # the way in, in one or two plain sentences
-    licensed: bool = False                     # most states require a licence to practise
-    state_varies: str | None = None            # what varies by state, when it does
-    degree: DegreeLevel                        # what employers or the law expect at entry
-    degree_field: str | None = None            # "nursing", "any field", "law (JD)"
-    degree_required: bool = True               # False: usual, but people get in without it
+    soc: str = Field(pattern=ONET_OR_SOC)  # 6-digit SOC; an O*NET code overrides its SOC's entry
+    title: str  # BLS or O*NET title, for people reading the file
+    summary: str  # the way in, in one or two plain sentences
+    licensed: bool = False  # most states require a licence to practise
+    state_varies: str | None = None  # what varies by state, when it does
+    degree: DegreeLevel  # what employers or the law expect at entry
+    degree_field: str | None = None  # "nursing", "any field", "law (JD)"
+    degree_required: bool = True  # False: usual, but people get in without it
     steps: tuple[Step, ...]
     hired_for: tuple[HiredFor, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
-    bridge_jobs: tuple[str, ...] = ()          # SOC codes of jobs people usually hold first
-    cost: str | None = None                    # total, where public
+    bridge_jobs: tuple[str, ...] = ()  # SOC codes of jobs people usually hold first
+    cost: str | None = None  # total, where public
     sources: tuple[str, ...] = Field(min_length=1)
     verification: Verification
 
     @model_validator(mode="after")
     def _codes(self) -> EntryRoute:
         import re
+
         for code in self.bridge_jobs:
             if not re.match(SOC, code):
                 raise ValueError(f"{self.soc}: bridge job {code!r} is not a 6-digit SOC code")
@@ -186,11 +204,12 @@ def compile_routes(folder: Path = _HERE, target: Path = COMPILED) -> Path:
     """Write routes.json from the YAML: a process reads 1 MB of JSON in milliseconds where the
     same YAML takes a third of a second. tests/catalog/test_routes.py checks they agree."""
     catalog = RouteCatalog.from_data(source_data(folder))
-    data = {"routes": [r.model_dump(mode="json", exclude_defaults=True) for r in catalog.routes.values()],
-            "credentials": [c.model_dump(mode="json", exclude_defaults=True) for c in catalog.credentials.values()]}
+    data = {
+        "routes": [r.model_dump(mode="json", exclude_defaults=True) for r in catalog.routes.values()],
+        "credentials": [c.model_dump(mode="json", exclude_defaults=True) for c in catalog.credentials.values()],
+    }
     tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
-                   encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(target)
     return target
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-if TYPE_CHECKING:   # the engine loads when the command runs, so `careerpath --help` stays fast
+if TYPE_CHECKING:  # the engine loads when the command runs, so `careerpath --help` stays fast
     from careerpath.engine.sidebyside import SideBySide
 
 
@@ -23,7 +23,9 @@ def compare_command(
     source: str = typer.Argument(..., metavar="FROM", help="Current job title or O*NET-SOC code."),
     targets: list[str] = typer.Argument(..., metavar="TO1 TO2 [TO3 TO4]", help="Two to four target titles or codes."),
     hours_per_week: float = typer.Option(10.0, "--hours-per-week", min=1, max=80, help="Study hours a week."),
-    location: Optional[str] = typer.Option(None, "--location", help="State or metro area for wages (default: national)."),
+    location: Optional[str] = typer.Option(
+        None, "--location", help="State or metro area for wages (default: national)."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Compare 2-4 target jobs side by side: difficulty, the way in and its years, time to
@@ -39,7 +41,7 @@ def compare_command(
     from careerpath.engine.guide import Person
     from careerpath.service import InputError, find_area
 
-    from .cli import _occupation
+    from careerpath.api import occupation_code as _occupation
 
     err = Console(stderr=True)
     from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
@@ -53,8 +55,9 @@ def compare_command(
         code, _ = _occupation(source, kb)
         codes = [_occupation(t, kb)[0] for t in targets]
         area = find_area(location, kb) if location else None
-        result = side_by_side(kb, code, codes, Person(hours_per_week=hours_per_week,
-                                                       area_code=area.code if area else None))
+        result = side_by_side(
+            kb, code, codes, Person(hours_per_week=hours_per_week, area_code=area.code if area else None)
+        )
     except (InputError, ValueError) as exc:
         err.print(f"[bold red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -75,9 +78,13 @@ def _pct(value: int | float | None) -> str:
 def _print(console: Console, r: SideBySide) -> None:
     from careerpath.engine.recommend import KIND_WORDS
 
-    table = Table(title=f"From {escape(r.source_title)}: {len(r.options)} targets side by side", title_justify="left",
-                  caption=f"Time to job-ready at {r.hours_per_week:g} h/week. Wages: BLS OEWS May 2025, {r.area}. "
-                          "Growth: BLS projections 2024-34.", caption_justify="left")
+    table = Table(
+        title=f"From {escape(r.source_title)}: {len(r.options)} targets side by side",
+        title_justify="left",
+        caption=f"Time to job-ready at {r.hours_per_week:g} h/week. Wages: BLS OEWS May 2025, {r.area}. "
+        "Growth: BLS projections 2024-34.",
+        caption_justify="left",
+    )
     table.add_column("")
     for o in r.options:
         table.add_column(f"{escape(o.title)}\n[dim]{o.code}[/]")
@@ -87,8 +94,10 @@ def _print(console: Console, r: SideBySide) -> None:
         ("school/training ahead", [f"{o.route_years:g} years" if o.route_years else "none" for o in r.options]),
         ("job-ready in", [f"{o.timeline_months} months" for o in r.options]),
         ("median pay", [f"{_money(o.median_wage)} ({_pct(o.wage_change_pct)})" for o in r.options]),
-        ("early career (25th pct)", [f"{_money(o.early_career_wage)} ({_pct(o.early_career_change_pct)})"
-                                     for o in r.options]),
+        (
+            "early career (25th pct)",
+            [f"{_money(o.early_career_wage)} ({_pct(o.early_career_change_pct)})" for o in r.options],
+        ),
         ("growth 2024-34", [_pct(o.growth_pct) for o in r.options]),
         ("openings a year", ["—" if o.annual_openings is None else f"{o.annual_openings:,}" for o in r.options]),
         ("steps still to do", ["\n".join(f"• {escape(s)}" for s in o.route_steps[:4]) or "none" for o in r.options]),

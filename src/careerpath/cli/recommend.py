@@ -37,11 +37,18 @@ def recommend(
         None, "--location", "-l", help="State or metro area for wages (default: national)."
     ),
     max_months: Optional[float] = typer.Option(
-        None, "--max-months", min=0, help="Only moves job-ready within this many months (route plus study at 10 h/week)."
+        None,
+        "--max-months",
+        min=0,
+        help="Only moves job-ready within this many months (route plus study at 10 h/week).",
     ),
-    no_degree: bool = typer.Option(False, "--no-degree", help="Only moves that need no new associate's degree or higher."),
+    no_degree: bool = typer.Option(
+        False, "--no-degree", help="Only moves that need no new associate's degree or higher."
+    ),
     long_term: bool = typer.Option(
-        False, "--long-term", help="Also list long-term moves (2+ years of school or training first), apart, with their years."
+        False,
+        "--long-term",
+        help="Also list long-term moves (2+ years of school or training first), apart, with their years.",
     ),
 ) -> None:
     """Where you can go from FROM: lateral moves, steps up and moves that pay less, ranked by a
@@ -59,6 +66,7 @@ def recommend(
     """
     from careerpath.api import InputError, difficulty_named, occupation_code
     from careerpath.api import recommend as rank
+    from careerpath.engine.recommend import SHORT_KINDS
     from careerpath.engine.recommend import recommend as rank_code
     from careerpath.kb import KnowledgeBase
     from careerpath.kb.api import NATIONAL
@@ -77,19 +85,34 @@ def recommend(
                 continue
             try:
                 code, title = occupation_code(line, kb)
+
                 # The engine directly, as recommend() does, without the reasons: a stream wants speed.
-                options = dict(top=top, min_wage=min_wage, max_difficulty=difficulty,
-                               area=area.code if area else NATIONAL, with_reasons=False, max_months=max_months,
-                               no_degree=no_degree)
-                recs = rank_code(kb, code, **options)  # type: ignore[arg-type]
+                def ranked(kinds: tuple[str, ...] = SHORT_KINDS) -> list[Recommendation]:
+                    return rank_code(
+                        kb,
+                        code,
+                        top=top,
+                        min_wage=min_wage,
+                        max_difficulty=difficulty,
+                        area=area.code if area else NATIONAL,
+                        with_reasons=False,
+                        kinds=kinds,
+                        max_months=max_months,
+                        no_degree=no_degree,
+                    )
+
+                recs = ranked()
                 record = {
                     "from": {"code": code, "title": title},
-                    "recommendations": [{"code": r.code, "title": r.title, "score": r.score, "kind": r.kind}
-                                        for r in recs],
+                    "recommendations": [
+                        {"code": r.code, "title": r.title, "score": r.score, "kind": r.kind} for r in recs
+                    ],
                 }
                 if long_term:
-                    record["long_term"] = [{"code": r.code, "title": r.title, "score": r.score, "kind": r.kind}
-                                           for r in rank_code(kb, code, kinds=("long_term",), **options)]  # type: ignore[arg-type]
+                    record["long_term"] = [
+                        {"code": r.code, "title": r.title, "score": r.score, "kind": r.kind}
+                        for r in ranked(("long_term",))
+                    ]
             except InputError as exc:
                 record = {"input": line[:200], "error": str(exc)}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -97,8 +120,14 @@ def recommend(
 
     with input_errors():
         code, title = occupation_code(source)
-        filters = dict(top=top, min_wage=min_wage, max_difficulty=difficulty, location=location,
-                       max_months=max_months, no_degree=no_degree)
+        filters = dict(
+            top=top,
+            min_wage=min_wage,
+            max_difficulty=difficulty,
+            location=location,
+            max_months=max_months,
+            no_degree=no_degree,
+        )
         recs = rank(code, **filters)  # type: ignore[arg-type]
         later = rank(code, long_term=True, **filters) if long_term else []  # type: ignore[arg-type]
     if fmt == "json":
@@ -159,5 +188,7 @@ def _print(heading: str, area: str, recs: list[Recommendation]) -> None:
     for i, r in enumerate(recs, 1):
         out.print(f"[bold]{i}. {escape(r.title)}[/] — {escape(r.explanation)}")
         if r.stepping_stones:
-            out.print("   On the way: " + "; ".join(
-                f"{escape(s.title)} ({s.difficulty.lower()} from here)" for s in r.stepping_stones))
+            out.print(
+                "   On the way: "
+                + "; ".join(f"{escape(s.title)} ({s.difficulty.lower()} from here)" for s in r.stepping_stones)
+            )

@@ -22,7 +22,7 @@ from .model import TransferableSkill
 from .profiles import Profiles
 from .relevance import Distinctiveness, element_relevance, is_general_tool, technology_relevance
 
-WORK_STYLE_RELIANCE = 1.5   # O*NET work-style impact (-3..3) from which a role relies on a style
+WORK_STYLE_RELIANCE = 1.5  # O*NET work-style impact (-3..3) from which a role relies on a style
 MAX_TRANSFERABLE_ELEMENTS = 6
 MAX_TRANSFERABLE_STYLES = 3
 MAX_TRANSFERABLE_TECH = 6
@@ -34,31 +34,36 @@ NOT_IN_DEMAND_SCORE = 1.0
 @dataclass
 class Gap:
     """An item to learn, before the plan picks its core."""
-    kind: str                  # skill | knowledge | technology | topic | hired_for
+
+    kind: str  # skill | knowledge | technology | topic | hired_for
     key: str
     name: str
     hours: int
     why: str
-    score: float               # relevance: how much it moves the person towards the target
+    score: float  # relevance: how much it moves the person towards the target
     source_level: float | None = None
     target_level: float | None = None
     target_importance: float | None = None
-    order: int = 0             # foundations first: knowledge, basic skills, topics, ...
+    order: int = 0  # foundations first: knowledge, basic skills, topics, ...
     origin: str = "occupation"  # occupation | specialization | route
-    learn: str | None = None   # a credential or resource id where to learn it (route items)
+    learn: str | None = None  # a credential or resource id where to learn it (route items)
 
 
 @dataclass
 class Known:
     """What the person brings beyond their occupation's average profile."""
-    items: frozenset[tuple[str, str]] = frozenset()   # (kind, key)
-    topics: frozenset[str] = frozenset()              # from a source specialization
-    technologies: frozenset[str] = frozenset()        # products: kb.products.product_of names
+
+    items: frozenset[tuple[str, str]] = frozenset()  # (kind, key)
+    topics: frozenset[str] = frozenset()  # from a source specialization
+    technologies: frozenset[str] = frozenset()  # products: kb.products.product_of names
     products: dict[str, str] = field(default_factory=dict)  # technology name -> product name
 
     def has(self, kind: str, key: str) -> bool:
-        return (kind, key) in self.items or (kind == "technology" and self.products.get(key, key) in self.technologies) or (
-            kind == "topic" and key in self.topics)
+        return (
+            (kind, key) in self.items
+            or (kind == "technology" and self.products.get(key, key) in self.technologies)
+            or (kind == "topic" and key in self.topics)
+        )
 
 
 @dataclass
@@ -99,7 +104,7 @@ def example_task(p: Profiles, code: str, element_id: str) -> str | None:
     if key not in p.evidence_cache:  # pure in (KB, code, element): every guide may reuse it
         stems = _task_words()[0].get(element_id, frozenset())
         best, best_hits = None, 0
-        for text, found in _task_stems(p, code):   # core and most-reported first: ties keep the better task
+        for text, found in _task_stems(p, code):  # core and most-reported first: ties keep the better task
             hits = len(stems & found)
             if hits > best_hits:
                 best, best_hits = _short(text.rstrip(".")), hits
@@ -141,9 +146,10 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
     source_one, target_title = _article(kb.occupation(source).title), kb.occupation(target).title
     target_people = " ".join(w if w.isupper() else w.lower() for w in target_title.split(" "))
     # What the target stands out for first, then how much it relies on it.
-    ranked = sorted(range(len(p.element_ids)),
-                    key=lambda j: (-max(float(d.z[t, j]), 0.0) * p.importance[t, j], -p.importance[t, j],
-                                   p.element_ids[j]))
+    ranked = sorted(
+        range(len(p.element_ids)),
+        key=lambda j: (-max(float(d.z[t, j]), 0.0) * p.importance[t, j], -p.importance[t, j], p.element_ids[j]),
+    )
     for j in ranked:
         element_id, kind = p.element_ids[j], p.kinds[j]
         importance, target_level, source_level = (float(x) for x in (p.importance[t, j], p.level[t, j], p.level[s, j]))
@@ -157,31 +163,49 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
             else:
                 source_task = example_task(p, source, element_id)
                 here = f" — e.g. “{source_task}”" if source_task else ""
-                why = (f"You already use it as {source_one}{here}{there}. "
-                       f"(O*NET level {source_level:.1f} of 7; the new role needs {target_level:.1f}.)")
+                why = (
+                    f"You already use it as {source_one}{here}{there}. "
+                    f"(O*NET level {source_level:.1f} of 7; the new role needs {target_level:.1f}.)"
+                )
                 origin = "occupation"
             result.covered.add((kind, element_id))
-            result.transferable.append(TransferableSkill(
-                name=display_name(p, element_id), kind=kind, why=why, origin=origin,
-                source_level=round(source_level, 2), target_level=round(target_level, 2),
-                target_importance=round(importance, 2)))
+            result.transferable.append(
+                TransferableSkill(
+                    name=display_name(p, element_id),
+                    kind=kind,
+                    why=why,
+                    origin=origin,
+                    source_level=round(source_level, 2),
+                    target_level=round(target_level, 2),
+                    target_importance=round(importance, 2),
+                )
+            )
             continue
         if listed or gap <= effort.LEVEL_TOLERANCE:
             continue
         score = element_relevance(p, d, t, j, gap)
         if score <= 0:
-            continue   # the target is not distinctively hired for it: not worth months of study
+            continue  # the target is not distinctively hired for it: not worth months of study
         target_task = example_task(p, target, element_id)
         z = float(d.z[t, j])
-        result.gaps.append(Gap(
-            kind=kind, key=element_id, name=display_name(p, element_id),
-            hours=effort.element_hours(kind, gap), score=score,
-            why=(f"{target_people[:1].upper() + target_people[1:]} rely on it {_how_much_more(z)}"
-                 + (f", in work like “{target_task}”" if target_task else "")
-                 + f"; you would go from about level {source_level:.1f} to {target_level:.1f} of 7 (O*NET)."),
-            source_level=round(source_level, 2), target_level=round(target_level, 2),
-            target_importance=round(importance, 2), order=_element_order(kind, element_id),
-        ))
+        result.gaps.append(
+            Gap(
+                kind=kind,
+                key=element_id,
+                name=display_name(p, element_id),
+                hours=effort.element_hours(kind, gap),
+                score=score,
+                why=(
+                    f"{target_people[:1].upper() + target_people[1:]} rely on it {_how_much_more(z)}"
+                    + (f", in work like “{target_task}”" if target_task else "")
+                    + f"; you would go from about level {source_level:.1f} to {target_level:.1f} of 7 (O*NET)."
+                ),
+                source_level=round(source_level, 2),
+                target_level=round(target_level, 2),
+                target_importance=round(importance, 2),
+                order=_element_order(kind, element_id),
+            )
+        )
     result.transferable = result.transferable[:MAX_TRANSFERABLE_ELEMENTS]
     return result
 
@@ -192,10 +216,10 @@ MODIFIER_PLURALS = frozenset({"Claims", "Customs", "Operations", "Sales", "Secur
 
 
 def _one(word: str) -> str:
-    if "/" in word:                        # "Engineers/Architects"
+    if "/" in word:  # "Engineers/Architects"
         return "/".join(map(_one, word.split("/")))
     if word.endswith(("ss", "us")) or not word.endswith("s"):
-        return word                        # "Fitness", "Bus": not plurals
+        return word  # "Fitness", "Bus": not plurals
     for plural, one in (("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ies", "y")):
         if word.endswith(plural):
             return word[: -len(plural)] + one
@@ -221,9 +245,9 @@ def singular(title: str) -> str:
     Every job holder in the title becomes one person: both sides of "Musicians and Singers",
     the supervisor but not the workers in "Supervisors of Helpers"."""
     words = _holders(title).split(" ")
-    if words[0].startswith("Helpers--"):   # "Helpers--Carpenters": a helper to carpenters
-        return "helper to " + " ".join([words[0][len("Helpers--"):], *words[1:]]).lower()
-    if words[-1] == "Occupations":         # "Computer Occupations, All Other"
+    if words[0].startswith("Helpers--"):  # "Helpers--Carpenters": a helper to carpenters
+        return "helper to " + " ".join([words[0][len("Helpers--") :], *words[1:]]).lower()
+    if words[-1] == "Occupations":  # "Computer Occupations, All Other"
         return "worker in " + " ".join(words).lower()
     last = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
     for i, word in enumerate(words[: last + 1]):
@@ -248,16 +272,20 @@ def transferable_styles(p: Profiles, source: str, target: str) -> list[Transfera
     s, t = kb.index[source], kb.index[target]
     styles = kb.elements("work_styles")
     both = [
-        j for j in range(len(styles))
+        j
+        for j in range(len(styles))
         if p.work_styles[s, j] >= WORK_STYLE_RELIANCE and p.work_styles[t, j] >= WORK_STYLE_RELIANCE
     ]
     both.sort(key=lambda j: (-p.work_styles[t, j], styles[j].id))
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
     return [
         TransferableSkill(
-            name=styles[j].name, kind="work_style",
-            why=(f"Both jobs depend on it: O*NET rates its effect on performance {p.work_styles[s, j]:+.1f} for "
-                 f"{source_title.lower()} and {p.work_styles[t, j]:+.1f} for {target_title.lower()} (of ±3)."),
+            name=styles[j].name,
+            kind="work_style",
+            why=(
+                f"Both jobs depend on it: O*NET rates its effect on performance {p.work_styles[s, j]:+.1f} for "
+                f"{source_title.lower()} and {p.work_styles[t, j]:+.1f} for {target_title.lower()} (of ±3)."
+            ),
         )
         for j in both[:MAX_TRANSFERABLE_STYLES]
     ]
@@ -275,7 +303,7 @@ def compare_technologies(
     for tech in source_techs.values():
         categories.setdefault(tech.commodity_title, tech.name)
     source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
-    targets: dict[str, Technology] = {}     # product -> the target's first-listed name for it
+    targets: dict[str, Technology] = {}  # product -> the target's first-listed name for it
     for t in kb.technologies(target):
         targets.setdefault(product_of(kb, t.name), t)
 
@@ -283,10 +311,14 @@ def compare_technologies(
     shared.sort(key=lambda t: (-technology_relevance(d, target, t), not t.in_demand, t.name))
     transferable = [
         TransferableSkill(
-            name=t.name, kind="technology",
+            name=t.name,
+            kind="technology",
             origin="occupation" if product_of(kb, t.name) in source_techs else "listed",
-            why=(f"You already use {source_techs[product_of(kb, t.name)].name} as "
-                 f"{_article(source_title)}" if product_of(kb, t.name) in source_techs else "You listed it")
+            why=(
+                f"You already use {source_techs[product_of(kb, t.name)].name} as {_article(source_title)}"
+                if product_of(kb, t.name) in source_techs
+                else "You listed it"
+            )
             + f"; {target_title.lower()} use it too ({t.commodity_title.lower()}"
             + (", asked for in job postings)." if t.in_demand else ")."),
         )
@@ -299,13 +331,15 @@ def compare_technologies(
         if product in have or score <= 0:
             continue
         if not tech.in_demand:
-            score = min(score, NOT_IN_DEMAND_SCORE)   # useful, never what the plan is built around
+            score = min(score, NOT_IN_DEMAND_SCORE)  # useful, never what the plan is built around
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
-        why = (f"{target_title} use it" + (" and job postings ask for it" if tech.in_demand else "")
-               + f" ({tech.commodity_title.lower()})")
-        why += (f"; you know {similar} from the same category, which halves the effort." if similar else ".")
-        gaps.append(Gap(kind="technology", key=tech.name, name=tech.name, hours=hours, why=why, score=score,
-                        order=4))
+        why = (
+            f"{target_title} use it"
+            + (" and job postings ask for it" if tech.in_demand else "")
+            + f" ({tech.commodity_title.lower()})"
+        )
+        why += f"; you know {similar} from the same category, which halves the effort." if similar else "."
+        gaps.append(Gap(kind="technology", key=tech.name, name=tech.name, hours=hours, why=why, score=score, order=4))
     gaps.sort(key=lambda g: (-g.score, g.name))
     return transferable, gaps[:MAX_TECH_TO_LEARN]

@@ -36,13 +36,13 @@ from .route import BLS_DEGREE
 
 @dataclass(frozen=True)
 class Feasibility:
-    months: np.ndarray                 # (n, n) float32, source row x target column
-    hours: np.ndarray                  # (n, n) float32
-    degree: np.ndarray                 # (n, n) int8, DEGREE_RANK of the highest degree still to earn
-    curated: np.ndarray                # (n,) bool: the target has a curated route
-    licensed: np.ndarray               # (n,) bool: the curated route says most states license it
-    credentials: tuple[tuple[tuple[str, np.ndarray], ...], ...]   # per target: (name, done for source?)
-    typical_degree: np.ndarray         # (n,) DEGREE_RANK people in each occupation typically hold
+    months: np.ndarray  # (n, n) float32, source row x target column
+    hours: np.ndarray  # (n, n) float32
+    degree: np.ndarray  # (n, n) int8, DEGREE_RANK of the highest degree still to earn
+    curated: np.ndarray  # (n,) bool: the target has a curated route
+    licensed: np.ndarray  # (n,) bool: the curated route says most states license it
+    credentials: tuple[tuple[tuple[str, np.ndarray], ...], ...]  # per target: (name, done for source?)
+    typical_degree: np.ndarray  # (n,) DEGREE_RANK people in each occupation typically hold
 
     def credentials_todo(self, s: int, t: int) -> list[str]:
         """The credentials the target's route requires that the source still has to earn."""
@@ -83,7 +83,8 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
 
     # People whose own occupation has the same curated route (critical care nurses and
     # registered nurses share 29-1141's) have already walked it.
-    own_route = np.array([(routes.route_for(c).soc if routes.route_for(c) else "") for c in kb.codes])
+    own_routes = [routes.route_for(c) for c in kb.codes]
+    own_route = np.array([r.soc if r is not None else "" for r in own_routes])
     prefix_cache: dict[str, np.ndarray] = {}
 
     def matching(prefixes: tuple[str, ...]) -> np.ndarray:
@@ -94,8 +95,11 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
             out |= prefix_cache[prefix]
         return out
 
-    education_years = np.array([effort.EDUCATION_YEARS.get((kb.outlook(c).education or "") if kb.outlook(c) else "", 0)
-                                for c in kb.codes], dtype=np.float32)
+    outlooks = [kb.outlook(c) for c in kb.codes]
+    education_years = np.array(
+        [effort.EDUCATION_YEARS.get((o.education or "") if o is not None else "", 0) for o in outlooks],
+        dtype=np.float32,
+    )
     for t, code in enumerate(kb.codes):
         route = routes.route_for(code)
         if route is None:
@@ -113,7 +117,7 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
         licensed[t] = route.licensed
         names = []
         walked = own_route == route.soc
-        hired = False   # as route.py: experience after the application step is the job itself
+        hired = False  # as route.py: experience after the application step is the job itself
         for step in route.steps:
             after_hire, hired = hired and step.kind == "experience", hired or step.kind == "job_search"
             if step.optional or (step.kind == "degree" and not route.degree_required) or after_hire:
@@ -124,8 +128,9 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
                 done = done | holds[step.credential]
             if step.kind == "degree" and step.degree_level is not None:
                 rank = DEGREE_RANK[step.degree_level]
-                admits = any(s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > rank
-                             for s in route.steps)
+                admits = any(
+                    s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > rank for s in route.steps
+                )
                 if step.any_field or admits:
                     done = done | (level >= rank)
                 degree[:, t] = np.where(~done, np.maximum(degree[:, t], rank), degree[:, t])
@@ -142,5 +147,12 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Fe
     typical = np.maximum(level, bls_rank)
     for array in (months, hours, degree, curated, licensed, typical):
         array.setflags(write=False)
-    return Feasibility(months=months, hours=hours, degree=degree, curated=curated, licensed=licensed,
-                       credentials=tuple(credentials), typical_degree=typical)
+    return Feasibility(
+        months=months,
+        hours=hours,
+        degree=degree,
+        curated=curated,
+        licensed=licensed,
+        credentials=tuple(credentials),
+        typical_degree=typical,
+    )

@@ -59,26 +59,40 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
     note = None
     chosen = area or NATIONAL
     source_wage, target_wage = _wage_pair(kb, source, target, chosen)
-    if area and area != NATIONAL and (
-        source_wage is None or target_wage is None
-        or source_wage.annual_median is None or target_wage.annual_median is None
+    if (
+        area
+        and area != NATIONAL
+        and (
+            source_wage is None
+            or target_wage is None
+            or source_wage.annual_median is None
+            or target_wage.annual_median is None
+        )
     ):
-        note = (f"BLS publishes no median for both occupations in {kb.area(area).name}; "
-                "national figures are shown.")
+        note = f"BLS publishes no median for both occupations in {kb.area(area).name}; national figures are shown."
         chosen = NATIONAL
         source_wage, target_wage = _wage_pair(kb, source, target, chosen)
 
-    missing = [kb.occupation(code).title for code, wage in ((source, source_wage), (target, target_wage))
-               if wage is None or wage.annual_median is None]
+    missing = [
+        kb.occupation(code).title
+        for code, wage in ((source, source_wage), (target, target_wage))
+        if wage is None or wage.annual_median is None
+    ]
     if missing:
         reasons = []
         for code, wage in ((source, source_wage), (target, target_wage)):
             if wage is not None and "annual_median" in wage.top_coded:
                 reasons.append(f"{kb.occupation(code).title}: {kb.wage_footnote('5')}")
-        note = " ".join(filter(None, [
-            note, f"No OEWS median annual wage for {', '.join(missing)}, so no salary change is computed.",
-            *reasons,
-        ]))
+        note = " ".join(
+            filter(
+                None,
+                [
+                    note,
+                    f"No OEWS median annual wage for {', '.join(missing)}, so no salary change is computed.",
+                    *reasons,
+                ],
+            )
+        )
     widened = [
         f"{kb.occupation(code).title} uses the BLS {o.wage_soc_level} group {o.wage_soc}"
         for code in (source, target)
@@ -100,7 +114,8 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
         target_p25=None if target_wage is None else target_wage.annual_p25,
         change_pct=percent_change(median(target_wage), median(source_wage)),
         early_career_change_pct=percent_change(
-            None if target_wage is None else target_wage.annual_p25, median(source_wage)),
+            None if target_wage is None else target_wage.annual_p25, median(source_wage)
+        ),
         source_range=span(source_wage),
         target_range=span(target_wage),
         note=note,
@@ -127,19 +142,28 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
     if outlook is None or outlook.change_percent is None:
         return Demand(
             summary=f"BLS publishes no 2024-34 projection for {title}.",
-            growth_pct=None, band=None, annual_openings=None, employment_2024=None, hot_technologies=hot,
+            growth_pct=None,
+            band=None,
+            annual_openings=None,
+            employment_2024=None,
+            hot_technologies=hot,
         )
     band = growth_band(outlook.change_percent)
-    summary = (f"Employment of {outlook.title.lower()} is projected to change {outlook.change_percent:+.1f}% "
-               f"from 2024 to 2034 ({band})")
+    summary = (
+        f"Employment of {outlook.title.lower()} is projected to change {outlook.change_percent:+.1f}% "
+        f"from 2024 to 2034 ({band})"
+    )
     if outlook.annual_openings is not None:
         summary += f", with about {outlook.annual_openings:,} openings a year"
     summary += "."
     if hot:
         summary += f" Employers' most sought-after tools here include {', '.join(hot[:3])}."
     return Demand(
-        summary=summary, growth_pct=outlook.change_percent, band=band,
-        annual_openings=outlook.annual_openings, employment_2024=outlook.employment_2024,
+        summary=summary,
+        growth_pct=outlook.change_percent,
+        band=band,
+        annual_openings=outlook.annual_openings,
+        employment_2024=outlook.employment_2024,
         hot_technologies=hot,
     )
 

@@ -27,10 +27,10 @@ class RoleChoice(Value):
 class Role(Value):
     code: str
     title: str
-    specialization: str | None = None        # display name, e.g. "AI / Machine Learning"
+    specialization: str | None = None  # display name, e.g. "AI / Machine Learning"
     specialization_id: str | None = None
     ratings_borrowed_from: Role | None = None  # thin data: whose O*NET ratings stand in
-    words: str | None = None                 # the title as the person typed it
+    words: str | None = None  # the title as the person typed it
     alternatives: list[RoleChoice] = Field(default_factory=list)  # other occupations the words could mean
 
 
@@ -38,29 +38,30 @@ class ResourceRef(Value):
     name: str
     provider: str
     url: str | None = None
-    cost: str | None = None                  # free | paid | freemium
+    cost: str | None = None  # free | paid | freemium
     format: str | None = None
     hours: int | None = None
 
 
 class SalaryComparison(Value):
     """OEWS median annual wages; every percentage is computed from the two medians shown."""
-    area: str                                # "National" or the state/metro name
+
+    area: str  # "National" or the state/metro name
     source_median: int | None
     target_median: int | None
     target_p25: int | None
-    change_pct: int | None                   # target median vs source median
-    early_career_change_pct: int | None      # target 25th percentile vs source median
+    change_pct: int | None  # target median vs source median
+    early_career_change_pct: int | None  # target 25th percentile vs source median
     source_range: tuple[int | None, int | None]  # 10th-90th percentile
     target_range: tuple[int | None, int | None]
-    note: str | None = None                  # why a figure is missing or widened
+    note: str | None = None  # why a figure is missing or widened
     source: str = "BLS OEWS May 2025"
 
 
 class Demand(Value):
     summary: str
-    growth_pct: float | None                 # employment change 2024-34
-    band: str | None                         # BLS-style wording, e.g. "much faster than average"
+    growth_pct: float | None  # employment change 2024-34
+    band: str | None  # BLS-style wording, e.g. "much faster than average"
     annual_openings: int | None
     employment_2024: int | None
     hot_technologies: list[str]
@@ -69,7 +70,7 @@ class Demand(Value):
 
 class Driver(Value):
     name: str
-    value: float                             # 0..1 share of the maximum for this driver
+    value: float  # 0..1 share of the maximum for this driver
     weight: float
     explanation: str
 
@@ -81,19 +82,19 @@ class TransferableSkill(Value):
     name: str
     kind: ItemKind
     why: str
-    origin: Origin = "occupation"            # listed: the person named it themselves
-    source_level: float | None = None        # O*NET level 0-7 where it applies
+    origin: Origin = "occupation"  # listed: the person named it themselves
+    source_level: float | None = None  # O*NET level 0-7 where it applies
     target_level: float | None = None
-    target_importance: float | None = None   # O*NET importance 1-5
+    target_importance: float | None = None  # O*NET importance 1-5
 
 
 class SkillToLearn(Value):
     name: str
     kind: ItemKind | Literal["hired_for"]
-    key: str                                 # element id, technology name, topic id or hired-for name
+    key: str  # element id, technology name, topic id or hired-for name
     priority: Priority
-    core: bool = False                       # one of the few items the plan is built around
-    covered_by: str | None = None            # the route's program that teaches it: no extra time
+    core: bool = False  # one of the few items the plan is built around
+    covered_by: str | None = None  # the route's program that teaches it: no extra time
     origin: Origin = "occupation"
     hours: int
     weeks: int
@@ -117,24 +118,27 @@ class Phase(Value):
 class CredentialRef(Value):
     id: str
     name: str
-    kind: str                                # exam | licence | certification
+    kind: str  # exam | licence | certification
     authority: str
     url: str
     summary: str
     cost: str | None = None
 
 
+RouteStatus = Literal["to do", "done", "optional", "on the job"]  # on the job: after you are hired
+
+
 class RouteStep(Value):
-    kind: str                                # prerequisite | degree | program | exam | licence | ...
+    kind: str  # prerequisite | degree | program | exam | licence | ...
     name: str
     detail: str | None = None
     pace: Literal["full_time", "part_time"]
-    months: tuple[int, int] | None = None    # full-time steps: typical range
-    hours: int | None = None                 # part-time steps: study hours
+    months: tuple[int, int] | None = None  # full-time steps: typical range
+    hours: int | None = None  # part-time steps: study hours
     cost: str | None = None
     credential: CredentialRef | None = None
-    status: Literal["to do", "done", "optional", "on the job"] = "to do"   # on the job: after you are hired
-    done_because: str | None = None          # why it counts as done for this person
+    status: RouteStatus = "to do"
+    done_because: str | None = None  # why it counts as done for this person
 
 
 class RouteAlternative(Value):
@@ -146,18 +150,19 @@ class RouteAlternative(Value):
 class EntryRoute(Value):
     """How people get into the target: curated (catalog/routes) or, where no entry is curated,
     BLS's typical entry education, experience and training, stated as such."""
+
     curated: bool
     summary: str
     licensed: bool = False
     state_varies: str | None = None
-    degree: str | None = None                # "Master's degree (nursing (MSN) or DNP)"
+    degree: str | None = None  # "Master's degree (nursing (MSN) or DNP)"
     degree_required: bool = True
     steps: list[RouteStep] = Field(default_factory=list)
     alternatives: list[RouteAlternative] = Field(default_factory=list)
     bridge_jobs: list[RoleChoice] = Field(default_factory=list)
     cost: str | None = None
     sources: list[str] = Field(default_factory=list)
-    verification: str | None = None          # verified | corrected | well-known
+    verification: str | None = None  # verified | corrected | well-known
 
 
 class RealityCheck(Value):
@@ -190,25 +195,27 @@ class SteppingStone(Value):
     """A route through one or two intermediate occupations (engine/paths.py).
     code/title are the first stop; `route` lists every stop and `legs` the unmet share of
     each move (source -> first stop, ..., last stop -> target)."""
+
     code: str
     title: str
-    first_leg: float                         # unmet-requirement share, source -> stone
-    second_leg: float                        # stone -> next stop (the target on a one-stop route)
+    first_leg: float  # unmet-requirement share, source -> stone
+    second_leg: float  # stone -> next stop (the target on a one-stop route)
     route: list[Role] = Field(default_factory=list)
     legs: list[float] = Field(default_factory=list)
 
 
 class SkillRead(Value):
     """One item read from the person's own words, and the words it was read from."""
-    kind: str                                # skill | knowledge | technology
-    key: str                                 # O*NET element id or technology name
+
+    kind: str  # skill | knowledge | technology
+    key: str  # O*NET element id or technology name
     name: str
     phrase: str
-    removed: bool = False                    # the person said we read it wrongly: not counted
+    removed: bool = False  # the person said we read it wrongly: not counted
 
 
 class Experience(Value):
-    role: str                                # as the person wrote it
+    role: str  # as the person wrote it
     years: float
 
 
@@ -216,21 +223,21 @@ class Personalization(Value):
     hours_per_week: float
     location: str | None
     budget: str | None
-    skills_recognised: list[str]             # what we matched in the person's own words (kept items)
+    skills_recognised: list[str]  # what we matched in the person's own words (kept items)
     skills_not_recognised: list[str]
-    changes: list[str]                       # what differs from the untailored guide
-    skills_read: list[SkillRead] = Field(default_factory=list)   # every item read, removed ones marked
-    experience: list[Experience] = Field(default_factory=list)   # years per role, where stated
+    changes: list[str]  # what differs from the untailored guide
+    skills_read: list[SkillRead] = Field(default_factory=list)  # every item read, removed ones marked
+    experience: list[Experience] = Field(default_factory=list)  # years per role, where stated
 
 
 class Guide(Value):
     from_: Role = Field(alias="from")
     to: Role
-    headline: str                            # in the person's own words: "Backend Developer → AI Technical Writer"
+    headline: str  # in the person's own words: "Backend Developer → AI Technical Writer"
     title: str
-    same_occupation: bool = False            # both titles resolve to the same occupation and role
+    same_occupation: bool = False  # both titles resolve to the same occupation and role
     difficulty: Difficulty
-    difficulty_score: int                    # 0-100, see docs/methodology.md
+    difficulty_score: int  # 0-100, see docs/methodology.md
     difficulty_drivers: list[Driver]
     timeline_months: int
     timeline_weeks: int
@@ -247,9 +254,9 @@ class Guide(Value):
     faq: list[FAQ]
     stepping_stones: list[SteppingStone]
     sources: list[Source]
-    data_notes: list[str]                    # thin data, borrowed ratings, widened BLS groups
+    data_notes: list[str]  # thin data, borrowed ratings, widened BLS groups
     personalization: Personalization
-    attribution: str                         # required by O*NET's CC BY 4.0 licence
+    attribution: str  # required by O*NET's CC BY 4.0 licence
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

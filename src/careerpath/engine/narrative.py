@@ -9,7 +9,14 @@ from . import effort, market
 from .compare import _article, singular
 from .market import BAND_VERB, in_area
 from .model import (
-    FAQ, Demand, RealityCheck, Role, SalaryComparison, SkillToLearn, SteppingStone, TransferableSkill,
+    FAQ,
+    Demand,
+    RealityCheck,
+    Role,
+    SalaryComparison,
+    SkillToLearn,
+    SteppingStone,
+    TransferableSkill,
 )
 from .profiles import Profiles
 from .route import AppliedRoute
@@ -23,15 +30,21 @@ COMPLETE_SURVEY_PERCENT = 97.0
 # What each O*NET work value and interest means for a person's days, in plain words.
 # (when the target has more of it, when it has less), from O*NET's work values and interests.
 VALUE_WORDS = {
-    "Achievement": ("Work that uses more of your abilities, with a clearer sense of accomplishment.",
-                    "A weaker sense of accomplishment from the work itself."),
+    "Achievement": (
+        "Work that uses more of your abilities, with a clearer sense of accomplishment.",
+        "A weaker sense of accomplishment from the work itself.",
+    ),
     "Working Conditions": ("Steadier jobs and better working conditions.", "Less job security or comfort at work."),
     "Recognition": ("More room to advance, be recognised and lead.", "Fewer chances to advance and be recognised."),
-    "Relationships": ("Closer work with colleagues and more chances to serve others.",
-                      "Less of the teamwork and service to others you have now."),
+    "Relationships": (
+        "Closer work with colleagues and more chances to serve others.",
+        "Less of the teamwork and service to others you have now.",
+    ),
     "Support": ("Management that backs its people more.", "Less backing from management than you have now."),
-    "Independence": ("More freedom to plan your own work and make decisions.",
-                     "Less freedom to plan your own work than you have now."),
+    "Independence": (
+        "More freedom to plan your own work and make decisions.",
+        "Less freedom to plan your own work than you have now.",
+    ),
 }
 INTEREST_WORDS = {
     "Realistic": ("More hands-on work with tools, machines or materials.", "Less hands-on, practical work."),
@@ -39,8 +52,7 @@ INTEREST_WORDS = {
     "Artistic": ("More creative, self-expressive work.", "Less room for creative work."),
     "Social": ("More helping, teaching or caring for people.", "Less helping and caring for people."),
     "Enterprising": ("More leading, persuading and selling.", "Less leading, persuading and selling."),
-    "Conventional": ("More organised work with data, records and procedures.",
-                     "Less structured, procedural work."),
+    "Conventional": ("More organised work with data, records and procedures.", "Less structured, procedural work."),
 }
 
 
@@ -79,26 +91,44 @@ def _todo_steps(route: AppliedRoute) -> list[str]:
     return out
 
 
-def overview(source: Role, target: Role, difficulty: str, salary: SalaryComparison, demand: Demand,
-             transferable: list[TransferableSkill], to_learn: list[SkillToLearn], route: AppliedRoute,
-             months: int, hours_per_week: float, same_role: bool) -> str:
+def overview(
+    source: Role,
+    target: Role,
+    difficulty: str,
+    salary: SalaryComparison,
+    demand: Demand,
+    transferable: list[TransferableSkill],
+    to_learn: list[SkillToLearn],
+    route: AppliedRoute,
+    months: int,
+    hours_per_week: float,
+    same_role: bool,
+) -> str:
     if same_role:
-        return (f"“{source.words or source.title}” and “{target.words or target.title}” are the same occupation in "
-                f"O*NET ({target.title}): you are already there. A move between them is a change of employer or "
-                "title, not of career, so this guide is about showing your experience and the job search.")
-    parts = [f"Moving from {singular(source.title)} to {singular(target.title)}"
-             + (f" ({target.specialization})" if target.specialization else "")
-             + f" rates {difficulty.lower()}."]
+        return (
+            f"“{source.words or source.title}” and “{target.words or target.title}” are the same occupation in "
+            f"O*NET ({target.title}): you are already there. A move between them is a change of employer or "
+            "title, not of career, so this guide is about showing your experience and the job search."
+        )
+    parts = [
+        f"Moving from {singular(source.title)} to {singular(target.title)}"
+        + (f" ({target.specialization})" if target.specialization else "")
+        + f" rates {difficulty.lower()}."
+    ]
     if route.view.curated:
         parts.append(route.view.summary)
     if salary.change_pct is not None:
         direction = "more" if salary.change_pct > 0 else "less"
-        parts.append(f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-                     f"(BLS OEWS May 2025), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
-                     f"({_money(salary.source_median)}).")
+        parts.append(
+            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
+            f"(BLS OEWS May 2025), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
+            f"({_money(salary.source_median)})."
+        )
     if demand.growth_pct is not None and demand.band:
-        parts.append(f"Employment is projected to {BAND_VERB[demand.band]} ({demand.growth_pct:+.1f}%, 2024-34)"
-                     + (f", with about {demand.annual_openings:,} openings a year." if demand.annual_openings else "."))
+        parts.append(
+            f"Employment is projected to {BAND_VERB[demand.band]} ({demand.growth_pct:+.1f}%, 2024-34)"
+            + (f", with about {demand.annual_openings:,} openings a year." if demand.annual_openings else ".")
+        )
     strengths = [t.name for t in transferable if t.kind in ("skill", "knowledge", "technology")]
     if strengths:
         parts.append(f"You bring {_names(strengths)}.")
@@ -116,11 +146,12 @@ def needs_licence(route: AppliedRoute) -> bool:
     return route.view.licensed and any(p.step.kind in ("licence", "exam") for p in route.todo)
 
 
-def _differences(names: list[str], words: dict[str, tuple[str, str]], source: list[float], target: list[float],
-                 threshold: float) -> tuple[list[str], list[str]]:
+def _differences(
+    names: list[str], words: dict[str, tuple[str, str]], source: list[float], target: list[float], threshold: float
+) -> tuple[list[str], list[str]]:
     gains, losses = [], []
-    for name, s, t in sorted(zip(names, source, target), key=lambda x: -abs(x[2] - x[1])):
-        if s != s or t != t or name not in words:   # NaN: not rated
+    for name, s, t in sorted(zip(names, source, target, strict=True), key=lambda x: -abs(x[2] - x[1])):
+        if s != s or t != t or name not in words:  # NaN: not rated
             continue
         if t - s >= threshold:
             gains.append(words[name][0])
@@ -129,21 +160,32 @@ def _differences(names: list[str], words: dict[str, tuple[str, str]], source: li
     return gains, losses
 
 
-def reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, salary: SalaryComparison,
-                  to_learn: list[SkillToLearn], route: AppliedRoute, zone_step: int) -> RealityCheck:
+def reality_check(
+    kb: KnowledgeBase,
+    p: Profiles,
+    source: str,
+    target: str,
+    salary: SalaryComparison,
+    to_learn: list[SkillToLearn],
+    route: AppliedRoute,
+    zone_step: int,
+) -> RealityCheck:
     """About the work itself (values, interests, pace of entry, pay), from O*NET and BLS."""
     s, t = kb.index[source], kb.index[target]
     target_title = kb.occupation(target).title
     values = [v.name for v in kb.elements("work_values")]
     value_gain, value_loss = _differences(values, VALUE_WORDS, list(p.work_values[s]), list(p.work_values[t]), 0.5)
     interests = [i.name for i in kb.elements("interests")]
-    interest_gain, interest_loss = _differences(interests, INTEREST_WORDS, list(p.interests[s]),
-                                                list(p.interests[t]), 0.75)
+    interest_gain, interest_loss = _differences(
+        interests, INTEREST_WORDS, list(p.interests[s]), list(p.interests[t]), 0.75
+    )
     love = value_gain[:2] + interest_gain[:2]
     miss = value_loss[:2] + interest_loss[:2]
     if salary.change_pct is not None and salary.target_median and salary.source_median:
-        line = (f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to ${salary.target_median:,} from "
-                f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, BLS OEWS May 2025).")
+        line = (
+            f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to ${salary.target_median:,} from "
+            f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, BLS OEWS May 2025)."
+        )
         if salary.change_pct >= 5:
             love.append(line)
         elif salary.change_pct <= -5:
@@ -157,31 +199,46 @@ def reality_check(kb: KnowledgeBase, p: Profiles, source: str, target: str, sala
     if school:
         months = round(sum((s.months[0] + s.months[1]) / 2 for s in school if s.months))
         steps = _names([f"“{s.name}”" for s in school], 3)
-        challenges.append(f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} about "
-                          f"{counted(months, 'month')} before you work in the role; plan how you will pay for "
-                          "it and live meanwhile.")
+        challenges.append(
+            f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} about "
+            f"{counted(months, 'month')} before you work in the role; plan how you will pay for "
+            "it and live meanwhile."
+        )
     if needs_licence(route):
-        challenges.append(f"{target_title} need a licence" + (f": {route.view.state_varies}" if route.view.state_varies
-                                                              else "; check your state's rules early."))
+        challenges.append(
+            f"{target_title} need a licence"
+            + (f": {route.view.state_varies}" if route.view.state_varies else "; check your state's rules early.")
+        )
     for item in [i for i in to_learn if i.core and not i.covered_by][:2]:
         challenges.append(f"Getting good at {item.name} (about {item.hours} hours of study and practice).")
     outlook = kb.outlook(target)
     rate, average = market.openings_rate(outlook), market.openings_rate(market.all_occupations_outlook(kb))
     everyone = market.all_occupations_outlook(kb)
-    slower = (outlook is not None and outlook.change_percent is not None and everyone is not None
-              and everyone.change_percent is not None and outlook.change_percent <= everyone.change_percent)
+    slower = (
+        outlook is not None
+        and outlook.change_percent is not None
+        and everyone is not None
+        and everyone.change_percent is not None
+        and outlook.change_percent <= everyone.change_percent
+    )
     if rate is not None and average is not None and rate < average and slower:
-        challenges.append(f"Openings come up less often than in most jobs ({rate:.1f} a year per 100 jobs vs "
-                          f"{average:.1f}) and employment grows no faster than average, so expect competition "
-                          "(BLS projections 2024-34).")
+        challenges.append(
+            f"Openings come up less often than in most jobs ({rate:.1f} a year per 100 jobs vs "
+            f"{average:.1f}) and employment grows no faster than average, so expect competition "
+            "(BLS projections 2024-34)."
+        )
     if outlook is not None and outlook.change_percent is not None and outlook.change_percent < 0:
         challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by 2034 (BLS).")
     if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
-        challenges.append(f"Starting pay may be lower than now: a quarter of {_lower(target_title)} earn less than "
-                          f"${salary.target_p25:,} ({salary.early_career_change_pct:+d}% against your current median).")
+        challenges.append(
+            f"Starting pay may be lower than now: a quarter of {_lower(target_title)} earn less than "
+            f"${salary.target_p25:,} ({salary.early_career_change_pct:+d}% against your current median)."
+        )
     if zone_step >= 2 and not route.todo:
-        challenges.append("Employers expect much more preparation for this job than for your current one "
-                          f"(O*NET job zone {kb.occupation(target).job_zone} vs {kb.occupation(source).job_zone}).")
+        challenges.append(
+            "Employers expect much more preparation for this job than for your current one "
+            f"(O*NET job zone {kb.occupation(target).job_zone} vs {kb.occupation(source).job_zone})."
+        )
     return RealityCheck(love=love[:5], miss=miss[:4], challenges=challenges[:5])
 
 
@@ -190,9 +247,15 @@ def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
     parts = []
     view = route.view
     if view.curated and view.degree:
-        parts.append(f"Usually: {view.degree}." + ("" if view.degree_required else
-                                                   " It is what employers usually expect, not a legal requirement: "
-                                                   "people also get in by the other routes listed."))
+        parts.append(
+            f"Usually: {view.degree}."
+            + (
+                ""
+                if view.degree_required
+                else " It is what employers usually expect, not a legal requirement: "
+                "people also get in by the other routes listed."
+            )
+        )
     outlook = kb.outlook(target)
     if outlook is not None and outlook.education:
         parts.append(f"BLS lists “{outlook.education}” as the typical entry education for {_lower(outlook.title)}.")
@@ -200,17 +263,31 @@ def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
     total = sum(s.percent for s in shares)
     if shares and total >= COMPLETE_SURVEY_PERCENT:
         bachelor_plus = sum(s.percent for s in shares if s.category >= 6)
-        parts.append(f"In O*NET's survey of {_lower(title)}, {bachelor_plus:.0f}% say the job requires a "
-                     "bachelor's degree or higher.")
+        parts.append(
+            f"In O*NET's survey of {_lower(title)}, {bachelor_plus:.0f}% say the job requires a "
+            "bachelor's degree or higher."
+        )
     elif shares:
-        parts.append("Part of O*NET's education survey for this occupation is suppressed as unreliable, so "
-                     "careerpath draws no share from it.")
+        parts.append(
+            "Part of O*NET's education survey for this occupation is suppressed as unreliable, so "
+            "careerpath draws no share from it."
+        )
     return " ".join(parts) or "Neither BLS nor O*NET publishes an education requirement for it."
 
 
-def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToLearn], salary: SalaryComparison,
-        demand: Demand, stones: list[SteppingStone], months: int, total_weeks: int, planned,
-        same_role: bool) -> list[FAQ]:
+def faq(
+    kb: KnowledgeBase,
+    request,
+    route: AppliedRoute,
+    to_learn: list[SkillToLearn],
+    salary: SalaryComparison,
+    demand: Demand,
+    stones: list[SteppingStone],
+    months: int,
+    total_weeks: int,
+    planned,
+    same_role: bool,
+) -> list[FAQ]:
     from .roadmap import schedule
 
     source, target = kb.occupation(request.source), kb.occupation(request.target)
@@ -244,12 +321,16 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
     study = study_hours(planned)
     parts = []
     if full_time:
-        parts.append(f"roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more "
-                     "study hours")
+        parts.append(
+            f"roughly {counted(full_time, 'month')} of full-time steps, which do not speed up with more study hours"
+        )
     if study:
         parts.append(f"{study:,} hours of part-time study")
-    text = (f"About {counted(months, 'month')} at {hours:g} hours a week: " + ", plus ".join(parts)
-            + (", then the job search." if parts else "mostly the job search."))
+    text = (
+        f"About {counted(months, 'month')} at {hours:g} hours a week: "
+        + ", plus ".join(parts)
+        + (", then the job search." if parts else "mostly the job search.")
+    )
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:
@@ -257,42 +338,69 @@ def faq(kb: KnowledgeBase, request, route: AppliedRoute, to_learn: list[SkillToL
             scenarios.append(f"{counted(effort.months(weeks), 'month')} at {alternative:g} hours a week")
     if scenarios:
         text += f" The same plan takes {' or '.join(scenarios)}."
-    costs = [f"{s.credential.name}: {s.credential.cost}" for s in view.steps
-             if s.status == "to do" and s.credential and s.credential.cost]
+    costs = [
+        f"{s.credential.name}: {s.credential.cost}"
+        for s in view.steps
+        if s.status == "to do" and s.credential and s.credential.cost
+    ]
     costs += [f"{s.name}: {s.cost}" for s in view.steps if s.status == "to do" and s.cost]
     if view.cost:
         costs.insert(0, view.cost)
-    text += (" Costs where public: " + "; ".join(costs) + "." if costs else
-             " careerpath has no public cost figure for this route: compare what the programs and exams you "
-             "shortlist charge.")
+    text += (
+        " Costs where public: " + "; ".join(costs) + "."
+        if costs
+        else " careerpath has no public cost figure for this route: compare what the programs and exams you "
+        "shortlist charge."
+    )
     answers.append(FAQ(question="How long will it take, and what will it cost?", answer=text))
 
     if salary.target_median is not None:
         low, high = salary.target_range
-        text = (f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} (BLS OEWS "
-                f"May 2025): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
-                f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
-                f"{_money(high)}.")
+        text = (
+            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} (BLS OEWS "
+            f"May 2025): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
+            f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
+            f"{_money(high)}."
+        )
         if salary.change_pct is not None:
-            text += (f" Against the {_lower(source.title)} median of {_money(salary.source_median)} that is "
-                     f"{salary.change_pct:+d}% at the median"
-                     + (f" and {salary.early_career_change_pct:+d}% at the 25th percentile."
-                        if salary.early_career_change_pct is not None else "."))
+            text += (
+                f" Against the {_lower(source.title)} median of {_money(salary.source_median)} that is "
+                f"{salary.change_pct:+d}% at the median"
+                + (
+                    f" and {salary.early_career_change_pct:+d}% at the 25th percentile."
+                    if salary.early_career_change_pct is not None
+                    else "."
+                )
+            )
     else:
         text = salary.note or f"BLS publishes no median wage for {target.title}."
     answers.append(FAQ(question=f"How much do {_lower(target.title)} earn?", answer=text))
 
-    answers.append(FAQ(question=f"Do I need a degree to become {one}?", answer=_degree_answer(kb, request.target, route)))
+    answers.append(
+        FAQ(question=f"Do I need a degree to become {one}?", answer=_degree_answer(kb, request.target, route))
+    )
 
     if stones:
         names = [f"{s.title} ({s.code})" for s in stones]
-        answers.append(FAQ(question="Which jobs lie on the way?", answer=(
-            f"People often work as {_names(names, 3)} first (careerpath's curated route): a job you can get "
-            "sooner that builds the experience employers look for.")))
+        answers.append(
+            FAQ(
+                question="Which jobs lie on the way?",
+                answer=(
+                    f"People often work as {_names(names, 3)} first (careerpath's curated route): a job you can get "
+                    "sooner that builds the experience employers look for."
+                ),
+            )
+        )
     elif view.bridge_jobs and not same_role:
-        answers.append(FAQ(question="Which jobs lie on the way?", answer=(
-            f"Your current job is one of the usual ways in: people often move to {_lower(target.title)} from "
-            f"{_lower(source.title)}.")))
+        answers.append(
+            FAQ(
+                question="Which jobs lie on the way?",
+                answer=(
+                    f"Your current job is one of the usual ways in: people often move to {_lower(target.title)} from "
+                    f"{_lower(source.title)}."
+                ),
+            )
+        )
 
     answers.append(FAQ(question=f"Is there demand for {_lower(target.title)}?", answer=demand.summary))
     return answers

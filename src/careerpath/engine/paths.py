@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .recommend import Recommender, Stone
 
 MAX_STONES = 3
-HARD = 55                  # the guide's band bound: a first leg at or above it is Hard
+HARD = 55  # the guide's band bound: a first leg at or above it is Hard
 
 
 def bridge_rows(r: Recommender, target_row: int, routes: RouteCatalog | None = None) -> list[int]:
@@ -44,8 +44,9 @@ def bridge_rows(r: Recommender, target_row: int, routes: RouteCatalog | None = N
     return rows
 
 
-def stepping_stones(r: Recommender, source_row: int, target_row: int,
-                    routes: RouteCatalog | None = None) -> list[Stone]:
+def stepping_stones(
+    r: Recommender, source_row: int, target_row: int, routes: RouteCatalog | None = None
+) -> list[Stone]:
     """Up to MAX_STONES bridge jobs on the way from the source to the target, the easiest
     first leg first. Each leg is judged by the same score the recommendations use."""
     from .recommend import LONG_TERM_DEGREE, LONG_TERM_MONTHS, Stone, difficulty_band, difficulty_scores
@@ -67,6 +68,13 @@ def stepping_stones(r: Recommender, source_row: int, target_row: int,
             continue
         stones.append((float(difficulty[b]), b))
     stones.sort()
-    return [Stone(code=kb.codes[b], title=kb.occupation(kb.codes[b]).title, difficulty=difficulty_band(d),
-                  months=float(f.months[s, b]), then_months=float(f.months[b, t]))
-            for d, b in stones[:MAX_STONES]]
+    return [
+        Stone(
+            code=kb.codes[b],
+            title=kb.occupation(kb.codes[b]).title,
+            difficulty=difficulty_band(d),
+            months=float(f.months[s, b]),
+            then_months=float(f.months[b, t]),
+        )
+        for d, b in stones[:MAX_STONES]
+    ]

@@ -13,8 +13,8 @@ say what it did:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -27,21 +27,21 @@ RATED_DOMAINS = ("skills", "knowledge")
 @dataclass(frozen=True)
 class Profiles:
     kb: KnowledgeBase
-    element_ids: tuple[str, ...]        # skills then knowledge, the columns below
-    kinds: tuple[str, ...]              # "skill" | "knowledge" per column
-    importance: np.ndarray              # (n, m) O*NET importance 1-5, after borrowing
-    level: np.ndarray                   # (n, m) O*NET level 0-7, suppressed ones estimated
-    level_estimated: np.ndarray         # (n, m) bool: level came from the importance fit
-    donor: tuple[int, ...]              # row whose skill/knowledge ratings each row uses
-    requirement: np.ndarray             # (n,) sum of importance x level: what a role asks for
-    work_styles: np.ndarray             # (n, 21) impact -3..3 (NaN if none, even after borrowing)
-    work_values: np.ndarray             # (n, 6) extent 1-7
-    interests: np.ndarray               # (n, 6) RIASEC 1-7
+    element_ids: tuple[str, ...]  # skills then knowledge, the columns below
+    kinds: tuple[str, ...]  # "skill" | "knowledge" per column
+    importance: np.ndarray  # (n, m) O*NET importance 1-5, after borrowing
+    level: np.ndarray  # (n, m) O*NET level 0-7, suppressed ones estimated
+    level_estimated: np.ndarray  # (n, m) bool: level came from the importance fit
+    donor: tuple[int, ...]  # row whose skill/knowledge ratings each row uses
+    requirement: np.ndarray  # (n,) sum of importance x level: what a role asks for
+    work_styles: np.ndarray  # (n, 21) impact -3..3 (NaN if none, even after borrowing)
+    work_values: np.ndarray  # (n, 6) extent 1-7
+    interests: np.ndarray  # (n, 6) RIASEC 1-7
     style_donor: tuple[int, ...]
     value_donor: tuple[int, ...]
     interest_donor: tuple[int, ...]
     activity_specificity: dict[str, float]  # 1 / number of skills O*NET links to a work activity
-    shared_names: frozenset[str]            # element names used by both a skill and a knowledge area
+    shared_names: frozenset[str]  # element names used by both a skill and a knowledge area
     evidence_cache: dict = field(default_factory=dict)  # (code, skill id) -> evidence task, filled lazily
 
     @property
@@ -134,14 +134,19 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
 
     level, estimated = _estimate_levels(importance, level)
     rated = {"skills": ~np.isnan(importance).all(axis=1)}
-    raw = {name: kb.ratings(domain, scale).astype(np.float64) for name, (domain, scale) in
-           {"work_styles": ("work_styles", "WI"), "work_values": ("work_values", "EX"),
-            "interests": ("interests", "OI")}.items()}
+    raw = {
+        name: kb.ratings(domain, scale).astype(np.float64)
+        for name, (domain, scale) in {
+            "work_styles": ("work_styles", "WI"),
+            "work_values": ("work_values", "EX"),
+            "interests": ("interests", "OI"),
+        }.items()
+    }
     rated.update({name: ~np.isnan(values).all(axis=1) for name, values in raw.items()})
     # One similarity product for every occupation that lacks any profile.
     unrated = sorted(set(np.flatnonzero(~np.logical_and.reduce(list(rated.values()))).tolist()))
     text = _text_vectors(kb)
-    similarity = dict(zip(unrated, text[unrated] @ text.T)) if unrated else {}
+    similarity = dict(zip(unrated, text[unrated] @ text.T, strict=True)) if unrated else {}
     donor = _donors(kb, rated["skills"], similarity)
     importance, level, estimated = (_with_donors(a, donor) for a in (importance, level, estimated))
     # Whatever is still missing after estimation carries no evidence either way.
@@ -163,10 +168,20 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
     for array in (importance, level, estimated, requirement, work_styles, work_values, interests):
         array.setflags(write=False)
     return Profiles(
-        kb=kb, element_ids=element_ids, kinds=kinds, importance=importance, level=level,
-        level_estimated=estimated, donor=donor, requirement=requirement,
-        work_styles=work_styles, work_values=work_values, interests=interests,
-        style_donor=style_donor, value_donor=value_donor, interest_donor=interest_donor,
+        kb=kb,
+        element_ids=element_ids,
+        kinds=kinds,
+        importance=importance,
+        level=level,
+        level_estimated=estimated,
+        donor=donor,
+        requirement=requirement,
+        work_styles=work_styles,
+        work_values=work_values,
+        interests=interests,
+        style_donor=style_donor,
+        value_donor=value_donor,
+        interest_donor=interest_donor,
         activity_specificity={a: 1.0 / n for a, n in links.items()},
         shared_names=frozenset({e.name for e in kb.elements("skills")} & {e.name for e in kb.elements("knowledge")}),
     )

@@ -58,16 +58,20 @@ class Progress:
     learned_items: int
     total_items: int
     learned_hours: int
-    remaining_hours: int              # study hours of items not yet learned
-    percent: int                      # share of the timeline's weeks done, 0-100
+    remaining_hours: int  # study hours of items not yet learned
+    percent: int  # share of the timeline's weeks done, 0-100
     remaining_weeks: int
     remaining_months: int
     phases: list[PhaseProgress]
-    next_tasks: list[str]             # the first unchecked tasks, in order
+    next_tasks: list[str]  # the first unchecked tasks, in order
 
 
-def progress(guide: Guide, done: set[str] | frozenset[str] = frozenset(),
-             learned: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(), next_count: int = 3) -> Progress:
+def progress(
+    guide: Guide,
+    done: set[str] | frozenset[str] = frozenset(),
+    learned: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    next_count: int = 3,
+) -> Progress:
     """Progress of a saved plan; unknown ids and keys are ignored (the guide may have changed)."""
     learned_items = [i for i in guide.skills_to_learn if (i.kind, i.key) in learned]
     phases, pending, done_count, total = [], [], 0, 0
@@ -80,7 +84,7 @@ def progress(guide: Guide, done: set[str] | frozenset[str] = frozenset(),
             if not checked:
                 pending.append(text)
         n = len(phase.tasks)
-        left = phase.weeks if n == 0 else -(-phase.weeks * (n - ticked) // n)   # round up: never overclaim
+        left = phase.weeks if n == 0 else -(-phase.weeks * (n - ticked) // n)  # round up: never overclaim
         phases.append(PhaseProgress(phase.phase, phase.title, ticked, n, phase.weeks, left))
         remaining_weeks += left
         done_count += ticked
@@ -89,9 +93,15 @@ def progress(guide: Guide, done: set[str] | frozenset[str] = frozenset(),
     percent = 100 if weeks == 0 else round(100 * (weeks - remaining_weeks) / weeks)
     learned_hours = sum(i.hours for i in learned_items)
     return Progress(
-        done_tasks=done_count, total_tasks=total, learned_items=len(learned_items),
-        total_items=len(guide.skills_to_learn), learned_hours=learned_hours,
+        done_tasks=done_count,
+        total_tasks=total,
+        learned_items=len(learned_items),
+        total_items=len(guide.skills_to_learn),
+        learned_hours=learned_hours,
         remaining_hours=sum(i.hours for i in guide.skills_to_learn) - learned_hours,
-        percent=max(0, min(100, percent)), remaining_weeks=remaining_weeks,
-        remaining_months=effort.months(remaining_weeks), phases=phases, next_tasks=pending[:next_count],
+        percent=max(0, min(100, percent)),
+        remaining_weeks=remaining_weeks,
+        remaining_months=effort.months(remaining_weeks),
+        phases=phases,
+        next_tasks=pending[:next_count],
     )

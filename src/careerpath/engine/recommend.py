@@ -52,31 +52,39 @@ from .route import DEGREE_WORDS
 # docs/recommend.md (shared job titles, held out from the titles similarity; bridge jobs from
 # the entry routes; SOC groups); see bench/eval_recommend.py for the figures. Titles weigh
 # less than they did (0.40): they measure naming, not whether a person can make the move.
-WEIGHTS = {"skills": 0.15, "work": 0.15, "language": 0.25, "titles": 0.30, "technologies": 0.05,
-           "interests": 0.05, "job_zone": 0.05}
+WEIGHTS = {
+    "skills": 0.15,
+    "work": 0.15,
+    "language": 0.25,
+    "titles": 0.30,
+    "technologies": 0.05,
+    "interests": 0.05,
+    "job_zone": 0.05,
+}
 # What a move costs, subtracted from the similarity (each term 0..1 before its weight).
-GAP_WEIGHT = 0.05           # share of what the target distinctively needs that the source lacks
-ZONE_WEIGHT = 0.05          # job-zone step up, / 4
-ROUTE_WEIGHT = 0.02         # months of school or training still ahead, saturating at 48
-WAGE_WEIGHT = 0.04          # a 50% raise on an easy move adds 0.04: taste, not a redirect
-DEMAND_WEIGHT = 0.02        # 10 points faster growth than average adds 0.02
+GAP_WEIGHT = 0.05  # share of what the target distinctively needs that the source lacks
+ZONE_WEIGHT = 0.05  # job-zone step up, / 4
+ROUTE_WEIGHT = 0.02  # months of school or training still ahead, saturating at 48
+WAGE_WEIGHT = 0.04  # a 50% raise on an easy move adds 0.04: taste, not a redirect
+DEMAND_WEIGHT = 0.02  # 10 points faster growth than average adds 0.02
 WAGE_CLIP = 0.5
 GROWTH_CLIP = 10.0
 ROUTE_SATURATION = 48
-GAP_CAP = 3.0               # level points, as relevance.element_relevance caps a gap
+GAP_CAP = 3.0  # level points, as relevance.element_relevance caps a gap
 # Kinds of move.
 KINDS = ("lateral", "step_up", "step_down", "long_term")
 KIND_WORDS = {"lateral": "Lateral move", "step_up": "Step up", "step_down": "Pays less", "long_term": "Long-term"}
-SHORT_KINDS = ("lateral", "step_up", "step_down")     # listed unless asked otherwise
-LONG_TERM_MONTHS = 24       # two years or more of full-time school, training or required experience
-LONG_TERM_DEGREE = DEGREE_RANK["associate"]   # a new degree to earn: associate's or higher
-STEP_UP = 0.10              # pays at least 10% more (a step up) or less (pays less)
-NEW_DEGREE = DEGREE_RANK["associate"]      # --no-degree: no associate's degree or higher to earn
-HOURS_PER_WEEK = 10.0       # time to job-ready assumes the guide's default pace
+SHORT_KINDS = ("lateral", "step_up", "step_down")  # listed unless asked otherwise
+LONG_TERM_MONTHS = 24  # two years or more of full-time school, training or required experience
+LONG_TERM_DEGREE = DEGREE_RANK["associate"]  # a new degree to earn: associate's or higher
+STEP_UP = 0.10  # pays at least 10% more (a step up) or less (pays less)
+NEW_DEGREE = DEGREE_RANK["associate"]  # --no-degree: no associate's degree or higher to earn
+HOURS_PER_WEEK = 10.0  # time to job-ready assumes the guide's default pace
 DIFFICULTIES = ("Easy", "Moderate", "Challenging", "Hard")
 
 
 # -- similarity matrices -------------------------------------------------------------------
+
 
 def _cosine_rows(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
@@ -118,7 +126,7 @@ def technology_incidence(kb: KnowledgeBase) -> tuple[np.ndarray, tuple[str, ...]
     for techs in lists:
         for name in techs:
             counts[name] = counts.get(name, 0) + 1
-    columns = tuple(sorted(n for n, c in counts.items() if c >= 2))   # a one-off cannot be shared
+    columns = tuple(sorted(n for n, c in counts.items() if c >= 2))  # a one-off cannot be shared
     index = {n: j for j, n in enumerate(columns)}
     matrix = np.zeros((len(kb.codes), len(columns)), dtype=np.float32)
     for i, techs in enumerate(lists):
@@ -131,7 +139,8 @@ def technology_incidence(kb: KnowledgeBase) -> tuple[np.ndarray, tuple[str, ...]
 _STOPWORDS = frozenset(
     "the a an and or of to in for with on by from as at be is are such other others using use including "
     "include may into their through which that this these those when where all any each more related duties "
-    "not can also".split())
+    "not can also".split()
+)
 
 
 def language_matrix(kb: KnowledgeBase) -> np.ndarray:
@@ -213,24 +222,25 @@ def _borrow(matrix: np.ndarray, donor: tuple[int, ...]) -> np.ndarray:
 @dataclass(frozen=True)
 class Recommender:
     """Everything a recommendation needs, prepared once per knowledge base."""
+
     kb: KnowledgeBase
     p: Profiles
-    similarities: dict[str, np.ndarray]        # name -> (n, n) in 0..1
-    combined: np.ndarray                       # (n, n) weighted similarity
-    work: np.ndarray                           # (n, DWAs) incidence
+    similarities: dict[str, np.ndarray]  # name -> (n, n) in 0..1
+    combined: np.ndarray  # (n, n) weighted similarity
+    work: np.ndarray  # (n, DWAs) incidence
     work_columns: tuple[str, ...]
     technologies: np.ndarray
     technology_columns: tuple[str, ...]
-    titles: list[dict[str, str]]               # per row: normalised title -> as written
-    national_median: np.ndarray                # (n,) annual, NaN if unpublished
-    growth: np.ndarray                         # (n,) percent 2024-34, NaN if none
-    openings: np.ndarray                       # (n,) annual openings, NaN if none
+    titles: list[dict[str, str]]  # per row: normalised title -> as written
+    national_median: np.ndarray  # (n,) annual, NaN if unpublished
+    growth: np.ndarray  # (n,) percent 2024-34, NaN if none
+    openings: np.ndarray  # (n,) annual openings, NaN if none
     average_growth: float
-    job_zone: np.ndarray                       # (n,) NaN if none
-    education_years: np.ndarray                # (n,) years of study the typical entry needs
-    feasibility: Feasibility                   # route months, study hours and degree per pair
-    distinctive: np.ndarray                    # (n, m) weight of each element in what a target stands out on
-    zones_filled: np.ndarray                   # (n,) job zone, the median where O*NET has none
+    job_zone: np.ndarray  # (n,) NaN if none
+    education_years: np.ndarray  # (n,) years of study the typical entry needs
+    feasibility: Feasibility  # route months, study hours and degree per pair
+    distinctive: np.ndarray  # (n, m) weight of each element in what a target stands out on
+    zones_filled: np.ndarray  # (n,) job zone, the median where O*NET has none
     _wages_by_area: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -264,13 +274,14 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
         "titles": titles_similarity(titles),
         "technologies": np.clip(_cosine_rows(_tfidf(_borrow(techs, donor))), 0.0, 1.0),
         "interests": np.clip(_cosine_rows(p.interests - np.nanmean(p.interests, axis=0)), 0.0, 1.0)
-        if not np.isnan(p.interests).any() else _interest_similarity(p.interests),
+        if not np.isnan(p.interests).any()
+        else _interest_similarity(p.interests),
     }
     zones = np.array([kb.occupation(c).job_zone or np.nan for c in kb.codes], dtype=np.float64)
     filled = np.where(np.isnan(zones), np.nanmedian(zones), zones)
     sims["job_zone"] = 1.0 - np.abs(filled[:, None] - filled[None, :]) / 4.0
     combined = sum(WEIGHTS[k] * sims[k] for k in WEIGHTS)
-    np.fill_diagonal(combined, -np.inf)        # never recommend the occupation itself
+    np.fill_diagonal(combined, -np.inf)  # never recommend the occupation itself
 
     median = np.full(len(kb.codes), np.nan)
     growth = np.full(len(kb.codes), np.nan)
@@ -294,11 +305,26 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
     z = distinctiveness_for(kb).z
     distinctive = np.where((z >= DISTINCTIVE_Z) & (p.importance >= MIN_IMPORTANCE), z, 0.0)
     distinctive.setflags(write=False)
-    return Recommender(kb=kb, p=p, similarities=sims, combined=combined, work=work, work_columns=work_columns,
-                       technologies=techs, technology_columns=tech_columns, titles=titles, national_median=median,
-                       growth=growth, openings=openings, average_growth=average, job_zone=zones,
-                       education_years=education, feasibility=feasibility_for(kb), distinctive=distinctive,
-                       zones_filled=filled)
+    return Recommender(
+        kb=kb,
+        p=p,
+        similarities=sims,
+        combined=combined,
+        work=work,
+        work_columns=work_columns,
+        technologies=techs,
+        technology_columns=tech_columns,
+        titles=titles,
+        national_median=median,
+        growth=growth,
+        openings=openings,
+        average_growth=average,
+        job_zone=zones,
+        education_years=education,
+        feasibility=feasibility_for(kb),
+        distinctive=distinctive,
+        zones_filled=filled,
+    )
 
 
 def _interest_similarity(interests: np.ndarray) -> np.ndarray:
@@ -307,6 +333,7 @@ def _interest_similarity(interests: np.ndarray) -> np.ndarray:
 
 
 # -- what a move costs, from one source to every target -------------------------------------
+
 
 def gap_share(r: Recommender, s: int) -> np.ndarray:
     """For every target: the share of what it distinctively stands out on (relevance.py's
@@ -351,11 +378,13 @@ def difficulty_scores(r: Recommender, source_row: int, hours: np.ndarray | None 
     unmet = p.unmet_share_from(source_row)
     zone_step = zone_steps(r, source_row)
     months = r.feasibility.months[source_row]
-    score = 100 * (DIFFICULTY_WEIGHTS["profile"] * np.minimum(1, unmet / PROFILE_GAP_SATURATION)
-                   + DIFFICULTY_WEIGHTS["job_zone"] * zone_step / 4
-                   + DIFFICULTY_WEIGHTS["route"] * np.minimum(1, months / ROUTE_MONTHS_SATURATION)
-                   + DIFFICULTY_WEIGHTS["learning"] * np.minimum(
-                       1, (core_hours(r, source_row) if hours is None else hours) / LEARNING_HOURS_SATURATION))
+    score = 100 * (
+        DIFFICULTY_WEIGHTS["profile"] * np.minimum(1, unmet / PROFILE_GAP_SATURATION)
+        + DIFFICULTY_WEIGHTS["job_zone"] * zone_step / 4
+        + DIFFICULTY_WEIGHTS["route"] * np.minimum(1, months / ROUTE_MONTHS_SATURATION)
+        + DIFFICULTY_WEIGHTS["learning"]
+        * np.minimum(1, (core_hours(r, source_row) if hours is None else hours) / LEARNING_HOURS_SATURATION)
+    )
     return np.round(score)
 
 
@@ -367,15 +396,17 @@ def difficulty_band(score: float) -> str:
 
 # -- recommendations -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Stone:
     """A job people really hold on the way to the target (its route's bridge jobs), reachable
     from the source by a move that is itself not long-term."""
+
     code: str
     title: str
-    difficulty: str               # of the first leg, source -> stone
-    months: float                 # full-time months of the first leg's route
-    then_months: float            # full-time months still ahead from the stone to the target
+    difficulty: str  # of the first leg, source -> stone
+    months: float  # full-time months of the first leg's route
+    then_months: float  # full-time months still ahead from the stone to the target
 
 
 @dataclass(frozen=True)
@@ -383,22 +414,22 @@ class Recommendation:
     code: str
     title: str
     score: float
-    kind: str                                  # lateral | step_up | long_term
-    similarity: dict[str, float]               # each similarity 0..1
-    median_wage: int | None                    # annual, in the area used
-    wage_change_pct: int | None                # vs the source's median in the same area
-    growth_pct: float | None                   # BLS 2024-34
+    kind: str  # lateral | step_up | long_term
+    similarity: dict[str, float]  # each similarity 0..1
+    median_wage: int | None  # annual, in the area used
+    wage_change_pct: int | None  # vs the source's median in the same area
+    growth_pct: float | None  # BLS 2024-34
     annual_openings: int | None
     job_zone: int | None
     difficulty: str
     difficulty_score: int
-    route_months: float                        # full-time school, training, experience still ahead
-    months_to_ready: int                       # route months + study at 10 h a week, rounded up
-    new_degree: str | None                     # the degree still to earn, in words
-    credentials: list[str]                     # exams, licences, certifications the route requires
-    strengths: list[str]                       # what carries over (the target relies on it, the source has it)
-    gaps: list[str]                            # the biggest distinctive gaps
-    explanation: str                           # one or two plain sentences
+    route_months: float  # full-time school, training, experience still ahead
+    months_to_ready: int  # route months + study at 10 h a week, rounded up
+    new_degree: str | None  # the degree still to earn, in words
+    credentials: list[str]  # exams, licences, certifications the route requires
+    strengths: list[str]  # what carries over (the target relies on it, the source has it)
+    gaps: list[str]  # the biggest distinctive gaps
+    explanation: str  # one or two plain sentences
     stepping_stones: list[Stone]
     reasons: list[str]
 
@@ -411,11 +442,12 @@ class Recommendation:
 @dataclass(frozen=True)
 class Row:
     """Everything ranked for one source, every target at once."""
+
     score: np.ndarray
-    change: np.ndarray              # wage change, fraction
-    difficulty: np.ndarray          # 0..100
-    kind: np.ndarray                # index into KINDS
-    ready: np.ndarray               # months to job-ready
+    change: np.ndarray  # wage change, fraction
+    difficulty: np.ndarray  # 0..100
+    kind: np.ndarray  # index into KINDS
+    ready: np.ndarray  # months to job-ready
 
 
 def score_row(r: Recommender, source_row: int, area: str = NATIONAL) -> Row:
@@ -428,8 +460,11 @@ def score_row(r: Recommender, source_row: int, area: str = NATIONAL) -> Row:
     wage_term = np.nan_to_num(np.clip(change, -WAGE_CLIP, WAGE_CLIP) / WAGE_CLIP)
     demand_term = np.nan_to_num(np.clip(r.growth - r.average_growth, -GROWTH_CLIP, GROWTH_CLIP) / GROWTH_CLIP)
     months = r.feasibility.months[s]
-    cost = (GAP_WEIGHT * gap_share(r, s) + ZONE_WEIGHT * zone_steps(r, s) / 4
-            + ROUTE_WEIGHT * np.minimum(1, months / ROUTE_SATURATION))
+    cost = (
+        GAP_WEIGHT * gap_share(r, s)
+        + ZONE_WEIGHT * zone_steps(r, s) / 4
+        + ROUTE_WEIGHT * np.minimum(1, months / ROUTE_SATURATION)
+    )
     score = r.combined[s] - cost + ease * (WAGE_WEIGHT * wage_term + DEMAND_WEIGHT * demand_term)
     long_term = (months >= LONG_TERM_MONTHS) | (r.feasibility.degree[s] >= LONG_TERM_DEGREE)
     pay = np.nan_to_num(change)
@@ -445,6 +480,7 @@ def scores(r: Recommender, source_row: int, area: str = NATIONAL) -> tuple[np.nd
 
 # -- explanations ---------------------------------------------------------------------------
 
+
 def strengths_and_gaps(r: Recommender, s: int, t: int, limit: int = 3) -> tuple[list[str], list[str]]:
     """What carries over (elements the target relies on, the source already at its level),
     most relied on first; and the biggest gaps in what the target distinctively needs."""
@@ -454,12 +490,14 @@ def strengths_and_gaps(r: Recommender, s: int, t: int, limit: int = 3) -> tuple[
     strengths = [display_name(p, p.element_ids[j]) for j in np.argsort(-weight, kind="stable")[:limit] if weight[j] > 0]
     gap = np.minimum(GAP_CAP, p.level[t] - p.level[s])
     relevance = np.where(gap > effort.LEVEL_TOLERANCE, r.distinctive[t] * gap, 0.0)
-    gaps = [display_name(p, p.element_ids[j]) for j in np.argsort(-relevance, kind="stable")[:limit] if relevance[j] > 0]
+    gaps = [
+        display_name(p, p.element_ids[j]) for j in np.argsort(-relevance, kind="stable")[:limit] if relevance[j] > 0
+    ]
     return strengths, gaps
 
 
 def _short(name: str) -> str:
-    """"NCLEX-PN (National Council Licensure Examination for Practical Nurses)" -> "NCLEX-PN"."""
+    """ "NCLEX-PN (National Council Licensure Examination for Practical Nurses)" -> "NCLEX-PN"."""
     head, sep, tail = name.partition(" (")
     return head if sep and tail.endswith(")") and ")" not in tail[:-1] else name
 
@@ -476,8 +514,16 @@ def _duration(months: float) -> str:
     return f"about {round(months / 12 * 2) / 2:g} years"
 
 
-def explain(strengths: list[str], gaps: list[str], route_months: float, months_to_ready: int,
-            new_degree: str | None, credentials: list[str], change_pct: int | None, median: int | None) -> str:
+def explain(
+    strengths: list[str],
+    gaps: list[str],
+    route_months: float,
+    months_to_ready: int,
+    new_degree: str | None,
+    credentials: list[str],
+    change_pct: int | None,
+    median: int | None,
+) -> str:
     """One or two plain sentences: what carries over, the biggest gaps, the credential step,
     time to job-ready and the pay change."""
     first = []
@@ -493,11 +539,12 @@ def explain(strengths: list[str], gaps: list[str], route_months: float, months_t
         degree = None
         if new_degree:
             degree = ("an " if new_degree[0] in "AEIOU" else "a ") + new_degree[0].lower() + new_degree[1:]
-        needs = " and ".join(x for x in [degree,
-                                        ", ".join(credentials[:2]) if credentials else None] if x)
-        step = f"It needs {needs} ({_duration(route_months)} of school, training or required experience)" \
-            if route_months >= 1 \
+        needs = " and ".join(x for x in [degree, ", ".join(credentials[:2]) if credentials else None] if x)
+        step = (
+            f"It needs {needs} ({_duration(route_months)} of school, training or required experience)"
+            if route_months >= 1
             else f"It needs {needs}"
+        )
     elif route_months >= 1:
         step = f"The way in asks for {_duration(route_months)} of related experience or training first"
     else:
@@ -521,15 +568,16 @@ def _reasons(r: Recommender, s: int, t: int) -> list[str]:
     # kinds of nurse); a title spelt out in brackets repeats a shorter one.
     stems = _title_stems
     own = stems(f"{kb.occupation(kb.codes[s]).title} {kb.occupation(kb.codes[t]).title}")
-    common = sorted(r.titles[s].keys() & r.titles[t].keys(),
-                    key=lambda c: ("(" in c, -len(stems(c) & own), len(c), c))
+    common = sorted(r.titles[s].keys() & r.titles[t].keys(), key=lambda c: ("(" in c, -len(stems(c) & own), len(c), c))
     if common:
-        reasons.append(f"People in both are called {_quoted_list([r.titles[t][c] for c in common[:2]])} "
-                       "(O*NET alternate and reported titles).")
+        reasons.append(
+            f"People in both are called {_quoted_list([r.titles[t][c] for c in common[:2]])} "
+            "(O*NET alternate and reported titles)."
+        )
     both = np.flatnonzero((r.work[s] > 0) & (r.work[t] > 0))
     if both.size:
         titles = kb.dwa_titles()
-        rarity = _column_counts(r.work)[both]           # rarest shared activities say the most
+        rarity = _column_counts(r.work)[both]  # rarest shared activities say the most
         example = titles[r.work_columns[both[np.argmin(rarity)]]].rstrip(".")
         reasons.append(f"{both.size} work activities in common (O*NET tasks → DWAs), e.g. “{example}”.")
     techs = np.flatnonzero((r.technologies[s] > 0) & (r.technologies[t] > 0))
@@ -607,7 +655,7 @@ def recommend(
         return []
     k = min(top, candidates.size)
     best = candidates[np.argpartition(-score[candidates], k - 1)[:k]]
-    best = best[np.lexsort((best, -score[best]))]      # by score, ties by code order
+    best = best[np.lexsort((best, -score[best]))]  # by score, ties by code order
     return [_recommendation(r, s, int(t), row, wages, ready, with_reasons) for t in best]
 
 
@@ -619,8 +667,9 @@ def months_to_ready(r: Recommender, s: int, hours: np.ndarray | None = None) -> 
     return np.ceil(f.months[s] + study)
 
 
-def _recommendation(r: Recommender, s: int, t: int, row: Row, wages: np.ndarray, ready: np.ndarray,
-                    with_reasons: bool) -> Recommendation:
+def _recommendation(
+    r: Recommender, s: int, t: int, row: Row, wages: np.ndarray, ready: np.ndarray, with_reasons: bool
+) -> Recommendation:
     kb, f = r.kb, r.feasibility
     code = kb.codes[t]
     median = None if math.isnan(wages[t]) else int(wages[t])
@@ -633,17 +682,29 @@ def _recommendation(r: Recommender, s: int, t: int, row: Row, wages: np.ndarray,
     from .paths import stepping_stones
 
     return Recommendation(
-        code=code, title=kb.occupation(code).title, score=round(float(row.score[t]), 4), kind=kind,
+        code=code,
+        title=kb.occupation(code).title,
+        score=round(float(row.score[t]), 4),
+        kind=kind,
         similarity={name: round(float(m[s, t]), 3) for name, m in r.similarities.items()},
-        median_wage=median, wage_change_pct=change_pct,
+        median_wage=median,
+        wage_change_pct=change_pct,
         growth_pct=None if math.isnan(r.growth[t]) else float(r.growth[t]),
         annual_openings=None if math.isnan(r.openings[t]) else int(r.openings[t]),
         job_zone=None if math.isnan(r.job_zone[t]) else int(r.job_zone[t]),
-        difficulty=difficulty_band(row.difficulty[t]), difficulty_score=int(row.difficulty[t]),
-        route_months=float(f.months[s, t]), months_to_ready=int(ready[t]), new_degree=new_degree,
-        credentials=credentials, strengths=strengths, gaps=gaps,
-        explanation=explain(strengths, gaps, float(f.months[s, t]), int(ready[t]), new_degree, credentials,
-                            change_pct, median) if with_reasons else "",
+        difficulty=difficulty_band(row.difficulty[t]),
+        difficulty_score=int(row.difficulty[t]),
+        route_months=float(f.months[s, t]),
+        months_to_ready=int(ready[t]),
+        new_degree=new_degree,
+        credentials=credentials,
+        strengths=strengths,
+        gaps=gaps,
+        explanation=explain(
+            strengths, gaps, float(f.months[s, t]), int(ready[t]), new_degree, credentials, change_pct, median
+        )
+        if with_reasons
+        else "",
         stepping_stones=stepping_stones(r, s, t) if with_reasons and kind == "long_term" else [],
         reasons=_reasons(r, s, t) if with_reasons else [],
     )

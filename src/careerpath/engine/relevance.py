@@ -41,16 +41,17 @@ MIN_GROUP_SIZE = 8
 @dataclass(frozen=True)
 class Distinctiveness:
     """Per-occupation z-scores of O*NET emphasis, and technology frequencies."""
-    z: np.ndarray                              # (n, m) emphasis z-score per element
-    tech_share: dict[str, float]               # technology -> share of occupations listing it
+
+    z: np.ndarray  # (n, m) emphasis z-score per element
+    tech_share: dict[str, float]  # technology -> share of occupations listing it
     tech_group_share: dict[tuple[str, str], float]  # (SOC group, technology) -> share in group
-    group_of: dict[str, str]                   # occupation -> the SOC group its tools are compared in
+    group_of: dict[str, str]  # occupation -> the SOC group its tools are compared in
 
 
 @lru_cache(maxsize=4)
 def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
     p = profiles_for(kb)
-    own = np.array([p.donor[i] == i for i in range(p.n)])     # borrowed profiles would count twice
+    own = np.array([p.donor[i] == i for i in range(p.n)])  # borrowed profiles would count twice
     emphasis = p.importance * p.level
     mean = emphasis[own].mean(axis=0)
     std = np.maximum(emphasis[own].std(axis=0), 1e-6)

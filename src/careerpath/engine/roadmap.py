@@ -27,18 +27,19 @@ GATES = ("exam", "licence", "certification", "supervised", "experience", "job_se
 @dataclass(frozen=True)
 class Step:
     """One scheduled thing to do, for the action plan; weeks count from 0."""
+
     start_week: int
-    end_week: int              # exclusive
+    end_week: int  # exclusive
     text: str
 
 
 @dataclass(frozen=True)
 class PlannedPhase:
     title: str
-    hours: float               # study hours, scaled by hours per week
-    tasks: list[tuple[float, str]]   # (hours into the phase when it starts, text)
+    hours: float  # study hours, scaled by hours per week
+    tasks: list[tuple[float, str]]  # (hours into the phase when it starts, text)
     resources: list[ResourceRef]
-    fixed_weeks: int | None = None   # full-time steps run on their own calendar
+    fixed_weeks: int | None = None  # full-time steps run on their own calendar
     route_step: RouteStep | None = None
     first_actions: tuple[str, ...] = ()  # what to do in the phase's first week
 
@@ -59,8 +60,14 @@ def _learning_tasks(items: list[SkillToLearn], practice_elsewhere: bool) -> tupl
             tasks.append((offset, f"{item.name}: work through {ref.name} ({ref.provider}{hours})."))
             offset, remaining = offset + spend, remaining - spend
         if remaining > 0 and not (practice_elsewhere and item.resources):
-            tasks.append((offset, f"{item.name}: {item.how}" if not item.resources else
-                          f"{item.name}: practise for ~{remaining:.0f} h more on real examples of the work."))
+            tasks.append(
+                (
+                    offset,
+                    f"{item.name}: {item.how}"
+                    if not item.resources
+                    else f"{item.name}: practise for ~{remaining:.0f} h more on real examples of the work.",
+                )
+            )
             offset += remaining
     return tasks, offset
 
@@ -82,22 +89,27 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
     actions: list[str] = []
     c = step.credential
     if step.kind == "degree" and step.pace == "full_time":
-        actions.append(f"Shortlist three accredited programs for “{step.name}”: compare admission requirements, "
-                       "application deadlines, cost and schedule.")
+        actions.append(
+            f"Shortlist three accredited programs for “{step.name}”: compare admission requirements, "
+            "application deadlines, cost and schedule."
+        )
         tasks.append((0, actions[-1]))
     elif step.kind in ("program", "apprenticeship") and step.pace == "full_time":
         # Some are schools you choose (CDL, paramedic), some are run by the employer or union
         # (airline training, a detective course, a joint apprenticeship committee).
-        actions.append(f"For “{step.name}”: find out who runs it near you, how places are given and when "
-                       "the next intake starts.")
+        actions.append(
+            f"For “{step.name}”: find out who runs it near you, how places are given and when the next intake starts."
+        )
         tasks.append((0, actions[-1]))
     elif step.kind == "job_search":
         actions.append(f"List ten employers that hire for it and what their postings ask for: {step.name.lower()}.")
     elif step.kind == "prerequisite":
         actions.append(f"Find out exactly what “{step.name}” involves where you live and sign up for the first part.")
     elif c is not None:
-        actions.append(f"Read the eligibility rules, fees and dates for {c.name} on the {c.authority} site "
-                       f"({c.url}) and pick a target date.")
+        actions.append(
+            f"Read the eligibility rules, fees and dates for {c.name} on the {c.authority} site "
+            f"({c.url}) and pick a target date."
+        )
     if step.detail:
         tasks.append((0, step.detail))
     if c is not None:
@@ -105,13 +117,19 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
     if step.cost:
         tasks.append((0, f"Cost: {step.cost}."))
     if step.pace == "full_time":
-        return PlannedPhase(step.name, 0, tasks or [(0, step.name)], [], fixed_weeks=step_weeks(step, 1),
-                            route_step=step, first_actions=tuple(actions))
+        return PlannedPhase(
+            step.name,
+            0,
+            tasks or [(0, step.name)],
+            [],
+            fixed_weeks=step_weeks(step, 1),
+            route_step=step,
+            first_actions=tuple(actions),
+        )
     hours = float(step.hours or 0)
     if learned_for_credential:
         hours = max(effort.EXAM_REVIEW_HOURS, hours - learned_for_credential)
-    return PlannedPhase(step.name, hours, tasks or [(0, step.name)], [], route_step=step,
-                        first_actions=tuple(actions))
+    return PlannedPhase(step.name, hours, tasks or [(0, step.name)], [], route_step=step, first_actions=tuple(actions))
 
 
 def _is_portfolio(step: RouteStep) -> bool:
@@ -126,12 +144,23 @@ STUDY_STEP_MIN_HOURS = 60
 def _is_study(step: RouteStep) -> bool:
     """A part-time course of study the route names without an exam or fee of its own ("learn the
     tools"): the core plan below is that study, item by item, so it is not counted twice."""
-    return (step.pace == "part_time" and step.kind in ("program", "prerequisite") and not step.credential
-            and not step.cost and (step.hours or 0) >= STUDY_STEP_MIN_HOURS)
+    return (
+        step.pace == "part_time"
+        and step.kind in ("program", "prerequisite")
+        and not step.credential
+        and not step.cost
+        and (step.hours or 0) >= STUDY_STEP_MIN_HOURS
+    )
 
 
-def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: WorkTemplates,
-                portfolio: tuple[str, ...], same_role: bool, target_title: str) -> list[PlannedPhase]:
+def plan_phases(
+    route: AppliedRoute,
+    to_learn: list[SkillToLearn],
+    templates: WorkTemplates,
+    portfolio: tuple[str, ...],
+    same_role: bool,
+    target_title: str,
+) -> list[PlannedPhase]:
     core = [i for i in to_learn if i.core and not i.covered_by]
     learned: dict[str, int] = {}
     for item in core:
@@ -141,7 +170,7 @@ def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: Wo
     # Licensed work is hired on the licence; a portfolio is how the rest show what they can do.
     licence_ahead = route.view.licensed and any(t.step.kind in ("licence", "exam") for t in route.todo)
     own_portfolio = not route.program and not same_role and not route_portfolio and not licence_ahead
-    pieces = (list(portfolio) or list(templates.portfolio))[:effort.PORTFOLIO_PIECES] if own_portfolio else []
+    pieces = (list(portfolio) or list(templates.portfolio))[: effort.PORTFOLIO_PIECES] if own_portfolio else []
     planned: list[PlannedPhase] = []
     learning_placed = not core
 
@@ -151,9 +180,14 @@ def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: Wo
             tasks.insert(0, (0, detail))
         phases = [PlannedPhase(title, hours, tasks, _resources(core), first_actions=_start_actions(core))]
         if pieces:
-            phases.append(PlannedPhase(
-                "Portfolio: show the work", effort.PORTFOLIO_HOURS_PER_PIECE * len(pieces),
-                [(i * effort.PORTFOLIO_HOURS_PER_PIECE, text) for i, text in enumerate(pieces)], []))
+            phases.append(
+                PlannedPhase(
+                    "Portfolio: show the work",
+                    effort.PORTFOLIO_HOURS_PER_PIECE * len(pieces),
+                    [(i * effort.PORTFOLIO_HOURS_PER_PIECE, text) for i, text in enumerate(pieces)],
+                    [],
+                )
+            )
         return phases
 
     for todo in route.todo:
@@ -172,9 +206,15 @@ def plan_phases(route: AppliedRoute, to_learn: list[SkillToLearn], templates: Wo
         planned += learning()
     if not any(t.step.kind == "job_search" for t in route.todo):
         network = [f"Meet people in the role: {n}" for n in templates.network[:2]]
-        planned.append(PlannedPhase(JOB_SEARCH, effort.JOB_SEARCH_HOURS,
-                                    [(0, text) for text in list(templates.job_search) + network], [],
-                                    first_actions=tuple(templates.job_search[:1])))
+        planned.append(
+            PlannedPhase(
+                JOB_SEARCH,
+                effort.JOB_SEARCH_HOURS,
+                [(0, text) for text in list(templates.job_search) + network],
+                [],
+                first_actions=tuple(templates.job_search[:1]),
+            )
+        )
     return planned
 
 
@@ -185,8 +225,10 @@ def _start_actions(core: list[SkillToLearn]) -> tuple[str, ...]:
     if first.resources:
         ref = first.resources[0]
         return (f"Start {first.name}: open {ref.name} ({ref.provider}) and do the first unit.",)
-    return (f"Find a course or a mentor for {first.name}: a community college, the role's professional "
-            "association, or an experienced colleague who will show you.",)
+    return (
+        f"Find a course or a mentor for {first.name}: a community college, the role's professional "
+        "association, or an experienced colleague who will show you.",
+    )
 
 
 def study_hours(planned: list[PlannedPhase]) -> int:
@@ -205,17 +247,23 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
         if length == 0:
             continue
         starts = [offset for offset, _ in planned_phase.tasks] + [planned_phase.hours]
-        for (offset, text), next_offset in zip(planned_phase.tasks, starts[1:]):
+        for (offset, text), next_offset in zip(planned_phase.tasks, starts[1:], strict=True):
             if planned_phase.fixed_weeks is not None:
                 steps.append(Step(week, week + length, text))
                 continue
             begin = week + int(offset // hours_per_week)
             end = max(begin + 1, week + effort.weeks(next_offset, hours_per_week))
             steps.append(Step(begin, end, text))
-        phases.append(Phase(
-            phase=len(phases) + 1, title=planned_phase.title, weeks=length, start_week=week + 1,
-            tasks=[text for _, text in planned_phase.tasks], resources=planned_phase.resources,
-        ))
+        phases.append(
+            Phase(
+                phase=len(phases) + 1,
+                title=planned_phase.title,
+                weeks=length,
+                start_week=week + 1,
+                tasks=[text for _, text in planned_phase.tasks],
+                resources=planned_phase.resources,
+            )
+        )
         week += length
     return phases, steps, week
 
@@ -230,16 +278,27 @@ def _phase_starts(planned: list[PlannedPhase], hours_per_week: float) -> list[tu
     return starts
 
 
-def action_plan(steps: list[Step], planned: list[PlannedPhase], route: AppliedRoute, to_learn: list[SkillToLearn],
-                templates: WorkTemplates, hours_per_week: float) -> ActionPlan:
+def action_plan(
+    steps: list[Step],
+    planned: list[PlannedPhase],
+    route: AppliedRoute,
+    to_learn: list[SkillToLearn],
+    templates: WorkTemplates,
+    hours_per_week: float,
+) -> ActionPlan:
     """This week: things that can be done this week and move the person along the route:
     shortlist the programs the route needs (admission cycles are long), the first phase's own
     first actions (read an exam's rules, sign up for a prerequisite), open the first core
     course, find people in the role. This month: what starts in weeks 2-4, applications and
     conversations. Next 90 days: the phases that start by week 13, as milestones."""
     starts = _phase_starts(planned, hours_per_week)
-    programs = [p for _, p in starts if p.route_step is not None and p.route_step.pace == "full_time"
-                and p.route_step.kind in ("degree", "program", "apprenticeship")]
+    programs = [
+        p
+        for _, p in starts
+        if p.route_step is not None
+        and p.route_step.pace == "full_time"
+        and p.route_step.kind in ("degree", "program", "apprenticeship")
+    ]
     this_week: list[str] = list(programs[0].first_actions[:1]) if programs else []
     for week, phase in starts:
         if week == 0:
@@ -256,8 +315,10 @@ def action_plan(steps: list[Step], planned: list[PlannedPhase], route: AppliedRo
         if 1 <= week <= 3:
             this_month += phase.first_actions
     if route.program:
-        this_month.append(f"Apply to your shortlisted programs for “{route.program}”, or note the next intake "
-                          "and what to finish before it.")
+        this_month.append(
+            f"Apply to your shortlisted programs for “{route.program}”, or note the next intake "
+            "and what to finish before it."
+        )
     this_month.append("Talk to two people who do the job now: ask what they wish they had known before they started.")
 
     next_90 = [f"Week {week + 1}: begin “{phase.title}”." for week, phase in starts if 4 <= week <= 12]
@@ -265,8 +326,9 @@ def action_plan(steps: list[Step], planned: list[PlannedPhase], route: AppliedRo
     next_90 += [f"Keep going with “{phase.title}”: it runs past the first 90 days." for phase in running]
     if not next_90:
         next_90 = [s.text for s in steps if 4 <= s.start_week <= 12][:4]
-    return ActionPlan(this_week=_unique(this_week)[:4], this_month=_unique(this_month)[:5],
-                      next_90_days=_unique(next_90)[:5])
+    return ActionPlan(
+        this_week=_unique(this_week)[:4], this_month=_unique(this_month)[:5], next_90_days=_unique(next_90)[:5]
+    )
 
 
 def _length(phase: PlannedPhase, hours_per_week: float) -> int:

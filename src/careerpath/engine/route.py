@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerpath.catalog.routes import DEGREE_RANK, EntryRoute as CuratedRoute, RouteCatalog, Step
+from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog, Step
+from careerpath.catalog.routes import EntryRoute as CuratedRoute
 from careerpath.kb import KnowledgeBase
 
 from . import effort
 from .compare import singular
-from .model import CredentialRef, EntryRoute, RoleChoice, RouteAlternative, RouteStep
+from .model import CredentialRef, EntryRoute, RoleChoice, RouteAlternative, RouteStatus, RouteStep
 
 # BLS typical entry education -> the catalog's degree levels.
 BLS_DEGREE = {
@@ -32,9 +33,13 @@ BLS_DEGREE = {
     "Doctoral or professional degree": "doctoral",
 }
 DEGREE_WORDS = {
-    "none": "No formal credential", "high_school": "High school diploma or equivalent",
-    "postsecondary": "Postsecondary certificate or award", "associate": "Associate's degree",
-    "bachelor": "Bachelor's degree", "master": "Master's degree", "doctoral": "Doctoral or professional degree",
+    "none": "No formal credential",
+    "high_school": "High school diploma or equivalent",
+    "postsecondary": "Postsecondary certificate or award",
+    "associate": "Associate's degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctoral": "Doctoral or professional degree",
 }
 # Steps whose program teaches the target's own skills, so learning them is part of the program.
 TEACHING_STEPS = ("degree", "program", "apprenticeship")
@@ -46,16 +51,17 @@ WEEKS_PER_MONTH = 52 / 12
 @dataclass(frozen=True)
 class PlannedStep:
     """A route step still to do, with what the roadmap needs to schedule it."""
+
     step: RouteStep
-    teaches: bool              # an in-field program: the skill gaps are learned inside it
+    teaches: bool  # an in-field program: the skill gaps are learned inside it
 
 
 @dataclass(frozen=True)
 class AppliedRoute:
     view: EntryRoute
     todo: tuple[PlannedStep, ...]
-    program: str | None        # the in-field program that teaches what the target needs
-    full_time_months: float    # school, training and required experience still ahead
+    program: str | None  # the in-field program that teaches what the target needs
+    full_time_months: float  # school, training and required experience still ahead
 
 
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
@@ -77,12 +83,14 @@ def _credential(routes: RouteCatalog, step: Step) -> CredentialRef | None:
     if not step.credential:
         return None
     c = routes.credential(step.credential)
-    return CredentialRef(id=c.id, name=c.name, kind=c.kind, authority=c.authority, url=c.url,
-                         summary=c.summary, cost=c.cost)
+    return CredentialRef(
+        id=c.id, name=c.name, kind=c.kind, authority=c.authority, url=c.url, summary=c.summary, cost=c.cost
+    )
 
 
-def _done_because(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step,
-                  source: str | None) -> str | None:
+def _done_because(
+    kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step, source: str | None
+) -> str | None:
     if source is None:
         return None
     source_title = singular(kb.occupation(source).title)
@@ -91,19 +99,23 @@ def _done_because(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
     if _matches(source, step.satisfied_by):
         return f"as a {source_title} you already have this"
     source_route = routes.route_for(source)
-    if step.credential and source_route is not None and any(
-            s.credential == step.credential and not s.optional for s in source_route.steps):
+    if (
+        step.credential
+        and source_route is not None
+        and any(s.credential == step.credential and not s.optional for s in source_route.steps)
+    ):
         return f"{step.credential.upper()} is part of the way into your current job"
     if step.kind == "degree" and step.degree_level is not None:
         level = DEGREE_RANK[step.degree_level]
         # The degree that admits to a graduate program (a bachelor's before law, dental or PA
         # school) counts whatever its field; the program's prerequisite courses may remain.
-        admits = any(s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > level
-                     for s in route.steps)
+        admits = any(s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > level for s in route.steps)
         if (step.any_field or admits) and _source_level(kb, routes, source) >= level:
-            return (f"{kb.occupation(source).title} typically hold this level of degree already"
-                    + ("; check the program's prerequisite courses" if admits and not step.any_field else "")
-                    + "; if you do not hold one, add this step")
+            return (
+                f"{kb.occupation(source).title} typically hold this level of degree already"
+                + ("; check the program's prerequisite courses" if admits and not step.any_field else "")
+                + "; if you do not hold one, add this step"
+            )
     return None
 
 
@@ -114,31 +126,55 @@ def _degree_words(route: CuratedRoute) -> str:
 
 def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str | None) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
-    hired = False   # after the route's application step, experience is the job itself
+    hired = False  # after the route's application step, experience is the job itself
     for step in route.steps:
         because = _done_because(kb, routes, route, step, source)
         optional = step.optional or (step.kind == "degree" and not route.degree_required)
-        status = ("done" if because else "optional" if optional
-                  else "on the job" if hired and step.kind == "experience" else "to do")
+        status: RouteStatus = (
+            "done"
+            if because
+            else "optional"
+            if optional
+            else "on the job"
+            if hired and step.kind == "experience"
+            else "to do"
+        )
         hired = hired or step.kind == "job_search"
-        view = RouteStep(kind=step.kind, name=step.name, detail=step.detail, pace=step.pace, months=step.months,
-                         hours=step.hours, cost=step.cost, credential=_credential(routes, step), status=status,
-                         done_because=because)
-        steps.append(view)
+        shown = RouteStep(
+            kind=step.kind,
+            name=step.name,
+            detail=step.detail,
+            pace=step.pace,
+            months=step.months,
+            hours=step.hours,
+            cost=step.cost,
+            credential=_credential(routes, step),
+            status=status,
+            done_because=because,
+        )
+        steps.append(shown)
         if status != "to do":
             continue
         teaches = step.kind in TEACHING_STEPS and not step.any_field and step.pace == "full_time"
         if teaches and program is None:
             program = step.name
-        todo.append(PlannedStep(view, teaches))
+        todo.append(PlannedStep(shown, teaches))
         if step.pace == "full_time":
             months += step.typical_months
     view = EntryRoute(
-        curated=True, summary=route.summary, licensed=route.licensed, state_varies=route.state_varies,
-        degree=_degree_words(route), degree_required=route.degree_required, steps=steps,
+        curated=True,
+        summary=route.summary,
+        licensed=route.licensed,
+        state_varies=route.state_varies,
+        degree=_degree_words(route),
+        degree_required=route.degree_required,
+        steps=steps,
         alternatives=[RouteAlternative(name=a.name, months=a.months, detail=a.detail) for a in route.alternatives],
-        bridge_jobs=_bridge_jobs(kb, route.bridge_jobs), cost=route.cost, sources=list(route.sources),
-        verification=route.verification.status)
+        bridge_jobs=_bridge_jobs(kb, route.bridge_jobs),
+        cost=route.cost,
+        sources=list(route.sources),
+        verification=route.verification.status,
+    )
     return AppliedRoute(view=view, todo=tuple(todo), program=program, full_time_months=months)
 
 
@@ -164,9 +200,18 @@ def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRout
     source_outlook = kb.outlook(source) if source else None
     title = kb.occupation(target).title
     if outlook is None or not outlook.education:
-        return AppliedRoute(EntryRoute(curated=False, summary=(
-            f"Neither careerpath's curated routes nor BLS describe a typical way into {title}: "
-            "ask employers and people in the job what they look for.")), (), None, 0.0)
+        return AppliedRoute(
+            EntryRoute(
+                curated=False,
+                summary=(
+                    f"Neither careerpath's curated routes nor BLS describe a typical way into {title}: "
+                    "ask employers and people in the job what they look for."
+                ),
+            ),
+            (),
+            None,
+            0.0,
+        )
     parts = [f"BLS lists “{outlook.education.lower()}” as the typical entry education for {title.lower()}"]
     if outlook.work_experience and outlook.work_experience != "None":
         parts.append(f"{outlook.work_experience.lower()} of related work experience")
@@ -177,26 +222,42 @@ def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRout
     level = BLS_DEGREE.get(outlook.education, "none")
     have = DEGREE_RANK[BLS_DEGREE.get(source_outlook.education or "", "none")] if source_outlook else 0
     years = effort.EDUCATION_YEARS.get(outlook.education, 0) - effort.EDUCATION_YEARS.get(
-        source_outlook.education if source_outlook and source_outlook.education else "", 0)
+        source_outlook.education if source_outlook and source_outlook.education else "", 0
+    )
     if DEGREE_RANK[level] > have and years > 0:
         words = DEGREE_WORDS[level][0].lower() + DEGREE_WORDS[level][1:]
         article = "an" if words[0] in "aeiou" else "a"
-        step = RouteStep(kind="degree", name=f"Earn {article} {words} in a field the role uses", pace="full_time",
-                         months=(years * 12, years * 12),
-                         detail="BLS's typical entry education for the role; compare accredited programs "
-                                "and what employers in your area ask for.")
+        step = RouteStep(
+            kind="degree",
+            name=f"Earn {article} {words} in a field the role uses",
+            pace="full_time",
+            months=(years * 12, years * 12),
+            detail="BLS's typical entry education for the role; compare accredited programs "
+            "and what employers in your area ask for.",
+        )
         steps.append(step)
         todo.append(PlannedStep(step, teaches=True))
         months += years * 12
     experience = EXPERIENCE_MONTHS.get(outlook.work_experience or "")
     if experience:
         # Optional in the plan: whether the current job counts as related is the employer's call.
-        steps.append(RouteStep(
-            kind="experience", name=f"Related work experience ({outlook.work_experience.lower()})",
-            pace="full_time", months=experience, status="optional",
-            detail="BLS says employers expect experience in a related occupation; your current job may count."))
-    view = EntryRoute(curated=False, summary=summary, degree=outlook.education, steps=steps,
-                      sources=["https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"])
+        steps.append(
+            RouteStep(
+                kind="experience",
+                name=f"Related work experience ({(outlook.work_experience or '').lower()})",
+                pace="full_time",
+                months=experience,
+                status="optional",
+                detail="BLS says employers expect experience in a related occupation; your current job may count.",
+            )
+        )
+    view = EntryRoute(
+        curated=False,
+        summary=summary,
+        degree=outlook.education,
+        steps=steps,
+        sources=["https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"],
+    )
     program = todo[0].step.name if todo and todo[0].teaches else None
     return AppliedRoute(view=view, todo=tuple(todo), program=program, full_time_months=months)
 
@@ -219,8 +280,12 @@ def entry_route(kb: KnowledgeBase, routes: RouteCatalog, code: str) -> EntryRout
 
 def already_there(applied: AppliedRoute) -> AppliedRoute:
     """Both sides are the same occupation: every step of the way in is behind the person."""
-    steps = [s.model_copy(update={"status": "done", "done_because": "you already work in this occupation"})
-             if s.status == "to do" else s for s in applied.view.steps]
+    steps = [
+        s.model_copy(update={"status": "done", "done_because": "you already work in this occupation"})
+        if s.status == "to do"
+        else s
+        for s in applied.view.steps
+    ]
     return AppliedRoute(applied.view.model_copy(update={"steps": steps}), (), None, 0.0)
 
 

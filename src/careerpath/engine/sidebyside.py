@@ -25,22 +25,22 @@ MIN_TARGETS, MAX_TARGETS = 2, 4
 class Option:
     code: str
     title: str
-    kind: str                          # lateral | step_up | step_down | long_term (engine/recommend.py)
+    kind: str  # lateral | step_up | step_down | long_term (engine/recommend.py)
     difficulty: str
     difficulty_score: int
-    route: str                         # the way in, in a sentence or two
-    route_steps: list[str]             # steps still to do, in order
-    route_years: float                 # full-time school, training and required experience ahead
-    timeline_months: int               # time to job-ready at the person's hours (the guide's timeline)
+    route: str  # the way in, in a sentence or two
+    route_steps: list[str]  # steps still to do, in order
+    route_years: float  # full-time school, training and required experience ahead
+    timeline_months: int  # time to job-ready at the person's hours (the guide's timeline)
     median_wage: int | None
-    early_career_wage: int | None      # the target's 25th percentile wage
+    early_career_wage: int | None  # the target's 25th percentile wage
     wage_change_pct: int | None
     early_career_change_pct: int | None
     growth_pct: float | None
     annual_openings: int | None
     demand: str
-    to_learn: list[str]                # the core plan, most important first
-    transferable: list[str]            # the strongest things that carry over
+    to_learn: list[str]  # the core plan, most important first
+    transferable: list[str]  # the strongest things that carry over
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,16 @@ class SideBySide:
     hours_per_week: float
     area: str
     options: list[Option]
-    shared: dict[str, list[str]] = field(default_factory=dict)   # item to learn -> target codes needing it
+    shared: dict[str, list[str]] = field(default_factory=dict)  # item to learn -> target codes needing it
 
     def to_json_dict(self) -> dict:
-        return {"from": {"code": self.source_code, "title": self.source_title},
-                "hours_per_week": self.hours_per_week, "area": self.area,
-                "options": [vars(o) for o in self.options],
-                "shared": [{"name": name, "targets": codes} for name, codes in self.shared.items()]}
+        return {
+            "from": {"code": self.source_code, "title": self.source_title},
+            "hours_per_week": self.hours_per_week,
+            "area": self.area,
+            "options": [vars(o) for o in self.options],
+            "shared": [{"name": name, "targets": codes} for name, codes in self.shared.items()],
+        }
 
 
 def _kind(guide: Guide, route_months: float) -> str:
@@ -74,18 +77,29 @@ def _kind(guide: Guide, route_months: float) -> str:
 
 
 def _option(kb: KnowledgeBase, source: str, guide: Guide) -> Option:
-    route_months = sum((s.months[0] + s.months[1]) / 2 for s in guide.route.steps
-                       if s.status == "to do" and s.pace == "full_time" and s.months)
+    route_months = sum(
+        (s.months[0] + s.months[1]) / 2
+        for s in guide.route.steps
+        if s.status == "to do" and s.pace == "full_time" and s.months
+    )
     salary, demand = guide.salary, guide.demand
     return Option(
-        code=guide.to.code, title=guide.to.title,
+        code=guide.to.code,
+        title=guide.to.title,
         kind=_kind(guide, route_months),
-        difficulty=guide.difficulty, difficulty_score=guide.difficulty_score,
-        route=guide.route.summary, route_steps=[s.name for s in guide.route.steps if s.status == "to do"],
-        route_years=round(route_months / 12, 1), timeline_months=guide.timeline_months,
-        median_wage=salary.target_median, early_career_wage=salary.target_p25,
-        wage_change_pct=salary.change_pct, early_career_change_pct=salary.early_career_change_pct,
-        growth_pct=demand.growth_pct, annual_openings=demand.annual_openings, demand=demand.band or demand.summary,
+        difficulty=guide.difficulty,
+        difficulty_score=guide.difficulty_score,
+        route=guide.route.summary,
+        route_steps=[s.name for s in guide.route.steps if s.status == "to do"],
+        route_years=round(route_months / 12, 1),
+        timeline_months=guide.timeline_months,
+        median_wage=salary.target_median,
+        early_career_wage=salary.target_p25,
+        wage_change_pct=salary.change_pct,
+        early_career_change_pct=salary.early_career_change_pct,
+        growth_pct=demand.growth_pct,
+        annual_openings=demand.annual_openings,
+        demand=demand.band or demand.summary,
         to_learn=[s.name for s in guide.skills_to_learn if s.core],
         transferable=[t.name for t in guide.transferable_skills[:4]],
     )
@@ -99,8 +113,9 @@ def side_by_side(kb: KnowledgeBase, source: str, targets: list[str], person: Per
     if source in targets:
         raise ValueError("a target is the occupation you start from")
     person = person or Person()
-    options = [_option(kb, source, build_guide(GuideRequest(source=source, target=t, person=person), kb=kb))
-               for t in targets]
+    options = [
+        _option(kb, source, build_guide(GuideRequest(source=source, target=t, person=person), kb=kb)) for t in targets
+    ]
     needed: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for option in options:
@@ -108,8 +123,15 @@ def side_by_side(kb: KnowledgeBase, source: str, targets: list[str], person: Per
             key = name.casefold()
             names.setdefault(key, name)
             needed.setdefault(key, []).append(option.code)
-    shared = {names[k]: codes for k, codes in sorted(needed.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-              if len(codes) > 1}
+    shared = {
+        names[k]: codes for k, codes in sorted(needed.items(), key=lambda kv: (-len(kv[1]), kv[0])) if len(codes) > 1
+    }
     area = kb.area(person.area_code).name if person.area_code and person.area_code != NATIONAL else "National"
-    return SideBySide(source_code=source, source_title=kb.occupation(source).title,
-                      hours_per_week=person.hours_per_week, area=area, options=options, shared=shared)
+    return SideBySide(
+        source_code=source,
+        source_title=kb.occupation(source).title,
+        hours_per_week=person.hours_per_week,
+        area=area,
+        options=options,
+        shared=shared,
+    )

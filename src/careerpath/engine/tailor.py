@@ -36,10 +36,15 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     removed = [i for k, i in before.items() if k not in after and k in known]
     if removed:
         hours = sum(i.hours for i in removed)
-        lines.append(f"Left out {counted(len(removed), 'item')} you already know ({hours} study hours): "
-                     f"{_names([i.name for i in removed])}.")
-    credited = [t.name for t in tailored.transferable_skills
-                if t.origin == "listed" and t.name not in {b.name for b in baseline.transferable_skills}]
+        lines.append(
+            f"Left out {counted(len(removed), 'item')} you already know ({hours} study hours): "
+            f"{_names([i.name for i in removed])}."
+        )
+    credited = [
+        t.name
+        for t in tailored.transferable_skills
+        if t.origin == "listed" and t.name not in {b.name for b in baseline.transferable_skills}
+    ]
     if credited:
         lines.append(f"Counted as transferable because you listed them: {_names(credited)}.")
     hours_before = sum(i.hours for i in baseline.skills_to_learn)
@@ -49,16 +54,22 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     if person.hours_per_week != Person().hours_per_week:
         lines.append(f"Scheduled at {person.hours_per_week:g} hours a week instead of {Person().hours_per_week:g}.")
     if (baseline.timeline_weeks, baseline.timeline_months) != (tailored.timeline_weeks, tailored.timeline_months):
+
         def timeline(guide: Guide) -> str:
             return f"{counted(guide.timeline_months, 'month')} ({counted(guide.timeline_weeks, 'week')})"
+
         lines.append(f"Timeline: {timeline(baseline)} → {timeline(tailored)}.")
     if (baseline.difficulty, baseline.difficulty_score) != (tailored.difficulty, tailored.difficulty_score):
-        lines.append(f"Difficulty: {baseline.difficulty} ({baseline.difficulty_score}/100) → "
-                     f"{tailored.difficulty} ({tailored.difficulty_score}/100).")
+        lines.append(
+            f"Difficulty: {baseline.difficulty} ({baseline.difficulty_score}/100) → "
+            f"{tailored.difficulty} ({tailored.difficulty_score}/100)."
+        )
     if tailored.salary.area != baseline.salary.area:
-        lines.append(f"Wages are those of {tailored.salary.area} (BLS OEWS May 2025) instead of "
-                     f"{baseline.salary.area.lower() if baseline.salary.area == 'National' else baseline.salary.area}"
-                     " figures.")
+        lines.append(
+            f"Wages are those of {tailored.salary.area} (BLS OEWS May 2025) instead of "
+            f"{baseline.salary.area.lower() if baseline.salary.area == 'National' else baseline.salary.area}"
+            " figures."
+        )
     if person.budget == "free":
         lines.append("Learning resources are limited to free ones.")
     return lines
@@ -72,5 +83,7 @@ def personalize(request: GuideRequest, kb: KnowledgeBase | None = None, catalog:
     if request.person == Person():
         return tailored
     baseline = build_guide(replace(request, person=Person()), kb, catalog)
-    personalization = tailored.personalization.model_copy(update={"changes": changes(baseline, tailored, request.person)})
+    personalization = tailored.personalization.model_copy(
+        update={"changes": changes(baseline, tailored, request.person)}
+    )
     return tailored.model_copy(update={"personalization": personalization})

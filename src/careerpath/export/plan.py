@@ -24,8 +24,9 @@ def pair(codes: tuple[str, ...], i: int) -> tuple[str, str]:
     return codes[a], codes[rest + (rest >= a)]
 
 
-def select(sample: int | None = None, sources: list[str] | None = None, targets: list[str] | None = None,
-           seed: int = 1) -> list[tuple[str, str]]:
+def select(
+    sample: int | None = None, sources: list[str] | None = None, targets: list[str] | None = None, seed: int = 1
+) -> list[tuple[str, str]]:
     """The pairs to export: all, or only those from `sources` / into `targets` (codes), then
     `sample` of them chosen at random (reproducibly, by `seed`)."""
     codes = rated_codes()

@@ -112,8 +112,16 @@ def render_hubs(out: str, items: list[tuple[str, str]]) -> tuple[int, int, float
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         rows = pathways.hub(guides, end, direction)
-        html = public.render(env, "hub.html", f"/pathways/{direction}/{end.slug}", end=end, role=end.slug,
-                             direction=direction, rows=rows, limit=pathways.HUB_SIZE)
+        html = public.render(
+            env,
+            "hub.html",
+            f"/pathways/{direction}/{end.slug}",
+            end=end,
+            role=end.slug,
+            direction=direction,
+            rows=rows,
+            limit=pathways.HUB_SIZE,
+        )
         write_atomic(path, html.encode())
         written += 1
     return written, skipped, time.process_time() - cpu

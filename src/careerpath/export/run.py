@@ -13,15 +13,15 @@ from .render import done, end_slug, hub_path, render_chunk, render_hubs, slug_fo
 
 @dataclass
 class Report:
-    selected: int        # pathways asked for
-    already: int         # on disk before this run (skipped without a task)
-    written: int         # rendered by this run
-    skipped: int         # found complete by a worker (another run got there first)
-    seconds: float       # rendering, from warm workers to the last file
-    cores: int           # worker threads that rendered
-    startup: float = 0.0 # starting the cluster and loading the knowledge base on every worker
-    cpu: float = 0.0     # CPU seconds the workers spent rendering pathways (the fair figure on a busy machine)
-    hubs: int = 0        # hub pages written
+    selected: int  # pathways asked for
+    already: int  # on disk before this run (skipped without a task)
+    written: int  # rendered by this run
+    skipped: int  # found complete by a worker (another run got there first)
+    seconds: float  # rendering, from warm workers to the last file
+    cores: int  # worker threads that rendered
+    startup: float = 0.0  # starting the cluster and loading the knowledge base on every worker
+    cpu: float = 0.0  # CPU seconds the workers spent rendering pathways (the fair figure on a busy machine)
+    hubs: int = 0  # hub pages written
 
     @property
     def per_second(self) -> float:
@@ -38,11 +38,18 @@ class Report:
 
 
 def chunked(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, scheduler: str | None = None,
-           chunk: int = 100, progress=None, hubs: list[str] = ()) -> Report:
+def export(
+    out: Path,
+    pairs: list[tuple[str, str]],
+    workers: int | None = None,
+    scheduler: str | None = None,
+    chunk: int = 100,
+    progress=None,
+    hubs: tuple[str, ...] | list[str] = (),
+) -> Report:
     """Render `pairs` (and the two hub pages of each code in `hubs`) into `out` on Dask;
     `progress(done, total)` is called as chunks finish.
 
@@ -51,8 +58,7 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out)
     todo = [p for p in pairs if not done(out, slug_for(*p))]
-    hub_todo = [(d, code) for code in hubs for d in ("to", "from")
-                if not hub_path(out, d, end_slug(code)).exists()]
+    hub_todo = [(d, code) for code in hubs for d in ("to", "from") if not hub_path(out, d, end_slug(code)).exists()]
     already = len(pairs) - len(todo)
     if not todo and not hub_todo:
         return Report(len(pairs), already, 0, 0, 0.0, 0)
@@ -65,12 +71,17 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
         client = Client(scheduler)
     else:
         # CRITICAL: a worker's last heartbeat racing the scheduler's shutdown logs a harmless traceback.
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
         client = Client(cluster)
     try:
         client.wait_for_workers(1)
-        client.run(warm)                       # every worker loads the KB and templates once
+        client.run(warm)  # every worker loads the KB and templates once
         cores = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values())
         startup = time.perf_counter() - started
         started = time.perf_counter()
@@ -78,10 +89,10 @@ def export(out: Path, pairs: list[tuple[str, str]], workers: int | None = None, 
         size = max(1, min(chunk, -(-len(todo) // (4 * max(cores, 1)))))
         chunks = chunked(todo, size)
         futures = [client.submit(render_chunk, str(out), c, pure=False) for c in chunks]
-        sizes = {f.key: len(c) for f, c in zip(futures, chunks)}
+        sizes = {f.key: len(c) for f, c in zip(futures, chunks, strict=True)}
         hub_chunks = chunked(hub_todo, max(1, min(20, -(-len(hub_todo) // (4 * max(cores, 1))))))
         hub_futures = [client.submit(render_hubs, str(out), c, pure=False) for c in hub_chunks]
-        hub_keys = {f.key for f in hub_futures}             # hubs are counted apart from pathways
+        hub_keys = {f.key for f in hub_futures}  # hubs are counted apart from pathways
         written = skipped = finished = 0
         cpu = 0.0
         hubs_written = 0

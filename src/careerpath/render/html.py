@@ -38,8 +38,13 @@ def rating(value) -> str:
 def environment(*extra_dirs: str) -> Environment:
     """The Jinja environment for guide templates; the web app adds its own folder first."""
     loaders = [FileSystemLoader(d) for d in extra_dirs] + [PackageLoader("careerpath.render", TEMPLATES)]
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(money=money, signed_pct=signed_pct, number=number, rating=rating, counted=counted)
     env.globals["attribution"] = _attribution
     return env
@@ -58,6 +63,7 @@ def guide_css() -> str:
 @lru_cache(maxsize=1)
 def _attribution_text() -> str:
     from careerpath.kb import KnowledgeBase
+
     return KnowledgeBase.default().meta["attribution"]
 
 

@@ -33,7 +33,7 @@ def _resource(ref: ResourceRef) -> str:
 def _item(add, item: SkillToLearn) -> None:
     add(f"### {_escape(item.name)}")
     add("")
-    when = f"taught in the program" if item.covered_by else f"{counted(item.weeks, 'week')} (~{item.hours} h)"
+    when = "taught in the program" if item.covered_by else f"{counted(item.weeks, 'week')} (~{item.hours} h)"
     add(f"**{item.priority}** · {when}")
     add("")
     add(_escape(item.why))
@@ -63,13 +63,17 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("| Difficulty | Timeline | Salary change | Demand |")
     add("|---|---|---|---|")
     demand = f"{g.demand.growth_pct:+.1f}% 2024–34 ({g.demand.band})" if g.demand.growth_pct is not None else "n/a"
-    add(f"| {g.difficulty} ({g.difficulty_score}/100) | {counted(g.timeline_months, 'month')} | "
-        f"{_pct(g.salary_change_pct)} | {demand} |")
+    add(
+        f"| {g.difficulty} ({g.difficulty_score}/100) | {counted(g.timeline_months, 'month')} | "
+        f"{_pct(g.salary_change_pct)} | {demand} |"
+    )
     add("")
     s = g.salary
-    add(f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {_money(s.source_median)} → {_escape(g.to.title)} "
+    add(
+        f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {_money(s.source_median)} → {_escape(g.to.title)} "
         f"{_money(s.target_median)}; a quarter of {_escape(g.to.title.lower())} earn less than "
-        f"{_money(s.target_p25)} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}.")
+        f"{_money(s.target_p25)} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
+    )
     if s.note:
         add("")
         add(f"> {_escape(s.note)}")
@@ -102,8 +106,12 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add("Jobs people often hold first: " + _escape(", ".join(b.title for b in r.bridge_jobs)))
     if r.sources:
         add("")
-        add("Route sources: " + ", ".join(f"<{u}>" for u in r.sources)
-            + (f" ({r.verification})" if r.verification else "") + ("" if r.curated else " (BLS fallback)"))
+        add(
+            "Route sources: "
+            + ", ".join(f"<{u}>" for u in r.sources)
+            + (f" ({r.verification})" if r.verification else "")
+            + ("" if r.curated else " (BLS fallback)")
+        )
     add("")
     add(f"## {HEADINGS['transferable']}")
     add("")
@@ -131,7 +139,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add(f"## {HEADINGS['roadmap']}")
     add("")
     for phase in g.roadmap:
-        add(f"### {phase.phase}. {_escape(phase.title)} — {counted(phase.weeks, 'week')} (from week {phase.start_week})")
+        add(
+            f"### {phase.phase}. {_escape(phase.title)} — {counted(phase.weeks, 'week')} (from week {phase.start_week})"
+        )
         add("")
         for task in phase.tasks:
             add(f"- {_escape(task)}")
@@ -140,9 +150,11 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
             add("Resources: " + "; ".join(_resource(r) for r in phase.resources))
         add("")
     add(f"## {HEADINGS['reality']}")
-    for heading, items in (("What you'll love", g.reality_check.love),
-                           ("What you might miss", g.reality_check.miss),
-                           ("Biggest challenges", g.reality_check.challenges)):
+    for heading, items in (
+        ("What you'll love", g.reality_check.love),
+        ("What you might miss", g.reality_check.miss),
+        ("Biggest challenges", g.reality_check.challenges),
+    ):
         add("")
         add(f"### {heading}")
         add("")
@@ -150,8 +162,11 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
             add(f"- {_escape(item)}")
     add("")
     add(f"## {HEADINGS['actions']}")
-    for heading, items in (("This week", g.action_plan.this_week), ("This month", g.action_plan.this_month),
-                           ("Next 90 days", g.action_plan.next_90_days)):
+    for heading, items in (
+        ("This week", g.action_plan.this_week),
+        ("This month", g.action_plan.this_month),
+        ("Next 90 days", g.action_plan.next_90_days),
+    ):
         add("")
         add(f"### {heading}")
         add("")
@@ -168,8 +183,10 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     add(f"## {HEADINGS['tailored']}")
     add("")
-    add(f"Hours per week: {p.hours_per_week:g} · Location: {_escape(p.location or 'national figures')} · "
-        f"Budget: {p.budget or 'any'}")
+    add(
+        f"Hours per week: {p.hours_per_week:g} · Location: {_escape(p.location or 'national figures')} · "
+        f"Budget: {p.budget or 'any'}"
+    )
     if p.skills_recognised:
         add("")
         add("Recognised from your skills: " + _escape(", ".join(p.skills_recognised)))
@@ -195,8 +212,10 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add(f"## {HEADINGS['sources']}")
     add("")
     for source in g.sources:
-        add(f"- {_escape(source.dataset)} ({_escape(source.release)}), {_escape(source.publisher)}, "
-            f"{_escape(source.license)}: {_escape(source.used_for)}." + (f" <{source.url}>" if source.url else ""))
+        add(
+            f"- {_escape(source.dataset)} ({_escape(source.release)}), {_escape(source.publisher)}, "
+            f"{_escape(source.license)}: {_escape(source.used_for)}." + (f" <{source.url}>" if source.url else "")
+        )
     add("")
     add(f"*{_escape(g.attribution)}*")
     add("")

@@ -8,6 +8,6 @@ from .html import render_html
 
 
 def render_pdf(guide: Guide) -> bytes:
-    from weasyprint import HTML   # heavy import; only the PDF path pays for it
+    from weasyprint import HTML  # heavy import; only the PDF path pays for it
 
     return HTML(string=render_html(guide)).write_pdf()

@@ -41,8 +41,10 @@ def render_text(guide: Guide, console: Console) -> None:
     glance.add_row(f"{g.difficulty} ({g.difficulty_score}/100)", counted(g.timeline_months, "month"), change, demand)
     console.print(glance)
     s = g.salary
-    console.print(f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
-                  f"a quarter earn less than {_money(s.target_p25)} [dim]({s.source})[/]")
+    console.print(
+        f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
+        f"a quarter earn less than {_money(s.target_p25)} [dim]({s.source})[/]"
+    )
     if s.note:
         console.print(f"[yellow]{escape(s.note)}[/]")
     console.print(escape(g.demand.summary))
@@ -85,21 +87,32 @@ def render_text(guide: Guide, console: Console) -> None:
         body = _bullets(phase.tasks)
         if phase.resources:
             body += "\n[dim]Resources: " + escape("; ".join(r.name for r in phase.resources)) + "[/]"
-        console.print(Panel(body, title=f"{phase.phase}. {escape(phase.title)}",
-                            subtitle=f"{counted(phase.weeks, 'week')}, from week {phase.start_week}", title_align="left"))
+        console.print(
+            Panel(
+                body,
+                title=f"{phase.phase}. {escape(phase.title)}",
+                subtitle=f"{counted(phase.weeks, 'week')}, from week {phase.start_week}",
+                title_align="left",
+            )
+        )
 
     console.rule(HEADINGS["reality"])
     reality = Table.grid(padding=(0, 2), expand=True)
     reality.add_column(ratio=1), reality.add_column(ratio=1), reality.add_column(ratio=1)
-    reality.add_row("[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]",
-                    "[bold red]Biggest challenges[/]")
-    reality.add_row(_bullets(g.reality_check.love), _bullets(g.reality_check.miss),
-                    _bullets(g.reality_check.challenges))
+    reality.add_row(
+        "[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]", "[bold red]Biggest challenges[/]"
+    )
+    reality.add_row(
+        _bullets(g.reality_check.love), _bullets(g.reality_check.miss), _bullets(g.reality_check.challenges)
+    )
     console.print(reality)
 
     console.rule(HEADINGS["actions"])
-    for heading, items in (("This week", g.action_plan.this_week), ("This month", g.action_plan.this_month),
-                           ("Next 90 days", g.action_plan.next_90_days)):
+    for heading, items in (
+        ("This week", g.action_plan.this_week),
+        ("This month", g.action_plan.this_month),
+        ("Next 90 days", g.action_plan.next_90_days),
+    ):
         console.print(f"[bold]{heading}[/]\n{_bullets(items)}")
 
     console.rule(HEADINGS["faq"])
@@ -108,26 +121,39 @@ def render_text(guide: Guide, console: Console) -> None:
 
     p = g.personalization
     console.rule(HEADINGS["tailored"])
-    lines = [f"Hours per week: {p.hours_per_week:g} · Location: {escape(p.location or 'national figures')} · "
-             f"Budget: {p.budget or 'any'}"]
+    lines = [
+        f"Hours per week: {p.hours_per_week:g} · Location: {escape(p.location or 'national figures')} · "
+        f"Budget: {p.budget or 'any'}"
+    ]
     if p.skills_recognised:
         lines.append("Recognised: " + escape(", ".join(p.skills_recognised)))
     if p.experience:
-        lines.append("Experience you stated: " + escape(", ".join(f"{e.role} ({e.years:g} years)" for e in p.experience)))
+        lines.append(
+            "Experience you stated: " + escape(", ".join(f"{e.role} ({e.years:g} years)" for e in p.experience))
+        )
     removed = [s.name for s in p.skills_read if s.removed]
     if removed:
         lines.append("Removed by you, not counted: " + escape(", ".join(removed)))
     if p.skills_not_recognised:
         lines.append("[yellow]Not recognised:[/] " + escape(", ".join(p.skills_not_recognised)))
     if any(not s.removed for s in p.skills_read):
-        lines.append("[dim]Read something wrongly? Add --remove NAME, e.g. --remove "
-                     + escape(repr(p.skills_read[0].name)) + "[/]")
+        lines.append(
+            "[dim]Read something wrongly? Add --remove NAME, e.g. --remove "
+            + escape(repr(p.skills_read[0].name))
+            + "[/]"
+        )
     lines += [f"• {escape(c)}" for c in p.changes]
     console.print("\n".join(lines))
     if g.data_notes:
         console.rule(HEADINGS["notes"])
         console.print(_bullets(g.data_notes))
     console.rule(HEADINGS["sources"])
-    console.print(Group(*[f"• {escape(src.dataset)} ({escape(src.release)}), {escape(src.publisher)}: "
-                          f"{escape(src.used_for)}" for src in g.sources]))
+    console.print(
+        Group(
+            *[
+                f"• {escape(src.dataset)} ({escape(src.release)}), {escape(src.publisher)}: {escape(src.used_for)}"
+                for src in g.sources
+            ]
+        )
+    )
     console.print(f"[dim]{escape(g.attribution)}[/]")

@@ -217,14 +217,17 @@ async def _guide(
 
 @router.get("/recommend", summary="Where you can go from a job: moves ranked by the transition score, each explained")
 async def recommend_moves(
-        from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Registered Nurse"]),
-        top: int = Query(10, ge=1, le=50),
-        kinds: list[Literal["lateral", "step_up", "step_down", "long_term"]] = Query(
-            ["lateral", "step_up", "step_down"], description="Long-term moves only when asked for"),
-        min_wage: float | None = Query(None, ge=0), max_months: float | None = Query(None, ge=0),
-        max_difficulty: Literal["Easy", "Moderate", "Challenging", "Hard"] | None = Query(None),
-        no_degree: bool = Query(False, description="Only moves that need no new associate's degree or higher"),
-        location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area")):
+    from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Registered Nurse"]),
+    top: int = Query(10, ge=1, le=50),
+    kinds: list[Literal["lateral", "step_up", "step_down", "long_term"]] = Query(
+        ["lateral", "step_up", "step_down"], description="Long-term moves only when asked for"
+    ),
+    min_wage: float | None = Query(None, ge=0),
+    max_months: float | None = Query(None, ge=0),
+    max_difficulty: Literal["Easy", "Moderate", "Challenging", "Hard"] | None = Query(None),
+    no_degree: bool = Query(False, description="Only moves that need no new associate's degree or higher"),
+    location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
+):
     from careerpath.engine.recommend import recommend
     from careerpath.kb.api import NATIONAL
     from careerpath.service import find_area
@@ -232,19 +235,33 @@ async def recommend_moves(
     source = await run_in_threadpool(_choice, from_)
     kb = KnowledgeBase.default()
     area = find_area(location, kb) if location and location.strip() else None
-    recs = await run_in_threadpool(recommend, kb, source.code, top, min_wage, max_difficulty,
-                                   area.code if area else NATIONAL, True, tuple(dict.fromkeys(kinds)), max_months,
-                                   no_degree)
-    return {"from": {"code": source.code, "title": source.title}, "area": area.name if area else "National",
-            "recommendations": [r.to_json_dict() for r in recs]}
+    recs = await run_in_threadpool(
+        recommend,
+        kb,
+        source.code,
+        top,
+        min_wage,
+        max_difficulty,
+        area.code if area else NATIONAL,
+        True,
+        tuple(dict.fromkeys(kinds)),
+        max_months,
+        no_degree,
+    )
+    return {
+        "from": {"code": source.code, "title": source.title},
+        "area": area.name if area else "National",
+        "recommendations": [r.to_json_dict() for r in recs],
+    }
 
 
 @router.get("/compare", summary="Two to four target jobs side by side for one person")
 async def compare_targets(
-        request: Request,
-        from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Registered Nurse"]),
-        to: list[str] = Query(..., min_length=2, max_length=4, examples=[["Nurse Practitioner", "11-9111.00"]]),
-        hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK)):
+    request: Request,
+    from_: str = Query(..., alias="from", min_length=1, max_length=MAX_TITLE, examples=["Registered Nurse"]),
+    to: list[str] = Query(..., min_length=2, max_length=4, examples=[["Nurse Practitioner", "11-9111.00"]]),
+    hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
+):
     from careerpath.engine.guide import DEFAULT_HOURS_PER_WEEK, Person
     from careerpath.engine.sidebyside import side_by_side
 
@@ -252,8 +269,13 @@ async def compare_targets(
     ends = [await run_in_threadpool(_choice, t[:MAX_TITLE]) for t in to]
     limit(request)
     try:
-        result = await run_in_threadpool(side_by_side, KnowledgeBase.default(), source.code, [e.code for e in ends],
-                                         Person(hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK))
+        result = await run_in_threadpool(
+            side_by_side,
+            KnowledgeBase.default(),
+            source.code,
+            [e.code for e in ends],
+            Person(hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK),
+        )
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
     return result.to_json_dict()

@@ -100,8 +100,9 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
     # Cacheable pages (cache.py): rendered once per process, validated by ETag. Their misses
     # spend from a bucket sized for a polite crawler, not the guide-generation bucket.
     app.state.pages = PageCache()
-    app.state.page_limiter = RateLimiter(_env_float("CAREERPATH_PAGE_RATE_PER_MINUTE", 600),
-                                         int(_env_float("CAREERPATH_PAGE_RATE_BURST", 120)))
+    app.state.page_limiter = RateLimiter(
+        _env_float("CAREERPATH_PAGE_RATE_PER_MINUTE", 600), int(_env_float("CAREERPATH_PAGE_RATE_BURST", 120))
+    )
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -141,12 +142,14 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
     @app.get("/robots.txt", include_in_schema=False)
     def robots(request: Request):
         # PDFs cost a second of CPU each and say what the page says: not for crawlers.
-        return PlainTextResponse("User-agent: *\nDisallow: /saved/\nDisallow: /api/\nDisallow: /*.pdf$\n"
-                                 f"Sitemap: {sitemap.base_url(request)}/sitemap.xml\n")
+        return PlainTextResponse(
+            "User-agent: *\nDisallow: /saved/\nDisallow: /api/\nDisallow: /*.pdf$\n"
+            f"Sitemap: {sitemap.base_url(request)}/sitemap.xml\n"
+        )
 
     # Everything else worth compressing (JSON, CSS, JS); cacheable pages arrive already
     # compressed (cache.py) and pass through untouched. PDFs are compressed already.
-    app.add_middleware(CachedPages, pages=app.state.pages)    # innermost: headers below still apply
+    app.add_middleware(CachedPages, pages=app.state.pages)  # innermost: headers below still apply
     app.add_middleware(GZipMiddleware, minimum_size=1024, exclude_content_types=("application/pdf",))
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, https=context.is_https, hsts_seconds=context.settings.hsts_seconds)

@@ -33,7 +33,7 @@ from starlette.responses import Response
 
 from careerpath.kb import KnowledgeBase
 
-try:   # optional: `pip install brotli`; without it pages are offered as gzip only
+try:  # optional: `pip install brotli`; without it pages are offered as gzip only
     import brotli
 except ImportError:  # pragma: no cover - depends on the installation
     brotli = None
@@ -43,7 +43,7 @@ SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".yaml", ".json", ".npz"}
 MAX_AGE = int(os.environ.get("CAREERPATH_PAGE_MAX_AGE", "3600"))
 CACHE_CONTROL = f"public, max-age={MAX_AGE}, stale-while-revalidate=60"
 GZIP_LEVEL = 6
-BROTLI_QUALITY = 5      # ~ gzip's CPU cost, ~15 % smaller; 11 costs ~30x more for a few % more
+BROTLI_QUALITY = 5  # ~ gzip's CPU cost, ~15 % smaller; 11 costs ~30x more for a few % more
 HTML = "text/html; charset=utf-8"
 
 
@@ -55,7 +55,7 @@ def build_version() -> str:
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
             if path.parent.name == "data" and path.parent.parent.name == "kb":
-                continue     # the knowledge base itself: its content hash is already in
+                continue  # the knowledge base itself: its content hash is already in
             digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

@@ -94,6 +94,7 @@ def limit_page(request: Request) -> None:
 
 # -- cacheable pages: the same bytes for everyone (see cache.py) ----------------------------
 
+
 def public_html(request: Request, template: str, **values) -> str:
     """A page with no per-visitor content: no CSRF token, no live count, no cookie."""
     return public.render(ctx(request).env, template, request.url.path, **values)
@@ -206,36 +207,64 @@ def search(
 @router.get("/explore", response_class=HTMLResponse)
 async def explore(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE)):
     if not from_.strip():
-        return page(request, "home.html", 400, popular=popular(ctx(request)),
-                    error="Type the job you have to see where it can lead.", values={"explore": from_})
+        return page(
+            request,
+            "home.html",
+            400,
+            popular=popular(ctx(request)),
+            error="Type the job you have to see where it can lead.",
+            values={"explore": from_},
+        )
 
     def render_sync():
         try:
             source = _choice(from_)
         except InputError as exc:
             candidates = exc.candidates if isinstance(exc, AmbiguousRole) else []
-            return page(request, "choose.html", status_for(exc), values={"from": from_, "explore": True},
-                        errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}})
+            return page(
+                request,
+                "choose.html",
+                status_for(exc),
+                values={"from": from_, "explore": True},
+                errors={"from": {"message": str(exc), "text": from_, "candidates": candidates}},
+            )
 
         def link(d):
             return f"/pathways/{pathways.make_pathway(source, pathways.end_for(d.code)).slug}"
-        return public_html(request, "explore.html", source=source, destinations=destinations(source.code),
-                           link=link, kind_words=KIND_WORDS)
+
+        return public_html(
+            request,
+            "explore.html",
+            source=source,
+            destinations=destinations(source.code),
+            link=link,
+            kind_words=KIND_WORDS,
+        )
 
     async def render():
-        limit_page(request)       # any text makes a new address: misses spend the page bucket
+        limit_page(request)  # any text makes a new address: misses spend the page bucket
         return await run_in_threadpool(render_sync)
+
     return await cached_page(request, render)
 
 
 @router.get("/compare", response_class=HTMLResponse)
-async def compare(request: Request, from_: str = Query("", alias="from", max_length=MAX_TITLE),
-                  to: list[str] = Query([], max_length=MAX_TARGETS + 1)):
+async def compare(
+    request: Request,
+    from_: str = Query("", alias="from", max_length=MAX_TITLE),
+    to: list[str] = Query([], max_length=MAX_TARGETS + 1),
+):
     """Two to four targets side by side for one person (engine/sidebyside.py)."""
     targets = [t for t in to if t.strip()]
     if not from_.strip() or not MIN_TARGETS <= len(targets) <= MAX_TARGETS:
-        return page(request, "compare.html", 400, result=None, source_code=from_.strip() or None,
-                    error=f"Pick {MIN_TARGETS} to {MAX_TARGETS} jobs to compare, and the job you have.")
+        return page(
+            request,
+            "compare.html",
+            400,
+            result=None,
+            source_code=from_.strip() or None,
+            error=f"Pick {MIN_TARGETS} to {MAX_TARGETS} jobs to compare, and the job you have.",
+        )
     try:
         source = _choice(from_)
         ends = [_choice(t[:MAX_TITLE]) for t in targets]
@@ -250,8 +279,17 @@ async def compare(request: Request, from_: str = Query("", alias="from", max_len
 
     def link(o):
         return f"/pathways/{pathways.make_pathway(source, pathways.end_for(o.code)).slug}"
-    return page(request, "compare.html", result=result, link=link, kind_words=KIND_WORDS,
-                titles={o.code: o.title for o in result.options}, error=None, source_code=source.code)
+
+    return page(
+        request,
+        "compare.html",
+        result=result,
+        link=link,
+        kind_words=KIND_WORDS,
+        titles={o.code: o.title for o in result.options},
+        error=None,
+        source_code=source.code,
+    )
 
 
 # -- the pathway page ---------------------------------------------------------------------
@@ -308,7 +346,7 @@ async def pathway_export(
     pathway = pathways.parse(slug)
     if pathway is None or fmt not in EXPORTS:
         return _not_found(request, slug)
-    if fmt == "pdf":      # a second of CPU: guide-generation bucket, not cached here
+    if fmt == "pdf":  # a second of CPU: guide-generation bucket, not cached here
         guide, _ = await _cached_guide(request, pathway)
         return await export(request, guide, slug, fmt)
     # Markdown, JSON and HTML are as public and deterministic as the page: validators, page bucket.
@@ -341,8 +379,10 @@ async def _hub(request: Request, role: str, direction: str) -> Response:
         limit_page(request)
         c = ctx(request)
         rows = await run_in_threadpool(pathways.hub, c.guides, end, direction)
-        return public_html(request, "hub.html", end=end, role=role, direction=direction, rows=rows,
-                           limit=pathways.HUB_SIZE)
+        return public_html(
+            request, "hub.html", end=end, role=role, direction=direction, rows=rows, limit=pathways.HUB_SIZE
+        )
+
     return await cached_page(request, render)
 
 
@@ -356,6 +396,7 @@ async def pathway_page(request: Request, slug: str = PathParam(max_length=pathwa
     async def render():
         guide, body = await _cached_guide(request, pathway, spend=limit_page)
         return public.pathway_page(ctx(request).env, guide, pathway, body)
+
     return await cached_page(request, render)
 
 
@@ -367,8 +408,11 @@ async def pathway_visit(request: Request, slug: str = PathParam(max_length=pathw
         raise HTTPException(404, "We have no pathway at this address.")
     views = await _count(request, slug)
     token, new = csrf_token(request.cookies)
-    response = Response(json.dumps({"slug": slug, "views": views, "csrf": token}), media_type="application/json",
-                        headers={"Cache-Control": "no-store"})
+    response = Response(
+        json.dumps({"slug": slug, "views": views, "csrf": token}),
+        media_type="application/json",
+        headers={"Cache-Control": "no-store"},
+    )
     if new:
         set_csrf_cookie(response, token, ctx(request).settings.secure_cookies)
     return response
@@ -419,7 +463,9 @@ def _same_origin(request: Request) -> bool:
     if site is not None:
         return site == "same-origin"
     origin = request.headers.get("origin")
-    return bool(origin) and origin != "null" and origin.split("://", 1)[-1] == request.headers.get("host")
+    return origin is not None and origin not in ("", "null") and origin.split("://", 1)[-1] == request.headers.get(
+        "host"
+    )
 
 
 def _check_csrf(request: Request, token: str) -> None:

@@ -181,13 +181,20 @@ def hub_ends(end: End, direction: str, size: int = HUB_SIZE) -> list[End]:
     ranking as `careerpath recommend`) from this one ("from") or into it ("to")."""
     import numpy as np
 
-    from careerpath.engine.recommend import (DEMAND_WEIGHT, GROWTH_CLIP, WAGE_CLIP, WAGE_WEIGHT, recommend,
-                                             recommender_for)
+    from careerpath.engine.recommend import (
+        DEMAND_WEIGHT,
+        GROWTH_CLIP,
+        WAGE_CLIP,
+        WAGE_WEIGHT,
+        recommend,
+        recommender_for,
+    )
 
     kb = KnowledgeBase.default()
     if direction == "from":
-        return [end_for(r.code) for r in recommend(kb, end.code, top=size + 1, with_reasons=False)
-                if r.code != end.code][:size]
+        return [
+            end_for(r.code) for r in recommend(kb, end.code, top=size + 1, with_reasons=False) if r.code != end.code
+        ][:size]
     r = recommender_for(kb)
     t = kb.index[end.code]
     # recommend.scores(r, s)[t] for every source s at once: one column instead of n rows.
@@ -209,7 +216,15 @@ def hub(guides: GuideCache, end: End, direction: str, size: int = HUB_SIZE) -> l
     for other in hub_ends(end, direction, size):
         pathway = make_pathway(end, other) if direction == "from" else make_pathway(other, end)
         guide = guides.get(pathway)
-        rows.append({"url": f"/pathways/{pathway.slug}", "title": other.label, "difficulty": guide.difficulty,
-                     "difficulty_score": guide.difficulty_score, "months": guide.timeline_months,
-                     "weeks": guide.timeline_weeks, "pay_change": guide.salary_change_pct})
+        rows.append(
+            {
+                "url": f"/pathways/{pathway.slug}",
+                "title": other.label,
+                "difficulty": guide.difficulty,
+                "difficulty_score": guide.difficulty_score,
+                "months": guide.timeline_months,
+                "weeks": guide.timeline_weeks,
+                "pay_change": guide.salary_change_pct,
+            }
+        )
     return rows

@@ -14,9 +14,21 @@ from . import pathways
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Every name a site template may read, as a cacheable page has it: nothing about the visitor.
-DEFAULTS = {"values": {}, "error": None, "form": {}, "form_error": None, "tailored": False, "saved": False,
-            "saved_url": None, "views": None, "popular": None, "exports_base": None, "plan": None,
-            "progress": None, "cacheable": True}
+DEFAULTS: dict[str, object] = {
+    "values": {},
+    "error": None,
+    "form": {},
+    "form_error": None,
+    "tailored": False,
+    "saved": False,
+    "saved_url": None,
+    "views": None,
+    "popular": None,
+    "exports_base": None,
+    "plan": None,
+    "progress": None,
+    "cacheable": True,
+}
 
 
 def environment():
@@ -42,12 +54,19 @@ def guide_body(env, guide, pathway: pathways.Pathway, plan=None) -> str:
 
 
 def render(env, template: str, path: str, **values) -> str:
-    return env.get_template(template).render(csrf="", path=path, max_skills=MAX_SKILLS_TEXT,
-                                             **{**DEFAULTS, **values})
+    return env.get_template(template).render(csrf="", path=path, max_skills=MAX_SKILLS_TEXT, **{**DEFAULTS, **values})
 
 
 def pathway_page(env, guide, pathway: pathways.Pathway, body: str | None = None) -> str:
     """The whole pathway page as /pathways/{slug} serves it to everyone."""
     body = guide_body(env, guide, pathway) if body is None else body
-    return render(env, "pathway.html", f"/pathways/{pathway.slug}", guide=guide, pathway=pathway, body=body,
-                  form={}, exports_base=f"/pathways/{pathway.slug}")
+    return render(
+        env,
+        "pathway.html",
+        f"/pathways/{pathway.slug}",
+        guide=guide,
+        pathway=pathway,
+        body=body,
+        form={},
+        exports_base=f"/pathways/{pathway.slug}",
+    )

@@ -36,8 +36,7 @@ HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 def rated_parts() -> tuple[str, ...]:
     """Slug halves of the rated occupations, in code order (the pathways the sitemap lists)."""
     kb = KnowledgeBase.default()
-    return tuple(pathways.end_for(o.code).slug for o in sorted(kb.occupations(), key=lambda o: o.code)
-                 if o.has_ratings)
+    return tuple(pathways.end_for(o.code).slug for o in sorted(kb.occupations(), key=lambda o: o.code) if o.has_ratings)
 
 
 def pathway_count() -> int:
@@ -57,7 +56,7 @@ def pathway_slugs(number: int) -> list[str]:
     slugs = []
     for i in range(start, stop):
         a, rest = divmod(i, n - 1)
-        b = rest + (rest >= a)          # skip the diagonal
+        b = rest + (rest >= a)  # skip the diagonal
         slugs.append(f"{parts[a]}-to-{parts[b]}")
     return slugs
 
@@ -86,8 +85,11 @@ def sitemap_index(request: Request):
     def body(base):
         names = ["hubs.xml"] + [f"pathways-{n}.xml" for n in range(1, file_count() + 1)]
         items = [f"<sitemap><loc>{escape(f'{base}/sitemaps/{name}')}</loc></sitemap>" for name in names]
-        return "\n".join(['<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', *items,
-                          "</sitemapindex>"]) + "\n"
+        return (
+            "\n".join(['<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', *items, "</sitemapindex>"])
+            + "\n"
+        )
+
     return _xml(request, body)
 
 
@@ -96,6 +98,7 @@ def sitemap_hubs(request: Request):
     def body(base):
         parts = sorted({end.slug for end in pathways._parts().values()})
         return _urlset(base, ["/", *[f"/pathways/{d}/{p}" for p in parts for d in ("to", "from")]])
+
     return _xml(request, body)
 
 

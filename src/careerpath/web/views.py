@@ -19,7 +19,7 @@ import os
 import re
 import threading
 import time
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from careerpath.store import Store, StoreUnavailable
@@ -34,10 +34,10 @@ BOT = re.compile(
 )
 COUNT_TTL_SECONDS = 2.0
 MAX_REMEMBERED = 200_000
-FLUSH_SECONDS = 0.5       # new visits are written at least this often ...
-FLUSH_ROWS = 500          # ... or as soon as this many are waiting
-MAX_PENDING = 200_000     # while the database is down; beyond this, visits are not counted
-PRUNE_SECONDS = 3600      # how often the writer deletes per-visitor rows of days that are over
+FLUSH_SECONDS = 0.5  # new visits are written at least this often ...
+FLUSH_ROWS = 500  # ... or as soon as this many are waiting
+MAX_PENDING = 200_000  # while the database is down; beyond this, visits are not counted
+PRUNE_SECONDS = 3600  # how often the writer deletes per-visitor rows of days that are over
 
 
 def is_bot(user_agent: str | None) -> bool:
