@@ -60,6 +60,7 @@ class OccupationRecord(TypedDict):
     tasks: list[dict[str, Any]]
     wages: dict[str, Any] | None
     outlook: dict[str, Any] | None
+    route: dict[str, Any]
     sources: list[dict[str, Any]]
 
 
@@ -185,9 +186,9 @@ def recommend(
 
 def occupation(code: str) -> OccupationRecord:
     """One occupation by O*NET-SOC code ("15-1252" means "15-1252.00"): ratings, technologies,
-    tasks, national wages and outlook, as `careerpath occupation CODE --format json` prints it."""
+    tasks, national wages and outlook, and the way in (degrees, licences, exams, supervised
+    practice, bridge jobs), as `careerpath occupation CODE --format json` prints it."""
     from careerpath.kb import KnowledgeBase, UnknownOccupation
-    from careerpath.kb.records import occupation_record
 
     code = code.strip()
     if not CODE.match(code):
@@ -195,7 +196,19 @@ def occupation(code: str) -> OccupationRecord:
     if "." not in code:
         code += ".00"
     try:
-        record: OccupationRecord = occupation_record(KnowledgeBase.default(), code)  # type: ignore[assignment]
+        record = occupation_with_route(KnowledgeBase.default(), code)
     except UnknownOccupation as exc:
         raise RoleNotFound(str(exc)) from None
     return record
+
+
+def occupation_with_route(kb: KnowledgeBase, code: str) -> OccupationRecord:
+    """The knowledge base's record of an occupation plus its entry route: the one record the
+    command, the Python API and the JSON API all answer with."""
+    from careerpath.catalog.routes import RouteCatalog
+    from careerpath.engine.route import entry_route
+    from careerpath.kb.records import occupation_record
+
+    record = occupation_record(kb, code)
+    record["route"] = entry_route(kb, RouteCatalog.default(), code).model_dump(mode="json")
+    return record  # type: ignore[return-value]

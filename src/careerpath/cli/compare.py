@@ -38,10 +38,9 @@ def compare_command(
 
       careerpath compare Cashier 43-3071 41-2021 53-3033 --hours-per-week 15 --json
     """
+    from careerpath.api import occupation_code as _occupation
     from careerpath.engine.guide import Person
     from careerpath.service import InputError, find_area
-
-    from careerpath.api import occupation_code as _occupation
 
     err = Console(stderr=True)
     from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side

@@ -66,6 +66,7 @@ def _print(record: dict, top: int) -> None:
         out.print("[bold]Tasks:[/]")
         for task in record["tasks"][:top]:
             out.print(f"  • {escape(task['text'])}")
+    _print_route(record["route"])
     wages = record["wages"]
     if wages:
         a = wages["annual"]
@@ -83,3 +84,20 @@ def _print(record: dict, top: int) -> None:
             f"change, {outlook['annual_openings']:,} openings a year; typical entry education: "
             f"{outlook['typical_education'] or '—'}"
         )
+
+
+def _print_route(route: dict) -> None:
+    """The way in: curated steps with their durations, or BLS's general guidance."""
+    out.print(f"[bold]The way in:[/] {escape(route['summary'])}")
+    for number, step in enumerate(route["steps"], 1):
+        if step["pace"] == "full_time" and step["months"]:
+            low, high = step["months"]
+            span = f"{low}–{high} months" if low != high else f"{low} months"
+        else:
+            span = f"~{step['hours']} h of study" if step["hours"] else ""
+        optional = " [dim](optional)[/]" if step["status"] == "optional" else ""
+        out.print(f"  {number}. {escape(step['name'])} [dim]({span})[/]{optional}")
+    if route["state_varies"]:
+        out.print(f"  [yellow]State rules:[/] {escape(route['state_varies'])}")
+    if route["bridge_jobs"]:
+        out.print("  Jobs people often hold first: " + escape(", ".join(b["title"] for b in route["bridge_jobs"])))

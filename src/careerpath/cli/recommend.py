@@ -87,7 +87,7 @@ def recommend(
                 code, title = occupation_code(line, kb)
 
                 # The engine directly, as recommend() does, without the reasons: a stream wants speed.
-                def ranked(kinds: tuple[str, ...] = SHORT_KINDS) -> list[Recommendation]:
+                def ranked(kinds: tuple[str, ...] = SHORT_KINDS, code: str = code) -> list[Recommendation]:
                     return rank_code(
                         kb,
                         code,

@@ -12,9 +12,9 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from careerpath.api import occupation_with_route
 from careerpath.engine import Guide
 from careerpath.kb import KnowledgeBase
-from careerpath.kb.records import occupation_record
 from careerpath.resolve import InvalidTitle, Resolver
 from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
 from careerpath.store import StoreUnavailable
@@ -127,7 +127,7 @@ def occupation(
         raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if len(code) == 7:
         code += ".00"
-    return occupation_record(KnowledgeBase.default(), code)
+    return occupation_with_route(KnowledgeBase.default(), code)
 
 
 @router.get("/guide", response_model=PathwayGuideOut, summary="The guide for two titles, optionally tailored")

@@ -15,8 +15,10 @@ from rapidfuzz import fuzz, process
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from careerpath.catalog.routes import RouteCatalog
 from careerpath.engine import Guide
 from careerpath.engine.recommend import KIND_WORDS
+from careerpath.engine.route import entry_route
 from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
 from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, RoleNotFound, resolve_role
@@ -379,8 +381,16 @@ async def _hub(request: Request, role: str, direction: str) -> Response:
         limit_page(request)
         c = ctx(request)
         rows = await run_in_threadpool(pathways.hub, c.guides, end, direction)
+        route = entry_route(KnowledgeBase.default(), RouteCatalog.default(), end.code) if direction == "to" else None
         return public_html(
-            request, "hub.html", end=end, role=role, direction=direction, rows=rows, limit=pathways.HUB_SIZE
+            request,
+            "hub.html",
+            end=end,
+            role=role,
+            direction=direction,
+            rows=rows,
+            limit=pathways.HUB_SIZE,
+            route=route,
         )
 
     return await cached_page(request, render)
@@ -463,8 +473,8 @@ def _same_origin(request: Request) -> bool:
     if site is not None:
         return site == "same-origin"
     origin = request.headers.get("origin")
-    return origin is not None and origin not in ("", "null") and origin.split("://", 1)[-1] == request.headers.get(
-        "host"
+    return (
+        origin is not None and origin not in ("", "null") and origin.split("://", 1)[-1] == request.headers.get("host")
     )
 
 
