@@ -6,14 +6,14 @@ that target (engine/sidebyside.py), so the figures are those the full guides sho
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+from .output import JSON_ALIAS, fail, format_option, input_errors, output_format, print_json
 
 if TYPE_CHECKING:  # the engine loads when the command runs, so `careerpath --help` stays fast
     from careerpath.engine.sidebyside import SideBySide
@@ -26,7 +26,8 @@ def compare_command(
     location: Optional[str] = typer.Option(
         None, "--location", help="State or metro area for wages (default: national)."
     ),
-    json_output: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    fmt: str = format_option(),
+    json_alias: bool = JSON_ALIAS,
 ) -> None:
     """Compare 2-4 target jobs side by side: difficulty, the way in and its years, time to
     job-ready, pay now and early career, demand, what each needs you to learn and what they
@@ -36,32 +37,30 @@ def compare_command(
 
       careerpath compare "Registered Nurse" "Nurse Practitioner" "Medical and Health Services Manager"
 
-      careerpath compare Cashier 43-3071 41-2021 53-3033 --hours-per-week 15 --json
+      careerpath compare Cashier 43-3071 41-2021 53-3033 --hours-per-week 15 --format json
     """
-    from careerpath.api import occupation_code as _occupation
+    from careerpath.api import occupation_code
     from careerpath.engine.guide import Person
-    from careerpath.service import InputError, find_area
-
-    err = Console(stderr=True)
     from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
     from careerpath.kb import KnowledgeBase
+    from careerpath.service import find_area
 
-    kb = KnowledgeBase.default()
+    fmt = output_format(fmt, json_alias)
     if not MIN_TARGETS <= len(targets) <= MAX_TARGETS:
-        err.print(f"[bold red]error:[/] give {MIN_TARGETS} to {MAX_TARGETS} targets after FROM")
-        raise typer.Exit(2)
-    try:
-        code, _ = _occupation(source, kb)
-        codes = [_occupation(t, kb)[0] for t in targets]
+        raise fail(f"give {MIN_TARGETS} to {MAX_TARGETS} targets after FROM")
+    kb = KnowledgeBase.default()
+    with input_errors():
+        code, _ = occupation_code(source, kb)
+        codes = [occupation_code(t, kb)[0] for t in targets]
         area = find_area(location, kb) if location else None
+    try:
         result = side_by_side(
             kb, code, codes, Person(hours_per_week=hours_per_week, area_code=area.code if area else None)
         )
-    except (InputError, ValueError) as exc:
-        err.print(f"[bold red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
-    if json_output:
-        sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        print_json(result.to_json_dict())
         return
     _print(Console(), result)
 
