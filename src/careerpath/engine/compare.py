@@ -18,7 +18,7 @@ from careerpath.kb import KnowledgeBase, Technology
 from careerpath.kb.products import product_of
 
 from . import effort
-from .model import TransferableSkill
+from .model import LearnKind, Origin, TransferableSkill
 from .profiles import Profiles
 from .relevance import Distinctiveness, element_relevance, is_general_tool, technology_relevance
 
@@ -35,7 +35,7 @@ NOT_IN_DEMAND_SCORE = 1.0
 class Gap:
     """An item to learn, before the plan picks its core."""
 
-    kind: str  # skill | knowledge | technology | topic | hired_for
+    kind: LearnKind
     key: str
     name: str
     hours: int
@@ -45,7 +45,7 @@ class Gap:
     target_level: float | None = None
     target_importance: float | None = None
     order: int = 0  # foundations first: knowledge, basic skills, topics, ...
-    origin: str = "occupation"  # occupation | specialization | route
+    origin: Origin = "occupation"
     learn: str | None = None  # a credential or resource id where to learn it (route items)
 
 
@@ -159,7 +159,8 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
             target_task = example_task(p, target, element_id)
             there = f"; {target_people} use it in work like “{target_task}”" if target_task else ""
             if listed and gap > effort.LEVEL_TOLERANCE:
-                why, origin = f"You listed it yourself{there}.", "listed"
+                why = f"You listed it yourself{there}."
+                origin: Origin = "listed"
             else:
                 source_task = example_task(p, source, element_id)
                 here = f" — e.g. “{source_task}”" if source_task else ""

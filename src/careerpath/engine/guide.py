@@ -8,13 +8,14 @@ each with a reason and where to learn it, then proof of ability and the job sear
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from careerpath.catalog import Catalog
 from careerpath.catalog.routes import RouteCatalog
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.kb.products import product_names, product_of
-from careerpath.resolve.specializations import Implies, Specialization
+from careerpath.resolve.specializations import ImpliedElement, Implies, Specialization
 
 from . import effort, market
 from .compare import (
@@ -28,13 +29,16 @@ from .compare import (
     transferable_styles,
 )
 from .model import (
+    Difficulty,
     Driver,
     Experience,
     Guide,
     Personalization,
+    Priority,
     ResourceRef,
     Role,
     RoleChoice,
+    SalaryComparison,
     SkillRead,
     SkillToLearn,
     Source,
@@ -56,7 +60,12 @@ DIFFICULTY_WEIGHTS = {"route": 0.35, "profile": 0.3, "job_zone": 0.15, "learning
 PROFILE_GAP_SATURATION = 0.5  # unmet share of the target's weighted requirement
 ROUTE_MONTHS_SATURATION = 36  # months of full-time school, training or required experience
 LEARNING_HOURS_SATURATION = 600  # part-time study hours: the core plan, prerequisites, exam preparation
-DIFFICULTY_BANDS = ((15, "Easy"), (35, "Moderate"), (55, "Challenging"), (101, "Hard"))
+DIFFICULTY_BANDS: tuple[tuple[int, Difficulty], ...] = (
+    (15, "Easy"),
+    (35, "Moderate"),
+    (55, "Challenging"),
+    (101, "Hard"),
+)
 
 # The core plan: the few items that matter most. Fewer than CORE_MIN only when there are fewer.
 CORE_MAX = 7
@@ -194,7 +203,14 @@ def _specialty_gaps(
     carried: list[TransferableSkill] = []
     why = f"{specialty.name} roles call for it (careerpath's curated role data)."
 
-    def add(kind: str, key: str, name: str, priority: str, hours: int, order: int) -> None:
+    def add(
+        kind: Literal["skill", "knowledge", "technology", "topic"],
+        key: str,
+        name: str,
+        priority: Priority,
+        hours: int,
+        order: int,
+    ) -> None:
         if (kind, key) in existing or (kind, key) in comparison.covered:
             return
         if known.has(kind, key):
@@ -223,7 +239,11 @@ def _specialty_gaps(
         )
 
     implies = specialty.implies
-    for kind, elements in (("skill", implies.skills), ("knowledge", implies.knowledge)):
+    element_kinds: tuple[tuple[Literal["skill", "knowledge"], tuple[ImpliedElement, ...]], ...] = (
+        ("skill", implies.skills),
+        ("knowledge", implies.knowledge),
+    )
+    for kind, elements in element_kinds:
         for element in elements:
             add(
                 kind,
@@ -241,7 +261,7 @@ def _specialty_gaps(
     return added, carried
 
 
-def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, str, bool]], list[Gap]]:
+def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, Priority, bool]], list[Gap]]:
     """The few items the plan is built around, and what is also useful. Each as (gap,
     priority, core). Curated items (what the route says the target is hired for, what a
     role calls for) come first; O*NET-derived ones fill the remaining places, at most
@@ -267,7 +287,9 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, str, bool]], list[Gap]]
     chosen_ids = {id(g) for g in curated + derived}
     core = [g for g in ranked if id(g) in chosen_ids]
     rest = [g for g in ranked if id(g) not in chosen_ids and _capped(g) > 0][:ALSO_USEFUL_MAX]
-    chosen = [(g, "Critical" if i < CRITICAL_COUNT else "Important", True) for i, g in enumerate(core)]
+    chosen: list[tuple[Gap, Priority, bool]] = [
+        (g, "Critical" if i < CRITICAL_COUNT else "Important", True) for i, g in enumerate(core)
+    ]
     chosen += [(g, "Nice to have", False) for g in rest]
     return chosen, rest
 
@@ -369,7 +391,7 @@ def _to_learn(
 
 def _difficulty(
     unmet: float, zone_step: int, route: AppliedRoute, learning_hours: int, source_title: str, target_title: str
-) -> tuple[str, int, list[Driver]]:
+) -> tuple[Difficulty, int, list[Driver]]:
     months = route.full_time_months
     parts = {
         "route": min(1.0, months / ROUTE_MONTHS_SATURATION),
@@ -484,7 +506,7 @@ def _words(role: Role) -> str:
     return display_title(role)
 
 
-def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary) -> list[str]:
+def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary: SalaryComparison) -> list[str]:
     notes = []
     for role in roles:
         row = kb.index[role.code]
@@ -506,6 +528,7 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary) -> li
             notes.append(f"BLS publishes no 2024-34 projection for {role.title}.")
         elif occupation.projection_soc_level not in (None, "detailed") or not role.code.endswith(".00"):
             outlook = kb.outlook(role.code)
+            assert outlook is not None
             notes.append(
                 f"Outlook figures for {role.title} are those of the BLS occupation “{outlook.title}” "
                 f"({occupation.projection_soc}), which includes it."

@@ -6,13 +6,14 @@ JSON field names are stable and documented in docs/json.md; `from` is spelled
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Priority = Literal["Critical", "Important", "Nice to have"]
 Difficulty = Literal["Easy", "Moderate", "Challenging", "Hard"]
 ItemKind = Literal["skill", "knowledge", "technology", "topic", "work_style"]
+LearnKind = Literal["skill", "knowledge", "technology", "topic", "hired_for"]
 
 
 class Value(BaseModel):
@@ -90,7 +91,7 @@ class TransferableSkill(Value):
 
 class SkillToLearn(Value):
     name: str
-    kind: ItemKind | Literal["hired_for"]
+    kind: ItemKind | LearnKind
     key: str  # element id, technology name, topic id or hired-for name
     priority: Priority
     core: bool = False  # one of the few items the plan is built around
@@ -258,5 +259,5 @@ class Guide(Value):
     personalization: Personalization
     attribution: str  # required by O*NET's CC BY 4.0 licence
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)

@@ -3,6 +3,8 @@ values and curated routes, in plain words."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerpath.kb import KnowledgeBase
 
 from . import effort, market
@@ -20,6 +22,10 @@ from .model import (
 )
 from .profiles import Profiles
 from .route import AppliedRoute
+
+if TYPE_CHECKING:
+    from .guide import GuideRequest
+    from .roadmap import PlannedPhase
 
 PART_TIME_SCENARIOS = (5.0, 20.0)
 # Full-time steps that take a person out of paid work in their field for a long time.
@@ -277,7 +283,7 @@ def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
 
 def faq(
     kb: KnowledgeBase,
-    request,
+    request: GuideRequest,
     route: AppliedRoute,
     to_learn: list[SkillToLearn],
     salary: SalaryComparison,
@@ -285,7 +291,7 @@ def faq(
     stones: list[SteppingStone],
     months: int,
     total_weeks: int,
-    planned,
+    planned: list[PlannedPhase],
     same_role: bool,
 ) -> list[FAQ]:
     from .roadmap import schedule

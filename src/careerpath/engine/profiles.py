@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Literal
 
 import numpy as np
 
@@ -28,7 +29,7 @@ RATED_DOMAINS = ("skills", "knowledge")
 class Profiles:
     kb: KnowledgeBase
     element_ids: tuple[str, ...]  # skills then knowledge, the columns below
-    kinds: tuple[str, ...]  # "skill" | "knowledge" per column
+    kinds: tuple[Literal["skill", "knowledge"], ...]  # per column
     importance: np.ndarray  # (n, m) O*NET importance 1-5, after borrowing
     level: np.ndarray  # (n, m) O*NET level 0-7, suppressed ones estimated
     level_estimated: np.ndarray  # (n, m) bool: level came from the importance fit
@@ -42,7 +43,7 @@ class Profiles:
     interest_donor: tuple[int, ...]
     activity_specificity: dict[str, float]  # 1 / number of skills O*NET links to a work activity
     shared_names: frozenset[str]  # element names used by both a skill and a knowledge area
-    evidence_cache: dict = field(default_factory=dict)  # (code, skill id) -> evidence task, filled lazily
+    evidence_cache: dict[Any, Any] = field(default_factory=dict)  # (code, skill id) -> evidence task, filled lazily
 
     @property
     def n(self) -> int:
@@ -130,10 +131,12 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
     level = np.hstack([kb.ratings(d, "LV") for d in RATED_DOMAINS]).astype(np.float64)
     element_ids = tuple(e for d in RATED_DOMAINS for e in kb.rating_columns(d, "IM"))
     assert element_ids == tuple(e for d in RATED_DOMAINS for e in kb.rating_columns(d, "LV"))
-    kinds = tuple("skill" if e.startswith("2.A") or e.startswith("2.B") else "knowledge" for e in element_ids)
+    kinds: tuple[Literal["skill", "knowledge"], ...] = tuple(
+        "skill" if e.startswith(("2.A", "2.B")) else "knowledge" for e in element_ids
+    )
 
     level, estimated = _estimate_levels(importance, level)
-    rated = {"skills": ~np.isnan(importance).all(axis=1)}
+    rated: dict[str, np.ndarray] = {"skills": np.asarray(~np.isnan(importance).all(axis=1))}
     raw = {
         name: kb.ratings(domain, scale).astype(np.float64)
         for name, (domain, scale) in {
@@ -142,7 +145,7 @@ def profiles_for(kb: KnowledgeBase) -> Profiles:
             "interests": ("interests", "OI"),
         }.items()
     }
-    rated.update({name: ~np.isnan(values).all(axis=1) for name, values in raw.items()})
+    rated.update({name: np.asarray(~np.isnan(values).all(axis=1)) for name, values in raw.items()})
     # One similarity product for every occupation that lacks any profile.
     unrated = sorted(set(np.flatnonzero(~np.logical_and.reduce(list(rated.values()))).tolist()))
     text = _text_vectors(kb)

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -163,7 +165,7 @@ def _stems(text: str) -> list[str]:
     return [w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS]
 
 
-def _stem_counts(texts) -> dict[str, int]:
+def _stem_counts(texts: Iterable[str]) -> dict[str, int]:
     """Per stem, how many of the texts use it."""
     row: dict[str, int] = {}
     for text in texts:
@@ -189,7 +191,7 @@ def normalise_title(title: str) -> str:
     return " ".join(title.lower().replace("-", " ").split())
 
 
-def titles_by_row(kb: KnowledgeBase, keep=None) -> list[dict[str, str]]:
+def titles_by_row(kb: KnowledgeBase, keep: Callable[[str], bool] | None = None) -> list[dict[str, str]]:
     """Per occupation: normalised title -> title as written, over its O*NET title, short,
     alternate and reported titles (``keep(title)`` can hold some out, for evaluation)."""
     rows: list[dict[str, str]] = [{} for _ in kb.codes]
@@ -241,7 +243,7 @@ class Recommender:
     feasibility: Feasibility  # route months, study hours and degree per pair
     distinctive: np.ndarray  # (n, m) weight of each element in what a target stands out on
     zones_filled: np.ndarray  # (n,) job zone, the median where O*NET has none
-    _wages_by_area: dict = field(default_factory=dict, compare=False)
+    _wages_by_area: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def n(self) -> int:
@@ -433,7 +435,7 @@ class Recommendation:
     stepping_stones: list[Stone]
     reasons: list[str]
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in self.__dataclass_fields__}
         out["stepping_stones"] = [vars(stone) for stone in self.stepping_stones]
         return out
@@ -643,7 +645,7 @@ def recommend(
     if max_difficulty is not None:
         from .guide import DIFFICULTY_BANDS
 
-        bound = dict((name, upper) for upper, name in DIFFICULTY_BANDS)[max_difficulty]
+        bound = {str(name): upper for upper, name in DIFFICULTY_BANDS}[max_difficulty]
         allowed &= difficulty < bound
     ready = row.ready
     if max_months is not None:

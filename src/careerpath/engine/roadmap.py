@@ -238,7 +238,9 @@ def study_hours(planned: list[PlannedPhase]) -> int:
 
 
 def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[Phase], list[Step], int]:
-    phases, steps, week = [], [], 0
+    phases: list[Phase] = []
+    steps: list[Step] = []
+    week = 0
     for planned_phase in planned:
         if planned_phase.fixed_weeks is not None:
             length = planned_phase.fixed_weeks
@@ -336,5 +338,4 @@ def _length(phase: PlannedPhase, hours_per_week: float) -> int:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [i for i in items if not (i in seen or seen.add(i))]
+    return list(dict.fromkeys(items))

@@ -10,6 +10,7 @@ and it moves you towards several of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
@@ -52,7 +53,7 @@ class SideBySide:
     options: list[Option]
     shared: dict[str, list[str]] = field(default_factory=dict)  # item to learn -> target codes needing it
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {
             "from": {"code": self.source_code, "title": self.source_title},
             "hours_per_week": self.hours_per_week,
