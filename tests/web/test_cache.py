@@ -88,7 +88,7 @@ def test_hub_pages_list_pathways_in_and_out_with_their_figures(client):
     rows = re.findall(r'<a href="(/pathways/[a-z0-9-]+-to-technical-writers)">', into.text)
     assert len(rows) == 30 and len(set(rows)) == 30
     assert "Difficulty" in into.text and "Timeline" in into.text and "Pay change" in into.text
-    assert "The way in" in into.text and "style guide" in into.text.lower()   # the route, as on the occupation
+    assert "The way in" in into.text and "style guide" in into.text.lower()  # the route, as on the occupation
     out = client.get("/pathways/from/software-developers").text
     targets = re.findall(r'<a href="/pathways/software-developers-to-([a-z0-9-]+)">', out)
     assert len(targets) == 30 and "software-developers" not in targets

@@ -182,13 +182,15 @@ def test_security_headers_and_escaping(client):
     for header in ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"):
         assert header in r.headers
     client.cookies.clear()
-    first = client.get(f"/pathways/{SLUG}")
+    page = client.get(f"/pathways/{SLUG}")
+    assert "set-cookie" not in page.headers and not re.search(r'name="csrf_token" value="[^"]', page.text)
+    first = client.post(f"/pathways/{SLUG}/visit")  # what app.js asks for: the count and the form token
     cookie = first.headers["set-cookie"]
     attributes = {part.strip().lower() for part in cookie.split(";")}
     assert cookie.startswith("cp_csrf=") and {"samesite=strict", "httponly", "path=/"} <= attributes
     token = cookie.split(";")[0].split("=", 1)[1]
-    assert f'name="csrf_token" value="{token}"' in first.text  # the form repeats the cookie's token
-    assert "set-cookie" not in client.get("/").headers  # kept, not renewed, on the next page
+    assert first.json()["csrf"] == token  # the answer repeats the cookie's token for the form
+    assert "set-cookie" not in client.post(f"/pathways/{SLUG}/visit").headers  # kept, not renewed
     form = {"hours_per_week": "5"}
     assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": token}).status_code == 200
     assert client.post(f"/pathways/{SLUG}/personalize", data={**form, "csrf_token": "x" * 32}).status_code == 403

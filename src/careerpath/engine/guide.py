@@ -525,7 +525,7 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary: Salar
             )
         occupation = kb.occupation(role.code)
         if kb.outlook(role.code) is None:
-            notes.append(f"BLS publishes no 2024-34 projection for {role.title}.")
+            notes.append(f"BLS publishes no {market.releases(kb)[1]} projection for {role.title}.")
         elif occupation.projection_soc_level not in (None, "detailed") or not role.code.endswith(".00"):
             outlook = kb.outlook(role.code)
             assert outlook is not None

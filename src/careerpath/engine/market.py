@@ -31,6 +31,19 @@ BAND_VERB = {
 }
 
 
+def releases(kb: KnowledgeBase) -> tuple[str, str, str]:
+    """(OEWS release, projections period, O*NET version) as the knowledge base records them, so a
+    rebuilt knowledge base labels its own figures: ("May 2025", "2024-34", "30.1")."""
+    meta = kb.meta
+    return meta["oews_release"], meta["projections_release"], meta["onet_version"]
+
+
+def projection_years(period: str) -> tuple[str, str]:
+    """ "2024-34" -> ("2024", "2034")."""
+    start, end = period.split("-")
+    return start, start[: len(start) - len(end)] + end
+
+
 def in_area(area_name: str) -> str:
     return "nationally" if area_name == "National" else f"in {area_name}"
 
@@ -119,6 +132,7 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
         source_range=span(source_wage),
         target_range=span(target_wage),
         note=note,
+        source=f"BLS OEWS {releases(kb)[0]}",
     )
 
 
@@ -139,9 +153,13 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
     outlook = kb.outlook(code)
     hot = hot_technologies(kb, code)
     title = kb.occupation(code).title
+    _, period, onet = releases(kb)
+    source = f"BLS Employment Projections {period}; O*NET {onet} Technology Skills"
     if outlook is None or outlook.change_percent is None:
         return Demand(
-            summary=f"BLS publishes no 2024-34 projection for {title}.",
+            summary=f"BLS publishes no {period} projection for {title}.",
+            period=period,
+            source=source,
             growth_pct=None,
             band=None,
             annual_openings=None,
@@ -151,7 +169,7 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
     band = growth_band(outlook.change_percent)
     summary = (
         f"Employment of {outlook.title.lower()} is projected to change {outlook.change_percent:+.1f}% "
-        f"from 2024 to 2034 ({band})"
+        f"from {' to '.join(projection_years(period))} ({band})"
     )
     if outlook.annual_openings is not None:
         summary += f", with about {outlook.annual_openings:,} openings a year"
@@ -165,6 +183,8 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
         annual_openings=outlook.annual_openings,
         employment_2024=outlook.employment_2024,
         hot_technologies=hot,
+        period=period,
+        source=source,
     )
 
 

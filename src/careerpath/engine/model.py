@@ -56,7 +56,7 @@ class SalaryComparison(Value):
     source_range: tuple[int | None, int | None]  # 10th-90th percentile
     target_range: tuple[int | None, int | None]
     note: str | None = None  # why a figure is missing or widened
-    source: str = "BLS OEWS May 2025"
+    source: str = ""  # the release, e.g. "BLS OEWS May 2025" (the knowledge base's metadata)
 
 
 class Demand(Value):
@@ -66,7 +66,8 @@ class Demand(Value):
     annual_openings: int | None
     employment_2024: int | None
     hot_technologies: list[str]
-    source: str = "BLS Employment Projections 2024-34; O*NET 30.1 Technology Skills"
+    period: str = ""  # the projections' period as BLS names it, e.g. "2024-34"
+    source: str = ""
 
 
 class Driver(Value):

@@ -127,12 +127,12 @@ def overview(
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(
             f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-            f"(BLS OEWS May 2025), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
+            f"({salary.source}), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
             f"({_money(salary.source_median)})."
         )
     if demand.growth_pct is not None and demand.band:
         parts.append(
-            f"Employment is projected to {BAND_VERB[demand.band]} ({demand.growth_pct:+.1f}%, 2024-34)"
+            f"Employment is projected to {BAND_VERB[demand.band]} ({demand.growth_pct:+.1f}%, {demand.period})"
             + (f", with about {demand.annual_openings:,} openings a year." if demand.annual_openings else ".")
         )
     strengths = [t.name for t in transferable if t.kind in ("skill", "knowledge", "technology")]
@@ -177,6 +177,7 @@ def reality_check(
     zone_step: int,
 ) -> RealityCheck:
     """About the work itself (values, interests, pace of entry, pay), from O*NET and BLS."""
+    period = market.releases(kb)[1]
     s, t = kb.index[source], kb.index[target]
     target_title = kb.occupation(target).title
     values = [v.name for v in kb.elements("work_values")]
@@ -190,7 +191,7 @@ def reality_check(
     if salary.change_pct is not None and salary.target_median and salary.source_median:
         line = (
             f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to ${salary.target_median:,} from "
-            f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, BLS OEWS May 2025)."
+            f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, {salary.source})."
         )
         if salary.change_pct >= 5:
             love.append(line)
@@ -231,10 +232,11 @@ def reality_check(
         challenges.append(
             f"Openings come up less often than in most jobs ({rate:.1f} a year per 100 jobs vs "
             f"{average:.1f}) and employment grows no faster than average, so expect competition "
-            "(BLS projections 2024-34)."
+            f"(BLS projections {period})."
         )
     if outlook is not None and outlook.change_percent is not None and outlook.change_percent < 0:
-        challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by 2034 (BLS).")
+        end = market.projection_years(period)[1]
+        challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by {end} (BLS).")
     if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
         challenges.append(
             f"Starting pay may be lower than now: a quarter of {_lower(target_title)} earn less than "
@@ -363,8 +365,8 @@ def faq(
     if salary.target_median is not None:
         low, high = salary.target_range
         text = (
-            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} (BLS OEWS "
-            f"May 2025): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
+            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
+            f"({salary.source}): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
             f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
             f"{_money(high)}."
         )

@@ -66,7 +66,7 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
         )
     if tailored.salary.area != baseline.salary.area:
         lines.append(
-            f"Wages are those of {tailored.salary.area} (BLS OEWS May 2025) instead of "
+            f"Wages are those of {tailored.salary.area} ({tailored.salary.source}) instead of "
             f"{baseline.salary.area.lower() if baseline.salary.area == 'National' else baseline.salary.area}"
             " figures."
         )
