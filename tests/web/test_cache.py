@@ -7,7 +7,7 @@ import pytest
 
 from careerpath.web import cache, sitemap
 
-from .conftest import BROWSER, SLUG, make_client, visit
+from .conftest import BROWSER, SLUG, make_client, visit, visitor
 
 PAGE = f"/pathways/{SLUG}"
 
@@ -65,8 +65,9 @@ def test_visit_counts_once_a_day_and_hands_out_a_form_token(client):
     body = first.json()
     assert body["views"] == 1 and len(body["csrf"]) >= 20
     assert visit(client) == 1  # same person, same day
-    assert visit(client, agent=BROWSER + " other") == 2
-    assert visit(client, agent="Googlebot/2.1") == 2  # bots are not counted
+    assert visit(client, agent=BROWSER + " other") == 1  # a new user agent is not a new person
+    assert visit(visitor(client, "198.51.100.20")) == 2  # another address is
+    assert visit(visitor(client, "198.51.100.21"), agent="Googlebot/2.1") == 2  # bots are not counted
     assert client.post("/pathways/no-such-thing-to-nowhere/visit").status_code == 404
 
 

@@ -121,6 +121,7 @@ def render_hubs(out: str, items: list[tuple[str, str]]) -> tuple[int, int, float
             direction=direction,
             rows=rows,
             limit=pathways.HUB_SIZE,
+            route=pathways.hub_route(end, direction),
         )
         write_atomic(path, html.encode())
         written += 1

@@ -80,7 +80,10 @@ def render_text(guide: Guide, console: Console) -> None:
             console.print(f"  - {escape(ref.name)} [dim]{escape(ref.provider)}, {ref.cost or ''} {ref.url or ''}[/]")
     extra = [i for i in g.skills_to_learn if not i.core]
     if extra:
-        console.print(f"[bold]{HEADINGS['also']}:[/] " + escape(", ".join(f"{i.name} (~{i.hours} h)" for i in extra)))
+        console.print(
+            f"[bold]{HEADINGS['also']}[/] [green](Nice to have)[/]: "
+            + escape(", ".join(f"{i.name} (~{i.hours} h)" for i in extra))
+        )
 
     console.rule(HEADINGS["roadmap"])
     for phase in g.roadmap:

@@ -15,10 +15,8 @@ from rapidfuzz import fuzz, process
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from careerpath.catalog.routes import RouteCatalog
 from careerpath.engine import Guide
 from careerpath.engine.recommend import KIND_WORDS
-from careerpath.engine.route import entry_route
 from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
 from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, RoleNotFound, resolve_role
@@ -381,7 +379,7 @@ async def _hub(request: Request, role: str, direction: str) -> Response:
         limit_page(request)
         c = ctx(request)
         rows = await run_in_threadpool(pathways.hub, c.guides, end, direction)
-        route = entry_route(KnowledgeBase.default(), RouteCatalog.default(), end.code) if direction == "to" else None
+        route = pathways.hub_route(end, direction)
         return public_html(
             request,
             "hub.html",

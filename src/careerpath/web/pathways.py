@@ -14,6 +14,7 @@ from functools import lru_cache
 from threading import Lock
 
 from careerpath.engine import Guide, GuideRequest, Specialty
+from careerpath.engine.model import EntryRoute
 from careerpath.engine.tailor import personalize
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import specializations
@@ -228,3 +229,13 @@ def hub(guides: GuideCache, end: End, direction: str, size: int = HUB_SIZE) -> l
             }
         )
     return rows
+
+
+def hub_route(end: End, direction: str) -> EntryRoute | None:
+    """The way into the occupation, shown on its "ways into" hub (the site and the static export alike)."""
+    if direction != "to":
+        return None
+    from careerpath.catalog.routes import RouteCatalog
+    from careerpath.engine.route import entry_route
+
+    return entry_route(KnowledgeBase.default(), RouteCatalog.default(), end.code)
