@@ -353,3 +353,14 @@ def test_api_recommend_and_compare(client, kb):
     assert r.status_code == 200
     assert [o["code"] for o in r.json()["options"]] == ["29-1171.00", "11-9111.00"]
     assert client.get("/api/v1/compare", params=[("from", "29-1141.00"), ("to", "29-1171.00")]).status_code == 422
+
+
+def test_an_ambiguous_title_leads_to_the_best_match_naming_the_others(client):
+    r = client.get("/search", params={"from": "Teacher", "to": "School Principal"}, follow_redirects=False)
+    assert r.status_code == 303 and "from_also=" in r.headers["location"]
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and "Your current job could also mean:" in page.text
+    links = re.findall(r'<p class="note alternatives">.*?</p>', page.text, re.S)[0]
+    assert re.findall(r'href="/pathways/[a-z0-9-]+-to-education-administrators', links)
+    crafted = client.get(r.headers["location"].split("?")[0] + "?from_also=99-9999.00,<x>")
+    assert crafted.status_code == 200 and "could also mean" not in crafted.text

@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
@@ -34,6 +35,7 @@ MAX_TITLE = 100
 MAX_SKILLS = MAX_SKILLS_TEXT
 MAX_LOCATION = 100
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+MAX_ALSO = 60  # four O*NET codes and their commas
 CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
 EXPORTS = {
     "md": "text/markdown; charset=utf-8",
@@ -58,6 +60,7 @@ PAGE_DEFAULTS: dict[str, object] = {
     "plan": None,
     "progress": None,
     "cacheable": False,
+    "alternatives": {},
 }
 
 
@@ -163,14 +166,19 @@ def home(request: Request):
 
 def _choice(value: str):
     """A title, or 'code|specialization' picked from a list of candidates."""
+    return _choice_and_alternatives(value)[0]
+
+
+def _choice_and_alternatives(value: str) -> tuple[pathways.End, tuple[str, ...]]:
+    """The occupation a title means and the codes of the others it could mean (none for a code)."""
     m = CHOICE.match(value.strip())
     if m:
         try:
-            return pathways.end_for(m.group(1), m.group(2) or None)
+            return pathways.end_for(m.group(1), m.group(2) or None), ()
         except UnknownOccupation:
             raise RoleNotFound(f"{m.group(1)!r} is not an occupation code we know") from None
     r = resolve_role(value)
-    return pathways.End(r.code, r.title, r.specialty.id if r.specialty else None)
+    return pathways.End(r.code, r.title, r.specialty.id if r.specialty else None), tuple(a.code for a in r.alternatives)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -189,10 +197,11 @@ def search(
             error="Type both titles: the job you have and the one you want.",
         )
     sides: dict[str, pathways.End] = {}
+    also: dict[str, tuple[str, ...]] = {}
     errors: dict[str, dict[str, Any]] = {}
     for name, text in (("from", from_), ("to", to)):
         try:
-            sides[name] = _choice(text)
+            sides[name], also[name] = _choice_and_alternatives(text)
         except AmbiguousRole as exc:
             errors[name] = {"message": str(exc), "text": text, "candidates": exc.candidates, "status": 409}
         except InputError as exc:
@@ -201,7 +210,9 @@ def search(
         status = max(e["status"] for e in errors.values())
         return page(request, "choose.html", status, errors=errors, values={"from": from_, "to": to})
     p = pathways.make_pathway(sides["from"], sides["to"])
-    return RedirectResponse(f"/pathways/{p.slug}", status_code=303)
+    # Titles never block (issue #15): the best match's pathway, naming what else the words could mean.
+    query = urlencode({f"{name}_also": ",".join(codes) for name, codes in also.items() if codes})
+    return RedirectResponse(f"/pathways/{p.slug}" + (f"?{query}" if query else ""), status_code=303)
 
 
 @router.get("/explore", response_class=HTMLResponse)
@@ -395,15 +406,27 @@ async def _hub(request: Request, role: str, direction: str) -> Response:
 
 
 @router.get("/pathways/{slug}", response_class=HTMLResponse)
-async def pathway_page(request: Request, slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH)):
-    """The same bytes for everyone (cacheable); the count and the form token come from /visit."""
+async def pathway_page(
+    request: Request,
+    slug: str = PathParam(max_length=pathways.MAX_SLUG_LENGTH),
+    from_also: str = Query("", max_length=MAX_ALSO),
+    to_also: str = Query("", max_length=MAX_ALSO),
+):
+    """The same bytes for everyone (cacheable); the count and the form token come from /visit.
+    `from_also` / `to_also`: other occupations the person's words could mean (from /search),
+    offered as links to their own pathways."""
     pathway = pathways.parse(slug)
     if pathway is None:
         return _not_found(request, slug)
+    alternatives = {
+        side: pathways.alternative_pathways(pathway, side, codes)
+        for side, codes in (("from", from_also), ("to", to_also))
+        if codes
+    }
 
     async def render():
         guide, body = await _cached_guide(request, pathway, spend=limit_page)
-        return public.pathway_page(ctx(request).env, guide, pathway, body)
+        return public.pathway_page(ctx(request).env, guide, pathway, body, alternatives)
 
     return await cached_page(request, render)
 

@@ -239,3 +239,21 @@ def hub_route(end: End, direction: str) -> EntryRoute | None:
     from careerpath.engine.route import entry_route
 
     return entry_route(KnowledgeBase.default(), RouteCatalog.default(), end.code)
+
+
+MAX_ALTERNATIVES = 4
+
+
+def alternative_pathways(pathway: Pathway, side: str, codes: str) -> list[tuple[str, str]]:
+    """(title, url) of the pathway with one side swapped for each other occupation the person's
+    words could mean; unknown codes are dropped, so a crafted address shows nothing odd."""
+    kb = KnowledgeBase.default()
+    found = []
+    for code in codes.split(",")[:MAX_ALTERNATIVES]:
+        code = code.strip()
+        if code not in kb.index:
+            continue
+        other = end_for(code)
+        swapped = make_pathway(other, pathway.target) if side == "from" else make_pathway(pathway.source, other)
+        found.append((other.title, f"/pathways/{swapped.slug}"))
+    return found

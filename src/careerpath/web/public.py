@@ -15,6 +15,7 @@ from . import pathways
 TEMPLATES = Path(__file__).parent / "templates"
 # Every name a site template may read, as a cacheable page has it: nothing about the visitor.
 DEFAULTS: dict[str, object] = {
+    "alternatives": {},
     "values": {},
     "error": None,
     "form": {},
@@ -57,8 +58,11 @@ def render(env, template: str, path: str, **values) -> str:
     return env.get_template(template).render(csrf="", path=path, max_skills=MAX_SKILLS_TEXT, **{**DEFAULTS, **values})
 
 
-def pathway_page(env, guide, pathway: pathways.Pathway, body: str | None = None) -> str:
-    """The whole pathway page as /pathways/{slug} serves it to everyone."""
+def pathway_page(
+    env, guide, pathway: pathways.Pathway, body: str | None = None, alternatives: dict | None = None
+) -> str:
+    """The whole pathway page as /pathways/{slug} serves it to everyone; `alternatives` names the
+    other occupations the person's words could mean ({"from"|"to": [(title, url), ...]})."""
     body = guide_body(env, guide, pathway) if body is None else body
     return render(
         env,
@@ -69,4 +73,5 @@ def pathway_page(env, guide, pathway: pathways.Pathway, body: str | None = None)
         body=body,
         form={},
         exports_base=f"/pathways/{pathway.slug}",
+        alternatives=alternatives or {},
     )
