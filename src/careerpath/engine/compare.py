@@ -74,42 +74,48 @@ class Comparison:
 
 
 @lru_cache(maxsize=1)
-def _task_words() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Each element's stems, and every multi-word stem (matched as a phrase, not a prefix)."""
+def _task_words() -> tuple[dict[str, tuple[str, ...]], tuple[int, ...], frozenset[str]]:
+    """Which elements each stem speaks for, the stem lengths, and the multi-word stems (matched
+    as phrases, not prefixes)."""
     with open(Path(__file__).resolve().parents[1] / "catalog" / "task_words.yaml", encoding="utf-8") as f:
         words = yaml.safe_load(f)
-    stems = {element: frozenset(w.lower() for w in ws) for element, ws in words.items()}
-    return stems, frozenset(w for ws in stems.values() for w in ws if " " in w)
+    elements_of: dict[str, list[str]] = {}
+    for element, stems in words.items():
+        for stem in stems:
+            elements_of.setdefault(stem.lower(), []).append(element)
+    lengths = tuple(sorted({len(stem) for stem in elements_of if " " not in stem}))
+    phrases = frozenset(stem for stem in elements_of if " " in stem)
+    return {stem: tuple(e) for stem, e in elements_of.items()}, lengths, phrases
 
 
-def _task_stems(p: Profiles, code: str) -> list[tuple[str, frozenset[str]]]:
-    """The occupation's tasks, each with every word prefix it contains (a stem matches a word
-    it starts) and the phrases it contains; computed once per occupation."""
-    key = ("stems", code)
+def _example_tasks(p: Profiles, code: str) -> dict[str, str]:
+    """For every element, the occupation's task that uses the most of its stems: one pass over
+    the tasks, once per occupation. Tasks come core and most-reported first, so ties keep the
+    better task."""
+    key = ("examples", code)
     if key not in p.evidence_cache:
-        phrases = _task_words()[1]
-        found = []
+        elements_of, lengths, phrases = _task_words()
+        best: dict[str, tuple[int, str]] = {}
         for task in p.kb.tasks(code):
             text = task.text.lower()
-            prefixes = {word[:n] for word in re.findall(r"[a-z]+", text) for n in range(2, len(word) + 1)}
-            found.append((task.text, frozenset(prefixes | {ph for ph in phrases if ph in text})))
-        p.evidence_cache[key] = found
-    return p.evidence_cache[key]
+            found = {w[:n] for w in re.findall(r"[a-z]+", text) for n in lengths if n <= len(w)} & elements_of.keys()
+            found |= {ph for ph in phrases if ph in text}
+            hits: dict[str, int] = {}
+            for stem in found:
+                for element in elements_of[stem]:
+                    hits[element] = hits.get(element, 0) + 1
+            for element, count in hits.items():
+                if count > best.get(element, (0, ""))[0]:
+                    best[element] = (count, task.text)
+        p.evidence_cache[key] = {element: _short(text.rstrip(".")) for element, (_, text) in best.items()}
+    examples: dict[str, str] = p.evidence_cache[key]
+    return examples
 
 
 def example_task(p: Profiles, code: str, element_id: str) -> str | None:
     """The occupation's task that most plainly exercises an element, by the words O*NET's task
     statements use for it (catalog/task_words.yaml); None when no task mentions them."""
-    key = (code, element_id)
-    if key not in p.evidence_cache:  # pure in (KB, code, element): every guide may reuse it
-        stems = _task_words()[0].get(element_id, frozenset())
-        best, best_hits = None, 0
-        for text, found in _task_stems(p, code):  # core and most-reported first: ties keep the better task
-            hits = len(stems & found)
-            if hits > best_hits:
-                best, best_hits = _short(text.rstrip(".")), hits
-        p.evidence_cache[key] = best
-    return p.evidence_cache[key]
+    return _example_tasks(p, code).get(element_id)
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -58,8 +58,7 @@ def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
     z = (emphasis - mean) / std
     z.setflags(write=False)
 
-    listing = {o.code: {t.name for t in kb.technologies(o.code)} for o in kb.occupations()}
-    listing = {code: names for code, names in listing.items() if names}
+    listing = {code: names for code, names in kb.technology_names().items() if code in kb.index and names}
     minor_sizes: dict[str, int] = {}
     for code in listing:
         minor_sizes[minor_group(code)] = minor_sizes.get(minor_group(code), 0) + 1

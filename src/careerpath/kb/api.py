@@ -271,6 +271,14 @@ class KnowledgeBase:
         )
 
     @lru_cache(maxsize=1)
+    def technology_names(self) -> dict[str, frozenset[str]]:
+        """Every occupation's technology names, in one query (not one per occupation)."""
+        listing: dict[str, set[str]] = {}
+        for code, name in self._query("SELECT code, name FROM technology"):
+            listing.setdefault(code, set()).add(name)
+        return {code: frozenset(names) for code, names in listing.items()}
+
+    @lru_cache(maxsize=1)
     def hot_technology_counts(self) -> dict[str, int]:
         """How many occupations mark each technology as a Hot Technology."""
         return dict(self._query("SELECT name, count(*) FROM technology WHERE hot = 1 GROUP BY name"))
