@@ -12,14 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from careerpath import yamlcache
 
 __all__ = ["Catalog", "Element", "Resource", "Teaches", "Topic", "WorkTemplates", "KINDS"]
 
 _HERE = Path(__file__).resolve().parent
-# The C loader is several times faster; fall back where libyaml is missing.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Cost = Literal["free", "paid", "freemium"]
 Format = Literal["course", "book", "docs", "community", "practice"]
@@ -148,7 +147,7 @@ class Catalog:
     def load(cls, folder: Path = _HERE) -> Catalog:
         def read(name: str):
             with open(folder / name, encoding="utf-8") as f:
-                return yaml.load(f, Loader=_Loader) or []
+                return yamlcache.load_text(f.read(), name) or []
 
         templates = [WorkTemplates(kind=kind, **body) for kind, body in read("portfolio.yaml").items()]
         return cls(

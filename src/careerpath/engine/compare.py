@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from careerpath import yamlcache
 from careerpath.kb import KnowledgeBase, Technology
 from careerpath.kb.products import product_of
 
@@ -77,8 +76,7 @@ class Comparison:
 def _task_words() -> tuple[dict[str, tuple[str, ...]], tuple[int, ...], frozenset[str]]:
     """Which elements each stem speaks for, the stem lengths, and the multi-word stems (matched
     as phrases, not prefixes)."""
-    with open(Path(__file__).resolve().parents[1] / "catalog" / "task_words.yaml", encoding="utf-8") as f:
-        words = yaml.safe_load(f)
+    words = yamlcache.load(Path(__file__).resolve().parents[1] / "catalog" / "task_words.yaml")
     elements_of: dict[str, list[str]] = {}
     for element, stems in words.items():
         for stem in stems:

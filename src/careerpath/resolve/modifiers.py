@@ -41,9 +41,9 @@ def yaml_text(name: str = "specializations.yaml") -> str:
 
 
 def parse_yaml(text: str):
-    import yaml
+    from careerpath import yamlcache
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yamlcache.load_text(text, "specializations")
 
 
 def from_items(items) -> tuple[Modifier, ...]:
