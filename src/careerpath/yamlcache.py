@@ -2,7 +2,7 @@
 
 PyYAML builds Python objects in Python: the catalog's files cost a third of a second on every
 start, where the same data as JSON loads in a few milliseconds. `load` keeps a JSON copy in the
-cache folder (kb.api.cache_dir, CAREERPATH_CACHE overrides), keyed by a hash of the YAML text,
+cache folder (careerpath.cachedir, CAREERPATH_CACHE overrides), keyed by a hash of the YAML text,
 so an edited file is parsed afresh and an unwritable cache only costs speed.
 """
 
@@ -25,7 +25,7 @@ def parse(text: str) -> Any:
 
 def load_text(text: str, name: str) -> Any:
     """The YAML `text` (known as `name`) as Python data, through the JSON cache."""
-    from careerpath.kb.api import cache_dir
+    from careerpath.cachedir import cache_dir
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
     cached = cache_dir() / "yaml" / f"{name}-{digest}.json"

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from careerpath.cachedir import cache_dir
+
 SHIPPED_NAME = "careerpath-kb.sqlite.gz"
 MANIFEST_NAME = SHIPPED_NAME + ".json"  # written beside every build by the importer
 NATIONAL = "0000000"
@@ -403,14 +405,6 @@ class KnowledgeBase:
 def shipped_manifest() -> dict[str, Any]:
     manifest: dict[str, Any] = json.loads(resources.files("careerpath.kb").joinpath("data", MANIFEST_NAME).read_text())
     return manifest
-
-
-def cache_dir() -> Path:
-    """Where careerpath keeps what it derives once per machine (CAREERPATH_CACHE overrides)."""
-    if os.environ.get("CAREERPATH_CACHE"):
-        return Path(os.environ["CAREERPATH_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "careerpath"
 
 
 def unpacked_shipped_kb() -> Path:
