@@ -32,8 +32,8 @@ from importlib import resources
 import numpy as np
 import yaml
 
-from careerpath.kb import KnowledgeBase
 from careerpath.cachedir import cache_dir
+from careerpath.kb import KnowledgeBase
 from careerpath.kb.products import without_software
 
 TOKEN = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.\-'][A-Za-z0-9]+)*(?:\+\+|#)?")

@@ -45,23 +45,8 @@ EXPORTS = {
 }
 
 
-PAGE_DEFAULTS: dict[str, object] = {
-    "values": {},
-    "error": None,
-    "form": {},
-    "form_error": None,
-    "tailored": False,
-    "saved": False,
-    "saved_url": None,
-    "owner_url": None,
-    "views": None,
-    "popular": None,
-    "exports_base": None,
-    "plan": None,
-    "progress": None,
-    "cacheable": False,
-    "alternatives": {},
-}
+# A per-visitor page reads what a cacheable one does, plus the owner's link of a saved guide.
+PAGE_DEFAULTS: dict[str, object] = {**public.DEFAULTS, "owner_url": None, "cacheable": False}
 
 
 def page(request: Request, template: str, status: int = 200, **values) -> HTMLResponse:
