@@ -48,7 +48,7 @@ from .model import (
 from .narrative import LONG_STEPS, faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
-from .roadmap import action_plan, schedule, study_hours
+from .roadmap import CREDENTIAL, action_plan, schedule, study_hours
 from .route import AppliedRoute, already_there, apply_route
 
 DEFAULT_HOURS_PER_WEEK = 10.0
@@ -314,7 +314,9 @@ def _resources(
         if routes.has_credential(gap.learn):
             c = routes.credential(gap.learn)
             return [
-                ResourceRef(name=c.name, provider=c.authority, url=c.url, cost=None, format="docs", hours=c.prep_hours)
+                ResourceRef(
+                    name=c.name, provider=c.authority, url=c.url, cost=None, format=CREDENTIAL, hours=c.prep_hours
+                )
             ]
         r = catalog.resource(gap.learn)
         if budget != "free" or r.is_free:

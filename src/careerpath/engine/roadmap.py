@@ -19,6 +19,8 @@ from .model import ActionPlan, Phase, ResourceRef, RouteStep, SkillToLearn
 from .route import AppliedRoute, step_weeks
 
 MAX_PHASE_RESOURCES = 6
+# A ResourceRef's format when the place to learn is a credential's own outline (the CPC, the CFA).
+CREDENTIAL = "credential"
 JOB_SEARCH = "Job search"
 # Steps after which the person is applying, sitting an exam or working: learning comes first.
 GATES = ("exam", "licence", "certification", "supervised", "experience", "job_search")
@@ -56,8 +58,8 @@ def _learning_tasks(items: list[SkillToLearn], practice_elsewhere: bool) -> tupl
             if remaining <= 0:
                 break
             spend = min(remaining, float(ref.hours or remaining))
-            hours = f", ~{ref.hours} h" if ref.hours else ""
-            tasks.append((offset, f"{item.name}: work through {ref.name} ({ref.provider}{hours})."))
+            hours = f", ~{ref.hours} h" if ref.hours and ref.format != CREDENTIAL else ""
+            tasks.append((offset, f"{item.name}: {_work_through(ref)}{hours})."))
             offset, remaining = offset + spend, remaining - spend
         if remaining > 0 and not (practice_elsewhere and item.resources):
             tasks.append(
@@ -70,6 +72,13 @@ def _learning_tasks(items: list[SkillToLearn], practice_elsewhere: bool) -> tupl
             )
             offset += remaining
     return tasks, offset
+
+
+def _work_through(ref: ResourceRef) -> str:
+    """'work through Technical Writing One (Google for Developers' — or, for a credential, study its outline."""
+    if ref.format == CREDENTIAL:
+        return f"study what {ref.name} covers ({ref.provider}"
+    return f"work through {ref.name} ({ref.provider}"
 
 
 def _resources(items: list[SkillToLearn]) -> list[ResourceRef]:
@@ -224,6 +233,11 @@ def _start_actions(core: list[SkillToLearn]) -> tuple[str, ...]:
     first = core[0]
     if first.resources:
         ref = first.resources[0]
+        if ref.format == CREDENTIAL:
+            return (
+                f"Start {first.name}: read what {ref.name} covers on the {ref.provider} site ({ref.url}) "
+                "and pick the first topic.",
+            )
         return (f"Start {first.name}: open {ref.name} ({ref.provider}) and do the first unit.",)
     return (
         f"Find a course or a mentor for {first.name}: a community college, the role's professional "
