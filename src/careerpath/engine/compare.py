@@ -148,7 +148,7 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
     s, t = kb.index[source], kb.index[target]
     result = Comparison()
     source_one, target_title = _article(kb.occupation(source).title), kb.occupation(target).title
-    target_people = " ".join(w if w.isupper() else w.lower() for w in target_title.split(" "))
+    target_people = in_sentence(target_title)
     # What the target stands out for first, then how much it relies on it.
     ranked = sorted(
         range(len(p.element_ids)),
@@ -242,6 +242,11 @@ def _holders(title: str) -> str:
     if closing is None:
         closing = next((i for i, part in enumerate(parts) if part.endswith("s")), 0)
     return ", ".join(parts[: closing + 1])
+
+
+def in_sentence(title: str) -> str:
+    """'Web Developers' -> 'web developers' in a sentence; acronyms ('IT') and words with digits stay."""
+    return " ".join(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in title.split(" "))
 
 
 def singular(title: str) -> str:

@@ -26,6 +26,7 @@ from .compare import (
     compare_elements,
     compare_technologies,
     display_name,
+    in_sentence,
     transferable_styles,
 )
 from .model import (
@@ -33,6 +34,7 @@ from .model import (
     Driver,
     Experience,
     Guide,
+    Origin,
     Personalization,
     Priority,
     ResourceRef,
@@ -48,7 +50,7 @@ from .model import (
 from .narrative import LONG_STEPS, faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
-from .roadmap import CREDENTIAL, action_plan, schedule, study_hours
+from .roadmap import CREDENTIAL, action_plan, plan_phases, schedule, study_hours
 from .route import AppliedRoute, already_there, apply_route
 
 DEFAULT_HOURS_PER_WEEK = 10.0
@@ -141,26 +143,15 @@ def _route_gaps(
     if route is None:
         return [], []
     gaps, carried = [], []
+    holders = in_sentence(route.title)
     for i, item in enumerate(route.hired_for):
+        origin: Origin | None = None
         if any(source.startswith(code) for code in item.known_by):
-            carried.append(
-                TransferableSkill(
-                    name=item.name,
-                    kind="topic",
-                    origin="route",
-                    why=f"Part of your current work, and what {kb_title(route.title)} are hired for.",
-                )
-            )
-            continue
-        if known.has("hired_for", item.name):
-            carried.append(
-                TransferableSkill(
-                    name=item.name,
-                    kind="topic",
-                    origin="listed",
-                    why=f"You listed it yourself; {kb_title(route.title)} are hired for it.",
-                )
-            )
+            origin, why = "route", f"Part of your current work, and what {holders} are hired for."
+        elif known.has("hired_for", item.name):
+            origin, why = "listed", f"You listed it yourself; {holders} are hired for it."
+        if origin is not None:
+            carried.append(TransferableSkill(name=item.name, kind="topic", origin=origin, why=why))
             continue
         gaps.append(
             Gap(
@@ -168,7 +159,7 @@ def _route_gaps(
                 key=item.name,
                 name=item.name,
                 hours=item.hours,
-                why=f"What {kb_title(route.title)} are hired for, by careerpath's curated entry route.",
+                why=f"What {holders} are hired for, by careerpath's curated entry route.",
                 score=HIRED_FOR_SCORE - 0.1 * i,
                 order=2,
                 origin="route",
@@ -176,12 +167,6 @@ def _route_gaps(
             )
         )
     return gaps, carried
-
-
-def kb_title(title: str) -> str:
-    from .narrative import _lower
-
-    return _lower(title)
 
 
 def _specialty_gaps(
@@ -410,7 +395,7 @@ def _difficulty(
             else "No degree, licence or apprenticeship stands between you and applying."
         ),
         "profile": (
-            f"{source_title} already meet all but {unmet:.0%} of what {kb_title(target_title)} need in "
+            f"{source_title} already meet all but {unmet:.0%} of what {in_sentence(target_title)} need in "
             "O*NET skills and knowledge."
         ),
         "job_zone": (
@@ -631,8 +616,6 @@ def build_guide(
     to_learn = _to_learn(gaps, catalog, routes, person, applied.program)
     templates = catalog.templates_for(target, target_occupation.title)
     portfolio = request.target_specialty.portfolio if request.target_specialty else ()
-    from .roadmap import plan_phases
-
     planned = plan_phases(applied, to_learn, templates, portfolio, same_role, target_occupation.title)
     phases, steps, total_weeks = schedule(planned, person.hours_per_week)
     plan = action_plan(steps, planned, applied, to_learn, templates, person.hours_per_week)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from careerpath.kb import KnowledgeBase
 
 from . import effort, market
-from .compare import _article, singular
+from .compare import _article, in_sentence, singular
 from .market import BAND_VERB, in_area
 from .model import (
     FAQ,
@@ -79,11 +79,6 @@ def _names(names: list[str], limit: int = 3) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _lower(title: str) -> str:
-    """'Web Developers' -> 'web developers' in a sentence; acronyms ('IT') stay as written."""
-    return " ".join(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in title.split(" "))
-
-
 def _todo_steps(route: AppliedRoute) -> list[str]:
     out = []
     for planned in route.todo:
@@ -127,7 +122,7 @@ def overview(
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(
             f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-            f"({salary.source}), {abs(salary.change_pct)}% {direction} than {_lower(source.title)} "
+            f"({salary.source}), {abs(salary.change_pct)}% {direction} than {in_sentence(source.title)} "
             f"({_money(salary.source_median)})."
         )
     if demand.growth_pct is not None and demand.band:
@@ -219,8 +214,8 @@ def reality_check(
     for item in [i for i in to_learn if i.core and not i.covered_by][:2]:
         challenges.append(f"Getting good at {item.name} (about {item.hours} hours of study and practice).")
     outlook = kb.outlook(target)
-    rate, average = market.openings_rate(outlook), market.openings_rate(market.all_occupations_outlook(kb))
     everyone = market.all_occupations_outlook(kb)
+    rate, average = market.openings_rate(outlook), market.openings_rate(everyone)
     slower = (
         outlook is not None
         and outlook.change_percent is not None
@@ -239,7 +234,7 @@ def reality_check(
         challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by {end} (BLS).")
     if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
         challenges.append(
-            f"Starting pay may be lower than now: a quarter of {_lower(target_title)} earn less than "
+            f"Starting pay may be lower than now: a quarter of {in_sentence(target_title)} earn less than "
             f"${salary.target_p25:,} ({salary.early_career_change_pct:+d}% against your current median)."
         )
     if zone_step >= 2 and not route.todo:
@@ -266,13 +261,15 @@ def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
         )
     outlook = kb.outlook(target)
     if outlook is not None and outlook.education:
-        parts.append(f"BLS lists “{outlook.education}” as the typical entry education for {_lower(outlook.title)}.")
+        parts.append(
+            f"BLS lists “{outlook.education}” as the typical entry education for {in_sentence(outlook.title)}."
+        )
     shares = kb.education(target)
     total = sum(s.percent for s in shares)
     if shares and total >= COMPLETE_SURVEY_PERCENT:
         bachelor_plus = sum(s.percent for s in shares if s.category >= 6)
         parts.append(
-            f"In O*NET's survey of {_lower(title)}, {bachelor_plus:.0f}% say the job requires a "
+            f"In O*NET's survey of {in_sentence(title)}, {bachelor_plus:.0f}% say the job requires a "
             "bachelor's degree or higher."
         )
     elif shares:
@@ -372,7 +369,7 @@ def faq(
         )
         if salary.change_pct is not None:
             text += (
-                f" Against the {_lower(source.title)} median of {_money(salary.source_median)} that is "
+                f" Against the {in_sentence(source.title)} median of {_money(salary.source_median)} that is "
                 f"{salary.change_pct:+d}% at the median"
                 + (
                     f" and {salary.early_career_change_pct:+d}% at the 25th percentile."
@@ -382,7 +379,7 @@ def faq(
             )
     else:
         text = salary.note or f"BLS publishes no median wage for {target.title}."
-    answers.append(FAQ(question=f"How much do {_lower(target.title)} earn?", answer=text))
+    answers.append(FAQ(question=f"How much do {in_sentence(target.title)} earn?", answer=text))
 
     answers.append(
         FAQ(question=f"Do I need a degree to become {one}?", answer=_degree_answer(kb, request.target, route))
@@ -404,11 +401,11 @@ def faq(
             FAQ(
                 question="Which jobs lie on the way?",
                 answer=(
-                    f"Your current job is one of the usual ways in: people often move to {_lower(target.title)} from "
-                    f"{_lower(source.title)}."
+                    f"Your current job is one of the usual ways in: people often move to {in_sentence(target.title)} from "
+                    f"{in_sentence(source.title)}."
                 ),
             )
         )
 
-    answers.append(FAQ(question=f"Is there demand for {_lower(target.title)}?", answer=demand.summary))
+    answers.append(FAQ(question=f"Is there demand for {in_sentence(target.title)}?", answer=demand.summary))
     return answers

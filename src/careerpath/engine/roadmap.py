@@ -256,10 +256,7 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
     steps: list[Step] = []
     week = 0
     for planned_phase in planned:
-        if planned_phase.fixed_weeks is not None:
-            length = planned_phase.fixed_weeks
-        else:
-            length = effort.weeks(planned_phase.hours, hours_per_week)
+        length = _length(planned_phase, hours_per_week)
         if length == 0:
             continue
         starts = [offset for offset, _ in planned_phase.tasks] + [planned_phase.hours]
@@ -287,7 +284,7 @@ def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[P
 def _phase_starts(planned: list[PlannedPhase], hours_per_week: float) -> list[tuple[int, PlannedPhase]]:
     starts, week = [], 0
     for phase in planned:
-        length = phase.fixed_weeks if phase.fixed_weeks is not None else effort.weeks(phase.hours, hours_per_week)
+        length = _length(phase, hours_per_week)
         if length:
             starts.append((week, phase))
         week += length
@@ -348,6 +345,7 @@ def action_plan(
 
 
 def _length(phase: PlannedPhase, hours_per_week: float) -> int:
+    """A phase's weeks: full-time steps on their own calendar, study hours at the person's pace."""
     return phase.fixed_weeks if phase.fixed_weeks is not None else effort.weeks(phase.hours, hours_per_week)
 
 
