@@ -35,7 +35,7 @@ def main() -> None:
     total = len(pairs)
     if args.sample:
         pairs = random.Random(1).sample(pairs, args.sample)
-    chunks = [pairs[i:i + 2000] for i in range(0, len(pairs), 2000)]
+    chunks = [pairs[i : i + 2000] for i in range(0, len(pairs), 2000)]
     start = time.perf_counter()
     done = 0
     with ProcessPoolExecutor(args.workers) as pool:
@@ -43,8 +43,10 @@ def main() -> None:
             done += n
     seconds = time.perf_counter() - start
     rate = done / seconds
-    print(f"{done} guides in {seconds:.1f} s with {args.workers} workers: {rate:.0f} guides/s; "
-          f"all {total} ordered pairs of rated occupations: {total / rate / 60:.1f} min")
+    print(
+        f"{done} guides in {seconds:.1f} s with {args.workers} workers: {rate:.0f} guides/s; "
+        f"all {total} ordered pairs of rated occupations: {total / rate / 60:.1f} min"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from web.server import free_port  # noqa: E402
+from web.server import free_port
 
 SLUG = "software-developers-to-technical-writers"
 BARE_APP = """
@@ -74,8 +74,12 @@ async def _load(port: int, paths: list[str], headers: dict, connections: int) ->
     await asyncio.gather(*(worker() for _ in range(connections)))
     seconds = time.perf_counter() - start
     latencies.sort()
-    return {"rps": len(paths) / seconds, "p50": latencies[len(latencies) // 2] * 1000,
-            "p99": latencies[int(len(latencies) * 0.99)] * 1000, "statuses": statuses}
+    return {
+        "rps": len(paths) / seconds,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+        "statuses": statuses,
+    }
 
 
 def main() -> int:
@@ -88,11 +92,29 @@ def main() -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-"))
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite'}",
-           "CAREERPATH_PAGE_RATE_PER_MINUTE": "1000000", "CAREERPATH_PAGE_RATE_BURST": "100000"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "careerpath.web.app:create_app", "--factory",
-                               "--port", str(port), "--workers", str(args.workers), "--log-level", "warning",
-                               "--no-access-log"], env=env)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite'}",
+        "CAREERPATH_PAGE_RATE_PER_MINUTE": "1000000",
+        "CAREERPATH_PAGE_RATE_BURST": "100000",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "careerpath.web.app:create_app",
+            "--factory",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     page = f"/pathways/{SLUG}"
     try:
@@ -109,30 +131,40 @@ def main() -> int:
 
         sizes = {}
         for encoding in ("identity", "gzip", "br"):
-            r = urllib.request.urlopen(urllib.request.Request(base + page, headers={"Accept-Encoding": encoding,
-                                                                                   "User-Agent": UA}))
+            r = urllib.request.urlopen(
+                urllib.request.Request(base + page, headers={"Accept-Encoding": encoding, "User-Agent": UA})
+            )
             sizes[encoding] = len(r.read())
             etag = r.headers["ETag"]
-        print(f"pathway page: {sizes['identity']:,} bytes raw, {sizes['gzip']:,} gzip, {sizes['br']:,} brotli; "
-              f"Cache-Control: {r.headers['Cache-Control']}; ETag {etag}")
+        print(
+            f"pathway page: {sizes['identity']:,} bytes raw, {sizes['gzip']:,} gzip, {sizes['br']:,} brotli; "
+            f"Cache-Control: {r.headers['Cache-Control']}; ETag {etag}"
+        )
 
         from careerpath.web import sitemap
+
         slugs = random.Random(5).sample(sitemap.pathway_slugs(1) + sitemap.pathway_slugs(9), args.misses)
         scenarios = [
             ("revalidate", [page] * args.requests, {"If-None-Match": etag}),
             ("hit", [page] * args.requests, {"Accept-Encoding": "gzip"}),
             ("miss", [f"/pathways/{s}" for s in slugs], {"Accept-Encoding": "gzip"}),
         ]
-        print(f"uvicorn workers={args.workers}, {args.connections} connections, "
-              f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        print(f"{'scenario':<11} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'server CPU ms/req':>18}  statuses")
+        print(
+            f"uvicorn workers={args.workers}, {args.connections} connections, "
+            f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
+        print(
+            f"{'scenario':<11} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'server CPU ms/req':>18}  statuses"
+        )
         rates = {}
         for name, paths, headers in scenarios:
             before = cpu()
             r = asyncio.run(_load(port, paths, headers, args.connections))
             per = (cpu() - before) / len(paths) * 1000
             rates[name] = r["rps"]
-            print(f"{name:<11} {len(paths):>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}")
+            print(
+                f"{name:<11} {len(paths):>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}"
+            )
         gz = urllib.request.urlopen(urllib.request.Request(base + page, headers={"Accept-Encoding": "gzip"})).read()
     finally:
         server.terminate()
@@ -141,8 +173,21 @@ def main() -> int:
     (tmp / "page.gz").write_bytes(gz)
     (tmp / "bare.py").write_text(BARE_APP)
     bare_port = free_port()
-    bare = subprocess.Popen([sys.executable, "-m", "uvicorn", "bare:app", "--app-dir", str(tmp), "--port",
-                             str(bare_port), "--log-level", "warning", "--no-access-log"])
+    bare = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bare:app",
+            "--app-dir",
+            str(tmp),
+            "--port",
+            str(bare_port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+    )
     try:
         for _ in range(100):
             try:
@@ -154,9 +199,13 @@ def main() -> int:
         before = proc.cpu_times().user + proc.cpu_times().system
         r = asyncio.run(_load(bare_port, [page] * args.requests, {"Accept-Encoding": "gzip"}, args.connections))
         per = (proc.cpu_times().user + proc.cpu_times().system - before) / args.requests * 1000
-        print(f"{'bare app':<11} {args.requests:>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}")
-        print(f"cached page at {rates['hit'] / r['rps']:.2f}x the bare app's rate, revalidation at "
-              f"{rates['revalidate'] / r['rps']:.2f}x")
+        print(
+            f"{'bare app':<11} {args.requests:>8} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {per:>18.2f}  {r['statuses']}"
+        )
+        print(
+            f"cached page at {rates['hit'] / r['rps']:.2f}x the bare app's rate, revalidation at "
+            f"{rates['revalidate'] / r['rps']:.2f}x"
+        )
     finally:
         bare.terminate()
         bare.wait(30)

@@ -47,20 +47,45 @@ import numpy as np
 
 from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
 from careerpath.engine.recommend import (
-    KINDS, WEIGHTS, _cosine_rows, normalise_title, recommender_for, score_row, titles_by_row, titles_similarity,
+    KINDS,
+    WEIGHTS,
+    _cosine_rows,
+    normalise_title,
+    recommender_for,
+    score_row,
+    titles_by_row,
+    titles_similarity,
 )
 from careerpath.kb import KnowledgeBase
 
 MAX_TITLE_OCCUPATIONS = 5
 # The weights shipped before the titles similarity (stop 9), kept to show what titles add,
 # and those of the titles-heavy score issue 16 replaced.
-WEIGHTS_BEFORE_TITLES = {"skills": 0.15, "work": 0.15, "language": 0.45, "technologies": 0.10, "interests": 0.10,
-                         "job_zone": 0.05}
-WEIGHTS_BEFORE_16 = {"skills": 0.10, "work": 0.15, "language": 0.20, "titles": 0.40, "technologies": 0.05,
-                     "interests": 0.05, "job_zone": 0.05}
+WEIGHTS_BEFORE_TITLES = {
+    "skills": 0.15,
+    "work": 0.15,
+    "language": 0.45,
+    "technologies": 0.10,
+    "interests": 0.10,
+    "job_zone": 0.05,
+}
+WEIGHTS_BEFORE_16 = {
+    "skills": 0.10,
+    "work": 0.15,
+    "language": 0.20,
+    "titles": 0.40,
+    "technologies": 0.05,
+    "interests": 0.05,
+    "job_zone": 0.05,
+}
 BASELINE = "baseline: cosine of skill+knowledge importance"
-CHECKED = {"29-1141.00": "registered nurse", "41-2011.00": "cashier", "53-3032.00": "truck driver",
-           "25-2021.00": "elementary school teacher", "25-2031.00": "secondary school teacher"}
+CHECKED = {
+    "29-1141.00": "registered nurse",
+    "41-2011.00": "cashier",
+    "53-3032.00": "truck driver",
+    "25-2021.00": "elementary school teacher",
+    "25-2031.00": "secondary school teacher",
+}
 TOP = 10
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -72,7 +97,10 @@ def half(title: str) -> int:
 
 def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> dict[int, list[int]]:
     holders: dict[str, set[int]] = defaultdict(set)
-    for name, column in (("Alternate Titles.txt", "Alternate Title"), ("Sample of Reported Titles.txt", "Reported Job Title")):
+    for name, column in (
+        ("Alternate Titles.txt", "Alternate Title"),
+        ("Sample of Reported Titles.txt", "Reported Job Title"),
+    ):
         with open(data / "onet" / name, encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 if row["O*NET-SOC Code"] in kb.index and (which is None or half(row[column]) == which):
@@ -84,16 +112,18 @@ def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> di
                 for b in rows:
                     if a != b:
                         shared[a][b] += 1
-    return {a: [b for b, _ in sorted(others.items(), key=lambda x: (-x[1], x[0]))[:TOP]]
-            for a, others in shared.items()}
+    return {
+        a: [b for b, _ in sorted(others.items(), key=lambda x: (-x[1], x[0]))[:TOP]] for a, others in shared.items()
+    }
 
 
 def soc_related(kb: KnowledgeBase) -> dict[int, list[int]]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, code in enumerate(kb.codes):
         groups[code[:6]].append(i)
-    return {i: [j for j in groups[code[:6]] if j != i][:TOP] for i, code in enumerate(kb.codes)
-            if len(groups[code[:6]]) > 1}
+    return {
+        i: [j for j in groups[code[:6]] if j != i][:TOP] for i, code in enumerate(kb.codes) if len(groups[code[:6]]) > 1
+    }
 
 
 def bridge_related(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> dict[int, list[int]]:
@@ -152,7 +182,9 @@ def matrices(kb: KnowledgeBase, titles_seen: int | None = None) -> dict[str, np.
         "baseline: cosine of skill+knowledge importance": _cosine_rows(p.importance),
         "baseline: cosine of skill+knowledge importance and level": _cosine_rows(np.hstack([p.importance, p.level])),
         **{f"only {name}": m for name, m in r.similarities.items()},
-        "similarity before titles (stop 9 weights)": sum(w * r.similarities[k] for k, w in WEIGHTS_BEFORE_TITLES.items()),
+        "similarity before titles (stop 9 weights)": sum(
+            w * r.similarities[k] for k, w in WEIGHTS_BEFORE_TITLES.items()
+        ),
         "score before issue 16 (titles 0.40, pay 0.03, demand 0.02)": before + 0.03 * change + 0.02 * growth,
         "similarity (weighted, no pay/demand)": r.combined,
         "transition score, all kinds (ranking)": full,
@@ -186,8 +218,11 @@ def disagreements(kb: KnowledgeBase, matrix: np.ndarray, related: dict[int, list
         for b in targets:
             found.append((int(ranks[a, b]), a, b, KINDS[int(row.kind[b])], float(r.feasibility.months[a, b])))
     found.sort(reverse=True)
-    return [f"{kb.occupation(kb.codes[a]).title} -> {kb.occupation(kb.codes[b]).title}: rank {rank + 1}, {kind}, "
-            f"{months:.0f} route months" for rank, a, b, kind, months in found[:limit]]
+    return [
+        f"{kb.occupation(kb.codes[a]).title} -> {kb.occupation(kb.codes[b]).title}: rank {rank + 1}, {kind}, "
+        f"{months:.0f} route months"
+        for rank, a, b, kind, months in found[:limit]
+    ]
 
 
 def main(data: Path = DEFAULT_DATA) -> dict:
@@ -197,21 +232,32 @@ def main(data: Path = DEFAULT_DATA) -> dict:
     soc = soc_related(kb)
     bridge = bridge_related(kb)
     shipped = matrices(kb)
-    result = {name: {"titles": round(float(np.mean([hit_rate(m[name], rel) for rel, m in held_out])), 3),
-                     "bridge": round(hit_rate(shipped[name], bridge), 3),
-                     "soc": round(hit_rate(shipped[name], soc), 3),
-                     "major group": major_group_share(kb, shipped[name])}
-              for name in shipped}
-    ratios = {name: {proxy: round(v / result[BASELINE][proxy], 2) for proxy, v in figures.items()
-                     if proxy != "major group"} for name, figures in result.items()}
-    return {"weights": WEIGHTS,
-            "occupations": {"titles": [len(rel) for rel, _ in held_out], "bridge": len(bridge), "soc": len(soc)},
-            "figures": result, "ratio to baseline": ratios,
-            "doctoral in default top 10": doctoral_in_top10(kb, shipped["transition score, default list (no long-term)"]),
-            "doctoral in top 10 before issue 16": doctoral_in_top10(
-                kb, shipped["score before issue 16 (titles 0.40, pay 0.03, demand 0.02)"]),
-            "bridge moves ranked lowest (all kinds)": disagreements(
-                kb, shipped["transition score, all kinds (ranking)"], bridge)}
+    result = {
+        name: {
+            "titles": round(float(np.mean([hit_rate(m[name], rel) for rel, m in held_out])), 3),
+            "bridge": round(hit_rate(shipped[name], bridge), 3),
+            "soc": round(hit_rate(shipped[name], soc), 3),
+            "major group": major_group_share(kb, shipped[name]),
+        }
+        for name in shipped
+    }
+    ratios = {
+        name: {proxy: round(v / result[BASELINE][proxy], 2) for proxy, v in figures.items() if proxy != "major group"}
+        for name, figures in result.items()
+    }
+    return {
+        "weights": WEIGHTS,
+        "occupations": {"titles": [len(rel) for rel, _ in held_out], "bridge": len(bridge), "soc": len(soc)},
+        "figures": result,
+        "ratio to baseline": ratios,
+        "doctoral in default top 10": doctoral_in_top10(kb, shipped["transition score, default list (no long-term)"]),
+        "doctoral in top 10 before issue 16": doctoral_in_top10(
+            kb, shipped["score before issue 16 (titles 0.40, pay 0.03, demand 0.02)"]
+        ),
+        "bridge moves ranked lowest (all kinds)": disagreements(
+            kb, shipped["transition score, all kinds (ranking)"], bridge
+        ),
+    }
 
 
 if __name__ == "__main__":
@@ -219,8 +265,10 @@ if __name__ == "__main__":
     print("occupations with a related set:", out["occupations"])
     for name, figures in out["figures"].items():
         ratio = out["ratio to baseline"][name]
-        print(f"{name:60s} " + "  ".join(f"{p}={v:.3f}" + (f" ({ratio[p]:.2f}x)" if p in ratio else "")
-                                         for p, v in figures.items()))
+        print(
+            f"{name:60s} "
+            + "  ".join(f"{p}={v:.3f}" + (f" ({ratio[p]:.2f}x)" if p in ratio else "") for p, v in figures.items())
+        )
     for key in ("doctoral in default top 10", "doctoral in top 10 before issue 16"):
         print(f"{key}: {out[key]}")
     print("bridge moves the score ranks lowest (where it disagrees with the proxy):")

@@ -31,15 +31,21 @@ def main() -> int:
         pairs = select(args.sample, seed=11)
         load = os.getloadavg()[0]
         r = export(out, pairs, workers=args.workers)
-        print(f"{r.written} pathways ({2 * r.written} files) on {r.cores} workers in {r.seconds:.1f} s "
-              f"(+ {r.startup:.1f} s to start and warm the cluster); load average before: {load:.1f} "
-              f"on {os.cpu_count()} cores")
-        print(f"  {r.per_second:.1f} pages/s, {r.per_second_per_core:.1f} pages/s per core (wall), "
-              f"{r.per_cpu_second:.1f} pages per CPU-second")
+        print(
+            f"{r.written} pathways ({2 * r.written} files) on {r.cores} workers in {r.seconds:.1f} s "
+            f"(+ {r.startup:.1f} s to start and warm the cluster); load average before: {load:.1f} "
+            f"on {os.cpu_count()} cores"
+        )
+        print(
+            f"  {r.per_second:.1f} pages/s, {r.per_second_per_core:.1f} pages/s per core (wall), "
+            f"{r.per_cpu_second:.1f} pages per CPU-second"
+        )
         n = len(rated_codes())
         total = n * (n - 1)
-        print(f"  all {total:,} ordered pairs at this rate per core: "
-              f"{total / max(r.per_cpu_second, 1e-9) / 3600:.1f} core-hours")
+        print(
+            f"  all {total:,} ordered pairs at this rate per core: "
+            f"{total / max(r.per_cpu_second, 1e-9) / 3600:.1f} core-hours"
+        )
         size = sum(p.stat().st_size for p in (out / "pathways").iterdir())
         print(f"  {size / r.written / 1024:.0f} KB per pathway (HTML + JSON, uncompressed)")
         start = time.perf_counter()

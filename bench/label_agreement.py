@@ -17,8 +17,11 @@ from pathlib import Path
 import yaml
 
 PROFILE = Path(__file__).resolve().parents[1] / "tests" / "profile"
-SECOND_LABELLINGS = {"dev6_snippets.yaml": "dev6_labels_b.yaml", "dev9_snippets.yaml": "dev9_labels_b.yaml",
-                     "dev10_snippets.yaml": "dev10_labels_b.yaml"}
+SECOND_LABELLINGS = {
+    "dev6_snippets.yaml": "dev6_labels_b.yaml",
+    "dev9_snippets.yaml": "dev9_labels_b.yaml",
+    "dev10_snippets.yaml": "dev10_labels_b.yaml",
+}
 
 
 def _labels(path: Path) -> dict[str, set[str]]:
@@ -38,9 +41,12 @@ def extractor_labels(kb, path: Path) -> dict[str, set[str]]:
     names = {}
     for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")):
         names.update({(kind, e.id): f"{kind}:{e.name}" for e in kb.elements(domain)})
-    return {case["id"]: {names[(e.kind, e.key)] for e in extract(case["text"], kb, as_of_year=2025).items
-                         if e.kind != "technology"}
-            for case in yaml.safe_load(path.read_text())}
+    return {
+        case["id"]: {
+            names[(e.kind, e.key)] for e in extract(case["text"], kb, as_of_year=2025).items if e.kind != "technology"
+        }
+        for case in yaml.safe_load(path.read_text())
+    }
 
 
 if __name__ == "__main__":
@@ -54,9 +60,11 @@ if __name__ == "__main__":
         both = {i: a[i] & b[i] for i in a}
         either = {i: a[i] | b[i] for i in a}
         print(f"{snippets}: {len(a)} snippets; skills and knowledge, precision / recall")
-        for name, (precision, recall) in (("labeller B against labeller A", agreement(a, b)),
-                                          ("extractor against labeller A", agreement(a, machine)),
-                                          ("extractor against labeller B", agreement(b, machine)),
-                                          ("extractor against what A and B both gave", agreement(both, machine)),
-                                          ("extractor against what A or B gave", agreement(either, machine))):
+        for name, (precision, recall) in (
+            ("labeller B against labeller A", agreement(a, b)),
+            ("extractor against labeller A", agreement(a, machine)),
+            ("extractor against labeller B", agreement(b, machine)),
+            ("extractor against what A and B both gave", agreement(both, machine)),
+            ("extractor against what A or B gave", agreement(either, machine)),
+        ):
             print(f"  {name:44} {precision:.3f} / {recall:.3f}")

@@ -38,8 +38,11 @@ SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·|]\s+")
 
 
 def _snippets(kb: KnowledgeBase, encoder: Encoder, names: list[str], columns: dict) -> list[dict]:
-    ids = {f"{kind}:{e.name}": (kind, e.id) for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
-           for e in kb.elements(domain)}
+    ids = {
+        f"{kind}:{e.name}": (kind, e.id)
+        for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
+        for e in kb.elements(domain)
+    }
     rows = []
     for name in names:
         for case in yaml.safe_load((PROFILE / f"{name}_snippets.yaml").read_text()):
@@ -47,9 +50,14 @@ def _snippets(kb: KnowledgeBase, encoder: Encoder, names: list[str], columns: di
             read = {(e.kind, e.key) for e in extract(text, kb, as_of_year=2025).items if e.kind != "technology"}
             sentences = [s.strip() for s in SENTENCE.split(text) if len(s.strip()) > 3] or [text]
             vectors = encoder.encode([text, *sentences])
-            rows.append({"set": name, "x": np.concatenate([vectors[0], vectors[1:].max(axis=0)]),
-                         "rules": _indicator(read, columns), "labels": _indicator({ids[l] for l in case["elements"]},
-                                                                                  columns)})
+            rows.append(
+                {
+                    "set": name,
+                    "x": np.concatenate([vectors[0], vectors[1:].max(axis=0)]),
+                    "rules": _indicator(read, columns),
+                    "labels": _indicator({ids[l] for l in case["elements"]}, columns),
+                }
+            )
     return rows
 
 
@@ -70,7 +78,7 @@ def _fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 600, rate:
             m, v = moments[2 * i], moments[2 * i + 1]
             m[:] = 0.9 * m + 0.1 * grad
             v[:] = 0.999 * v + 0.001 * grad * grad
-            param -= rate * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+            param -= rate * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     return w, b
 
 
@@ -85,8 +93,10 @@ def _readings(train: list[dict], test: list[dict]) -> dict[str, np.ndarray]:
     rules = np.array([r["rules"] for r in test])
     readings = {"rules alone": rules}
     for stacked in (False, True):
+
         def inputs(rows):
             return np.array([np.concatenate([r["x"], r["rules"]]) if stacked else r["x"] for r in rows])
+
         w, b = _fit(inputs(train), np.array([r["labels"] for r in train], dtype=float))
         p = 1 / (1 + np.exp(-(inputs(test) @ w + b)))
         for t in THRESHOLDS:
@@ -113,20 +123,35 @@ def _report(title: str, folds: list[tuple[list[dict], list[dict]]]) -> None:
 def main() -> None:
     kb = KnowledgeBase.default()
     encoder = Encoder(*model_files(), max_tokens=128)
-    columns = {(kind, e.id): i for i, (kind, e) in enumerate(
-        (kind, e) for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")) for e in kb.elements(domain))}
+    columns = {
+        (kind, e.id): i
+        for i, (kind, e) in enumerate(
+            (kind, e) for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")) for e in kb.elements(domain)
+        )
+    }
     development = _snippets(kb, encoder, DEVELOPMENT, columns)
     held_out = _snippets(kb, encoder, HELD_OUT, columns)
     print("Skills and knowledge, precision / recall")
-    _report("Leave one development set out (12 folds)",
-            [([r for r in development if r["set"] != name], [r for r in development if r["set"] == name])
-             for name in DEVELOPMENT])
+    _report(
+        "Leave one development set out (12 folds)",
+        [
+            ([r for r in development if r["set"] != name], [r for r in development if r["set"] == name])
+            for name in DEVELOPMENT
+        ],
+    )
     _report("Trained on all development sets, scored on the three held-out sets", [(development, held_out)])
     # Would more labelled text help? The same folds with half of each training part.
     half = np.random.default_rng(0)
-    _report("Leave one development set out, half the training snippets",
-            [([r for r in development if r["set"] != name and half.random() < 0.5],
-              [r for r in development if r["set"] == name]) for name in DEVELOPMENT])
+    _report(
+        "Leave one development set out, half the training snippets",
+        [
+            (
+                [r for r in development if r["set"] != name and half.random() < 0.5],
+                [r for r in development if r["set"] == name],
+            )
+            for name in DEVELOPMENT
+        ],
+    )
 
 
 if __name__ == "__main__":

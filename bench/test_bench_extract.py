@@ -24,11 +24,12 @@ def _resume(characters: int) -> str:
 
 def test_extract_a_pasted_resume_warm(benchmark):
     kb = KnowledgeBase.default()
-    resume = _resume(5000)                             # two pages of résumé
+    resume = _resume(5000)  # two pages of résumé
     extract(resume, kb)
     found = benchmark(extract, resume, kb)
-    print(f"\n5,000-character résumé: median {benchmark.stats.stats.median * 1000:.1f} ms, "
-          f"{len(found.items)} items read")
+    print(
+        f"\n5,000-character résumé: median {benchmark.stats.stats.median * 1000:.1f} ms, {len(found.items)} items read"
+    )
     assert found.items
 
 
@@ -44,9 +45,19 @@ def test_extract_the_longest_text_the_site_accepts(benchmark):
 
 
 def test_guide_with_skills_in_a_fresh_process(benchmark):
-    args = [sys.executable, "-m", "careerpath.cli", "guide", "Backend Developer", "Technical Writer",
-            "--skills", "Python, Django, wrote the API docs, mentored two junior engineers", "--format", "json"]
-    subprocess.run(args, check=True, capture_output=True)   # first run fills the cache
+    args = [
+        sys.executable,
+        "-m",
+        "careerpath.cli",
+        "guide",
+        "Backend Developer",
+        "Technical Writer",
+        "--skills",
+        "Python, Django, wrote the API docs, mentored two junior engineers",
+        "--format",
+        "json",
+    ]
+    subprocess.run(args, check=True, capture_output=True)  # first run fills the cache
 
     def run() -> float:
         start = time.perf_counter()

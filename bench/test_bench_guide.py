@@ -5,7 +5,6 @@ import subprocess
 import sys
 import time
 
-
 from careerpath.engine import GuideRequest, build_guide
 from careerpath.kb import KnowledgeBase
 
@@ -27,8 +26,16 @@ def test_warm_guide_latency(benchmark, percentiles):
 
 
 def test_cli_end_to_end_in_a_fresh_process(benchmark):
-    command = [sys.executable, "-m", "careerpath.cli", "guide", "Backend Developer", "AI Technical Writer",
-               "--format", "json"]
+    command = [
+        sys.executable,
+        "-m",
+        "careerpath.cli",
+        "guide",
+        "Backend Developer",
+        "AI Technical Writer",
+        "--format",
+        "json",
+    ]
     subprocess.run(command, check=True, capture_output=True)  # warm the OS cache and the KB unpack
 
     def run():

@@ -2,7 +2,6 @@
 
 import time
 
-
 FIRST_QUERY = (
     "from careerpath.kb import KnowledgeBase\n"
     "kb = KnowledgeBase.default()\n"
@@ -23,9 +22,12 @@ def test_full_build_from_raw_files(shared_data, tmp_path, benchmark):
     from careerpath.kb.importer import build
 
     def run():
-        return build(shared_data / "onet", shared_data / "bls/oews/oews-2025.sqlite.gz",
-                     shared_data / "bls/ep_2024_34/ep_2024_34_table_1_2_occupational_projections.csv",
-                     tmp_path / "kb.sqlite.gz")
+        return build(
+            shared_data / "onet",
+            shared_data / "bls/oews/oews-2025.sqlite.gz",
+            shared_data / "bls/ep_2024_34/ep_2024_34_table_1_2_occupational_projections.csv",
+            tmp_path / "kb.sqlite.gz",
+        )
 
     start = time.perf_counter()
     benchmark.pedantic(run, rounds=1, iterations=1)

@@ -13,7 +13,7 @@ from careerpath.kb import KnowledgeBase
 def test_recommend_one_occupation_warm(benchmark):
     kb = KnowledgeBase.default()
     recommender_for(kb)
-    recommend(kb, "15-1252.00")                       # warm: caches built
+    recommend(kb, "15-1252.00")  # warm: caches built
     result = benchmark(recommend, kb, "29-1141.00", 10)
     assert len(result) == 10
     assert benchmark.stats.stats.median < 0.020
@@ -24,8 +24,13 @@ def test_recommend_all_occupations_through_the_cli(benchmark):
 
     def run() -> float:
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "careerpath.cli", "recommend", "-"], input=codes,
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "careerpath.cli", "recommend", "-"],
+            input=codes,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert out.count("\n") == codes.count("\n")
         return time.perf_counter() - start
 

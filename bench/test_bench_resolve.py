@@ -53,8 +53,13 @@ def test_cold_start_fresh_process(benchmark):
     median, best = _wall([sys.executable, "-c", COLD_SNIPPET])
     benchmark.extra_info.update(cold_ms=round(median, 1), python_ms=round(bare, 1))
     print(f"\nfresh-process resolve: median {median:.0f} ms (min {best:.0f}); bare python {bare:.0f} ms")
-    benchmark.pedantic(subprocess.run, args=([sys.executable, "-c", COLD_SNIPPET],),
-                       kwargs={"capture_output": True, "check": True}, rounds=1, iterations=1)
+    benchmark.pedantic(
+        subprocess.run,
+        args=([sys.executable, "-c", COLD_SNIPPET],),
+        kwargs={"capture_output": True, "check": True},
+        rounds=1,
+        iterations=1,
+    )
     assert median < 200
 
 
@@ -64,8 +69,9 @@ def test_cold_cli(benchmark):
     median, best = _wall(argv, runs=5)
     benchmark.extra_info.update(cli_ms=round(median, 1))
     print(f"\ncold `careerpath resolve`: median {median:.0f} ms (min {best:.0f})")
-    benchmark.pedantic(subprocess.run, args=(argv,), kwargs={"capture_output": True, "check": True},
-                       rounds=1, iterations=1)
+    benchmark.pedantic(
+        subprocess.run, args=(argv,), kwargs={"capture_output": True, "check": True}, rounds=1, iterations=1
+    )
     assert median < 1000
 
 
@@ -118,7 +124,9 @@ def test_stream_10k_titles_through_the_cli(benchmark, tmp_path, n):
         with source.open("rb") as stdin:
             proc = subprocess.run(
                 [sys.executable, "-m", "careerpath.cli", "resolve", "-"],
-                stdin=stdin, capture_output=True, check=True,
+                stdin=stdin,
+                capture_output=True,
+                check=True,
             )
         elapsed = time.perf_counter() - start
         out = proc.stdout.decode().splitlines()

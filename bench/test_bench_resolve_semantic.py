@@ -88,9 +88,11 @@ def test_warm_latency_with_semantic(benchmark, resolvers):
     d50, d99 = latencies(semantic, descriptive)
     weak = sum(1 for q in board if not (r := lexical.resolve(q)).candidates or r.candidates[0].score < GATE)
     benchmark.extra_info.update(board_p50_ms=b50, board_p99_ms=b99, descriptive_p50_ms=d50, descriptive_p99_ms=d99)
-    print(f"\nwarm, semantic on: job-board titles p50 {b50:.2f} ms, p99 {b99:.2f} ms; "
-          f"descriptive titles (all through the encoder) p50 {d50:.2f} ms, p99 {d99:.2f} ms"
-          f"\n  ({weak} of {len(board)} job-board titles match below the gate and go through the encoder)")
+    print(
+        f"\nwarm, semantic on: job-board titles p50 {b50:.2f} ms, p99 {b99:.2f} ms; "
+        f"descriptive titles (all through the encoder) p50 {d50:.2f} ms, p99 {d99:.2f} ms"
+        f"\n  ({weak} of {len(board)} job-board titles match below the gate and go through the encoder)"
+    )
     benchmark(semantic.resolve, "someone who cuts hair")
     assert b50 <= 2.0 and b99 <= 15.0
     assert d50 <= 15.0 and d99 <= 40.0
@@ -110,9 +112,16 @@ def test_cold_start_with_semantic(benchmark):
     confident = "from careerpath.resolve import Resolver; Resolver.default().resolve('nurse')"
     cold_weak, cold_confident = _wall(weak), _wall(confident)
     benchmark.extra_info.update(cold_weak_ms=cold_weak, cold_confident_ms=cold_confident)
-    print(f"\nfresh process, semantic installed: weak title {cold_weak:.0f} ms (loads the model), "
-          f"confident title {cold_confident:.0f} ms (does not)")
-    benchmark.pedantic(subprocess.run, args=([sys.executable, "-c", weak],),
-                       kwargs={"capture_output": True, "check": True}, rounds=1, iterations=1)
+    print(
+        f"\nfresh process, semantic installed: weak title {cold_weak:.0f} ms (loads the model), "
+        f"confident title {cold_confident:.0f} ms (does not)"
+    )
+    benchmark.pedantic(
+        subprocess.run,
+        args=([sys.executable, "-c", weak],),
+        kwargs={"capture_output": True, "check": True},
+        rounds=1,
+        iterations=1,
+    )
     assert cold_confident < 200
     assert cold_weak < 1500

@@ -69,11 +69,11 @@ def test_matrices_are_aligned_and_honour_suppression(kb):
 
 def test_not_relevant_levels_are_zero(kb):
     # Not Relevant = Y marks a level the occupation does not use at all.
-    import sqlite3
 
     code, element = kb._db.execute(
         "SELECT code, element_id FROM rating WHERE scale='LV' AND not_relevant=1 "
-        "AND recommend_suppress=0 AND element_id LIKE '2.A%' ORDER BY code LIMIT 1").fetchone()
+        "AND recommend_suppress=0 AND element_id LIKE '2.A%' ORDER BY code LIMIT 1"
+    ).fetchone()
     columns = kb.rating_columns("skills", "LV")
     assert kb.ratings("skills", "LV")[kb.index[code], columns.index(element)] == 0.0
 

@@ -60,8 +60,14 @@ def test_loaded_index_resolves_like_a_freshly_built_one():
     kb = KnowledgeBase.default()
     built = Resolver(TitleIndex.from_kb(kb))
     shipped = Resolver.default()
-    for title in ["Registered Nurse", "Sr. Backend Engineer (Python)", "AI Technical Writer", "Cashier",
-                  "Sofware Enginer", "Forklift Operator - Night Shift"]:
+    for title in [
+        "Registered Nurse",
+        "Sr. Backend Engineer (Python)",
+        "AI Technical Writer",
+        "Cashier",
+        "Sofware Enginer",
+        "Forklift Operator - Night Shift",
+    ]:
         assert built.resolve(title) == shipped.resolve(title)
 
 

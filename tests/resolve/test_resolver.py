@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.resolve import Candidate, InvalidTitle, Resolution, Resolver
-from careerpath.resolve import specializations
+from careerpath.resolve import Candidate, InvalidTitle, Resolution, Resolver, specializations
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +31,9 @@ def test_200_characters_is_still_fine(resolver):
     assert resolver.resolve("Nurse " + "x" * 194).query
 
 
-@pytest.mark.parametrize(("text", "code"), [("15-1252.00", "15-1252.00"), ("15-1252", "15-1252.00"), (" 29-1141.03 ", "29-1141.03")])
+@pytest.mark.parametrize(
+    ("text", "code"), [("15-1252.00", "15-1252.00"), ("15-1252", "15-1252.00"), (" 29-1141.03 ", "29-1141.03")]
+)
 def test_code_typed_directly(resolver, text, code):
     res = resolver.resolve(text)
     assert [c.code for c in res.candidates] == [code]
@@ -120,8 +121,21 @@ def test_specializations_file_is_valid():
     specs = specializations.modifiers()
     ids = [s.id for s in specs]
     assert set(ids) == {
-        "ai_ml", "cloud", "data", "security", "healthcare", "finance", "games", "mobile", "web",
-        "devops", "embedded", "ux", "sustainability", "edtech", "digital_marketing",
+        "ai_ml",
+        "cloud",
+        "data",
+        "security",
+        "healthcare",
+        "finance",
+        "games",
+        "mobile",
+        "web",
+        "devops",
+        "embedded",
+        "ux",
+        "sustainability",
+        "edtech",
+        "digital_marketing",
     }
     for s in specs:
         assert s.modifiers and all(m == m.lower() for m in s.modifiers)
@@ -174,8 +188,23 @@ def test_common_titles_with_one_clear_reading_are_not_ambiguous(resolver, title)
 
 
 @pytest.mark.parametrize(
-    "title", ["Teacher", "Manager", "Engineer", "Analyst", "Cook", "Line Cook", "Mechanic", "Clerk", "Technician",
-              "Designer", "Operator", "Specialist", "Coordinator", "Assistant"]
+    "title",
+    [
+        "Teacher",
+        "Manager",
+        "Engineer",
+        "Analyst",
+        "Cook",
+        "Line Cook",
+        "Mechanic",
+        "Clerk",
+        "Technician",
+        "Designer",
+        "Operator",
+        "Specialist",
+        "Coordinator",
+        "Assistant",
+    ],
 )
 def test_generic_titles_stay_ambiguous(resolver, title):
     res = resolver.resolve(title)

@@ -53,8 +53,10 @@ def test_the_fast_title_reader_reads_what_yaml_does():
     from careerpath.resolve.modifiers import parse_yaml, role_heads, yaml_text
 
     text = yaml_text("roles.yaml")
-    full = [{k: (list(r[k]) if k == "titles" else r[k]) for k in ("id", "name", "titles", "occupation")}
-            for r in parse_yaml(text)]
+    full = [
+        {k: (list(r[k]) if k == "titles" else r[k]) for k in ("id", "name", "titles", "occupation")}
+        for r in parse_yaml(text)
+    ]
     assert role_heads(text) == full
 
 
@@ -90,12 +92,22 @@ def test_implied_items_exist(kb):
 
 
 def test_model_rejects_a_half_role():
-    base = {"id": "x_role", "name": "X", "occupation": "15-1252.00", "titles": ["x role"],
-            "summary": "Does x.", "portfolio": ["One piece.", "Another piece."]}
+    base = {
+        "id": "x_role",
+        "name": "X",
+        "occupation": "15-1252.00",
+        "titles": ["x role"],
+        "summary": "Does x.",
+        "portfolio": ["One piece.", "Another piece."],
+    }
     Specialization.model_validate(base)
-    for broken in ({**base, "portfolio": ["Only one."]}, {**base, "summary": ""},
-                   {**base, "titles": ["X Role"]}, {**base, "modifiers": ["x"]},
-                   {**base, "occupation": "15-1252"}):
+    for broken in (
+        {**base, "portfolio": ["Only one."]},
+        {**base, "summary": ""},
+        {**base, "titles": ["X Role"]},
+        {**base, "modifiers": ["x"]},
+        {**base, "occupation": "15-1252"},
+    ):
         with pytest.raises(ValidationError):
             Specialization.model_validate(broken)
     with pytest.raises(ValidationError):  # a modifier with role fields
@@ -187,8 +199,12 @@ def test_different_roles_are_different_pairs(resolver, a, b):
 
 @pytest.mark.parametrize(
     ("title", "code"),
-    [("Marketing Manager", "11-2021.00"), ("Data Scientist", "15-2051.00"),
-     ("Registered Nurse", "29-1141.00"), ("Security Guard", "33-9032.00")],
+    [
+        ("Marketing Manager", "11-2021.00"),
+        ("Data Scientist", "15-2051.00"),
+        ("Registered Nurse", "29-1141.00"),
+        ("Security Guard", "33-9032.00"),
+    ],
 )
 def test_titles_that_are_not_roles_get_no_role(resolver, title, code):
     res = resolver.resolve(title)
@@ -205,9 +221,16 @@ def test_an_abbreviation_is_a_role_only_as_typed(resolver):
 
 
 def test_a_resolver_with_given_specializations_uses_their_roles():
-    role = Specialization.model_validate({
-        "id": "test_role", "name": "Test Role", "occupation": "29-1141.00", "titles": ["bedside wizard"],
-        "summary": "A test role.", "portfolio": ["One piece.", "Another piece."]})
+    role = Specialization.model_validate(
+        {
+            "id": "test_role",
+            "name": "Test Role",
+            "occupation": "29-1141.00",
+            "titles": ["bedside wizard"],
+            "summary": "A test role.",
+            "portfolio": ["One piece.", "Another piece."],
+        }
+    )
     resolver = Resolver(Resolver.default().index, specializations=(role,), semantic=False)
     res = resolver.resolve("Senior Bedside Wizard")
     assert res.specialization is role and res.candidates[0].code == "29-1141.00"

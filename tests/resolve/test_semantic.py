@@ -96,10 +96,14 @@ def test_semantic_gains_recall_without_losing_precision(lexical, capsys):
     lex_b, sem_b = accuracy(lexical, board), accuracy(semantic, board)
     lex_d, sem_d = accuracy(lexical, descriptive), accuracy(semantic, descriptive)
     with capsys.disabled():
-        print(f"\njob-board titles ({len(board)}): lexical {lex_b[0]:.1%}/{lex_b[1]:.1%}, "
-              f"+semantic {sem_b[0]:.1%}/{sem_b[1]:.1%} (top-1/top-3)")
-        print(f"descriptive titles ({len(descriptive)}): lexical {lex_d[0]:.1%}/{lex_d[1]:.1%}, "
-              f"+semantic {sem_d[0]:.1%}/{sem_d[1]:.1%}")
+        print(
+            f"\njob-board titles ({len(board)}): lexical {lex_b[0]:.1%}/{lex_b[1]:.1%}, "
+            f"+semantic {sem_b[0]:.1%}/{sem_b[1]:.1%} (top-1/top-3)"
+        )
+        print(
+            f"descriptive titles ({len(descriptive)}): lexical {lex_d[0]:.1%}/{lex_d[1]:.1%}, "
+            f"+semantic {sem_d[0]:.1%}/{sem_d[1]:.1%}"
+        )
     assert sem_b[0] >= lex_b[0] and sem_b[1] >= lex_b[1]
     assert sem_d[0] >= 0.70 and sem_d[1] >= 0.88
     assert sem_d[0] >= lex_d[0] + 0.25

@@ -16,6 +16,16 @@ from .api import (
 )
 
 __all__ = [
-    "Area", "EducationShare", "Element", "KnowledgeBase", "Occupation", "Outlook", "Task",
-    "Technology", "Title", "Tool", "UnknownOccupation", "Wage",
+    "Area",
+    "EducationShare",
+    "Element",
+    "KnowledgeBase",
+    "Occupation",
+    "Outlook",
+    "Task",
+    "Technology",
+    "Title",
+    "Tool",
+    "UnknownOccupation",
+    "Wage",
 ]

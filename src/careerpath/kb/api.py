@@ -49,7 +49,7 @@ class Occupation:
     job_zone: int | None
     has_ratings: bool
     wage_soc: str | None
-    wage_soc_level: str | None          # detailed | broad | minor
+    wage_soc_level: str | None  # detailed | broad | minor
     projection_soc: str | None
     projection_soc_level: str | None
 
@@ -58,7 +58,7 @@ class Occupation:
 class Title:
     code: str
     title: str
-    kind: str                           # occupation | alternate | short | reported
+    kind: str  # occupation | alternate | short | reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,14 +89,14 @@ class Tool:
 class Task:
     task_id: int
     text: str
-    task_type: str | None               # Core | Supplemental | None
+    task_type: str | None  # Core | Supplemental | None
     incumbents_responding: int | None
 
 
 @dataclass(frozen=True, slots=True)
 class Area:
     code: str
-    kind: str                           # national | state | metro
+    kind: str  # national | state | metro
     state_code: str
     name: str
 
@@ -104,6 +104,7 @@ class Area:
 @dataclass(frozen=True, slots=True)
 class Wage:
     """OEWS May 2025 estimates for one SOC code in one area (cross-industry)."""
+
     soc: str
     area: Area
     employment: int | None
@@ -126,9 +127,10 @@ class Wage:
 @dataclass(frozen=True, slots=True)
 class Outlook:
     """BLS Employment Projections 2024-34 for one SOC code."""
+
     soc: str
     title: str
-    employment_2024: int | None         # people
+    employment_2024: int | None  # people
     employment_2034: int | None
     change_numeric: int | None
     change_percent: float | None
@@ -152,14 +154,29 @@ class EducationShare:
 
 
 _WAGE_FIELDS = (
-    "employment", "hourly_mean_cents", "annual_mean", "hourly_p10_cents", "hourly_p25_cents",
-    "hourly_median_cents", "hourly_p75_cents", "hourly_p90_cents",
-    "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90",
+    "employment",
+    "hourly_mean_cents",
+    "annual_mean",
+    "hourly_p10_cents",
+    "hourly_p25_cents",
+    "hourly_median_cents",
+    "hourly_p75_cents",
+    "hourly_p90_cents",
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
 )
 # OEWS datatype numbers, as kept in wage.footnotes, for the fields a guide prints.
 _DATATYPE_FIELD = {
-    "04": "annual_mean", "11": "annual_p10", "12": "annual_p25", "13": "annual_median",
-    "14": "annual_p75", "15": "annual_p90", "08": "hourly_median",
+    "04": "annual_mean",
+    "11": "annual_p10",
+    "12": "annual_p25",
+    "13": "annual_median",
+    "14": "annual_p75",
+    "15": "annual_p90",
+    "08": "hourly_median",
 }
 
 
@@ -179,9 +196,7 @@ class KnowledgeBase:
             "SELECT code, title, description, job_zone, has_ratings, wage_soc, wage_soc_level, "
             "projection_soc, projection_soc_level FROM occupation ORDER BY code"
         ).fetchall()
-        self._occupations = {
-            r[0]: Occupation(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]) for r in rows
-        }
+        self._occupations = {r[0]: Occupation(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]) for r in rows}
         self.codes: tuple[str, ...] = tuple(self._occupations)
         self.index: dict[str, int] = {code: i for i, code in enumerate(self.codes)}
         self._elements = {
@@ -269,7 +284,9 @@ class KnowledgeBase:
             Technology(r[0], r[1], r[2], bool(r[3]), bool(r[4]))
             for r in self._query(
                 "SELECT name, commodity_code, commodity_title, hot, in_demand FROM technology "
-                "WHERE code = ? ORDER BY hot DESC, in_demand DESC, name", (code,))
+                "WHERE code = ? ORDER BY hot DESC, in_demand DESC, name",
+                (code,),
+            )
         )
 
     @lru_cache(maxsize=1)
@@ -288,17 +305,26 @@ class KnowledgeBase:
     @lru_cache(maxsize=4096)
     def tools(self, code: str) -> tuple[Tool, ...]:
         self.occupation(code)
-        return tuple(Tool(*r) for r in self._query(
-            "SELECT name, commodity_code, commodity_title FROM tool WHERE code = ? ORDER BY name", (code,)))
+        return tuple(
+            Tool(*r)
+            for r in self._query(
+                "SELECT name, commodity_code, commodity_title FROM tool WHERE code = ? ORDER BY name", (code,)
+            )
+        )
 
     @lru_cache(maxsize=4096)
     def tasks(self, code: str) -> tuple[Task, ...]:
         """Task statements, core before supplemental, most-reported first."""
         self.occupation(code)
-        return tuple(Task(*r) for r in self._query(
-            "SELECT task_id, text, task_type, incumbents_responding FROM task WHERE code = ? "
-            "ORDER BY task_type IS NULL, task_type, incumbents_responding IS NULL, "
-            "incumbents_responding DESC, task_id", (code,)))
+        return tuple(
+            Task(*r)
+            for r in self._query(
+                "SELECT task_id, text, task_type, incumbents_responding FROM task WHERE code = ? "
+                "ORDER BY task_type IS NULL, task_type, incumbents_responding IS NULL, "
+                "incumbents_responding DESC, task_id",
+                (code,),
+            )
+        )
 
     @lru_cache(maxsize=4096)
     def task_dwas(self, code: str) -> dict[int, tuple[str, ...]]:
@@ -329,18 +355,21 @@ class KnowledgeBase:
     @lru_cache(maxsize=4096)
     def emerging_tasks(self, code: str) -> tuple[str, ...]:
         self.occupation(code)
-        return tuple(t for (t,) in self._query(
-            "SELECT text FROM emerging_task WHERE code = ? ORDER BY text", (code,)))
+        return tuple(t for (t,) in self._query("SELECT text FROM emerging_task WHERE code = ? ORDER BY text", (code,)))
 
     @lru_cache(maxsize=4096)
     def education(self, code: str, element_id: str = "2.D.1") -> tuple[EducationShare, ...]:
         """Share of respondents per category: 2.D.1 education, 3.A.1 experience, 3.A.3 OJT."""
         self.occupation(code)
-        return tuple(EducationShare(*r) for r in self._query(
-            "SELECT e.category, c.description, e.percent FROM education e JOIN education_category c "
-            "ON c.element_id = e.element_id AND c.scale = e.scale AND c.category = e.category "
-            "WHERE e.code = ? AND e.element_id = ? AND e.recommend_suppress = 0 ORDER BY e.category",
-            (code, element_id)))
+        return tuple(
+            EducationShare(*r)
+            for r in self._query(
+                "SELECT e.category, c.description, e.percent FROM education e JOIN education_category c "
+                "ON c.element_id = e.element_id AND c.scale = e.scale AND c.category = e.category "
+                "WHERE e.code = ? AND e.element_id = ? AND e.recommend_suppress = 0 ORDER BY e.category",
+                (code, element_id),
+            )
+        )
 
     # -- BLS -------------------------------------------------------------------------
 
@@ -358,15 +387,20 @@ class KnowledgeBase:
             return None
         rows = self._query(
             f"SELECT {', '.join(_WAGE_FIELDS)}, footnotes FROM wage WHERE soc = ? AND area_code = ?",
-            (occupation.wage_soc, area))
+            (occupation.wage_soc, area),
+        )
         if not rows:
             return None
         values = dict(zip(_WAGE_FIELDS, rows[0][:-1]))
         notes = dict(pair.split(":") for pair in rows[0][-1].split(",") if pair)
         top_coded = frozenset(
-            _DATATYPE_FIELD[d] for d, note in notes.items() if note == TOP_CODED and d in _DATATYPE_FIELD)
-        cents: dict[str, Any] = {k.removesuffix("_cents"): (None if v is None else v / 100)
-                                 for k, v in values.items() if k.endswith("_cents")}
+            _DATATYPE_FIELD[d] for d, note in notes.items() if note == TOP_CODED and d in _DATATYPE_FIELD
+        )
+        cents: dict[str, Any] = {
+            k.removesuffix("_cents"): (None if v is None else v / 100)
+            for k, v in values.items()
+            if k.endswith("_cents")
+        }
         plain: dict[str, Any] = {k: v for k, v in values.items() if not k.endswith("_cents")}
         return Wage(soc=occupation.wage_soc, area=self._areas[area], top_coded=top_coded, **plain, **cents)
 
@@ -387,20 +421,33 @@ class KnowledgeBase:
             "SELECT soc, title, employment_2024, employment_2034, change_numeric, change_percent, "
             "annual_openings, self_employed_percent, median_wage_2024, median_wage_2024_top_coded, "
             "education, work_experience, on_the_job_training, labor_force_exit_rate, "
-            "occupational_transfer_rate FROM projection WHERE soc = ?", (soc,))
+            "occupational_transfer_rate FROM projection WHERE soc = ?",
+            (soc,),
+        )
         if not rows:
             return None
         r = rows[0]
         return Outlook(
-            soc=r[0], title=r[1], employment_2024=_thousands(r[2]), employment_2034=_thousands(r[3]),
-            change_numeric=_thousands(r[4]), change_percent=r[5], annual_openings=_thousands(r[6]),
-            self_employed_percent=r[7], median_wage_2024=r[8], median_wage_2024_top_coded=bool(r[9]),
-            education=r[10], work_experience=r[11], on_the_job_training=r[12],
-            labor_force_exit_rate=r[13], occupational_transfer_rate=r[14],
+            soc=r[0],
+            title=r[1],
+            employment_2024=_thousands(r[2]),
+            employment_2034=_thousands(r[3]),
+            change_numeric=_thousands(r[4]),
+            change_percent=r[5],
+            annual_openings=_thousands(r[6]),
+            self_employed_percent=r[7],
+            median_wage_2024=r[8],
+            median_wage_2024_top_coded=bool(r[9]),
+            education=r[10],
+            work_experience=r[11],
+            on_the_job_training=r[12],
+            labor_force_exit_rate=r[13],
+            occupational_transfer_rate=r[14],
         )
 
 
 # -- locating the shipped file -----------------------------------------------------------
+
 
 def shipped_manifest() -> dict[str, Any]:
     manifest: dict[str, Any] = json.loads(resources.files("careerpath.kb").joinpath("data", MANIFEST_NAME).read_text())

@@ -19,8 +19,8 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -46,6 +46,7 @@ class BuildReport:
 
 # --- reading raw files ------------------------------------------------------------
 
+
 def _onet_rows(onet_dir: Path, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     path = onet_dir / name
     if not path.is_file():
@@ -53,9 +54,7 @@ def _onet_rows(onet_dir: Path, name: str, header: tuple[str, ...]) -> Iterator[t
     with path.open(encoding="utf-8", newline="") as handle:
         first = handle.readline().rstrip("\r\n").split("\t")
         if tuple(first) != header:
-            raise ImportFailed(
-                f"{path}:1: header changed; expected {list(header)}, found {first}"
-            )
+            raise ImportFailed(f"{path}:1: header changed; expected {list(header)}, found {first}")
         for line_no, line in enumerate(handle, start=2):
             line = line.rstrip("\r\n")
             if not line:
@@ -86,9 +85,19 @@ RATING_FILES = {
     "knowledge": "Knowledge.txt",
 }
 RATED_HEADER = (
-    "O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "N",
-    "Standard Error", "Lower CI Bound", "Upper CI Bound", "Recommend Suppress",
-    "Not Relevant", "Date", "Domain Source",
+    "O*NET-SOC Code",
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "N",
+    "Standard Error",
+    "Lower CI Bound",
+    "Upper CI Bound",
+    "Recommend Suppress",
+    "Not Relevant",
+    "Date",
+    "Domain Source",
 )
 PLAIN_RATING_FILES = {
     "work_styles": "Work Styles.txt",
@@ -101,10 +110,14 @@ PLAIN_HEADER = ("O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Dat
 # keeps high-point pseudo-elements (e.g. "First Interest High-Point") out of them.
 SKILL_PREFIXES = ("2.A", "2.B")  # basic and cross-functional skills
 MATRICES = {
-    ("skills", "IM"): SKILL_PREFIXES, ("skills", "LV"): SKILL_PREFIXES,
-    ("knowledge", "IM"): ("2.C",), ("knowledge", "LV"): ("2.C",),
-    ("work_styles", "WI"): ("1.D",), ("work_styles", "DR"): ("1.D",),
-    ("work_values", "EX"): ("1.B.2",), ("interests", "OI"): ("1.B.1",),
+    ("skills", "IM"): SKILL_PREFIXES,
+    ("skills", "LV"): SKILL_PREFIXES,
+    ("knowledge", "IM"): ("2.C",),
+    ("knowledge", "LV"): ("2.C",),
+    ("work_styles", "WI"): ("1.D",),
+    ("work_styles", "DR"): ("1.D",),
+    ("work_values", "EX"): ("1.B.2",),
+    ("interests", "OI"): ("1.B.1",),
 }
 
 
@@ -161,11 +174,19 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
             code, element_id, name, scale, value = f[0], f[1], f[2], f[3], f[4]
             check_code(code, file, line_no)
             elements[element_id] = (domain, name)
-            ratings.append((
-                code, element_id, scale, _number(value, onet_dir / file, line_no),
-                None if _optional(f[5]) is None else _number(f[5], onet_dir / file, line_no, int),
-                int(f[9] == "Y"), int(f[10] == "Y"), f[11], f[12],
-            ))
+            ratings.append(
+                (
+                    code,
+                    element_id,
+                    scale,
+                    _number(value, onet_dir / file, line_no),
+                    None if _optional(f[5]) is None else _number(f[5], onet_dir / file, line_no, int),
+                    int(f[9] == "Y"),
+                    int(f[10] == "Y"),
+                    f[11],
+                    f[12],
+                )
+            )
     for domain, file in PLAIN_RATING_FILES.items():
         for line_no, (code, element_id, name, scale, value, date, src) in _onet_rows(onet_dir, file, PLAIN_HEADER):
             check_code(code, file, line_no)
@@ -183,8 +204,10 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
 
     db.executemany(
         "INSERT INTO occupation(code, title, description, job_zone, has_ratings) VALUES (?,?,?,?,?)",
-        sorted((code, title, description, job_zones.get(code), int(code in rated))
-               for code, title, description in occupations),
+        sorted(
+            (code, title, description, job_zones.get(code), int(code in rated))
+            for code, title, description in occupations
+        ),
     )
 
     progress("O*NET technology and tools")
@@ -209,11 +232,17 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
         onet_dir, "Task Statements.txt", task_header
     ):
         check_code(code, "Task Statements.txt", line_no)
-        tasks.append((
-            code, _number(task_id, onet_dir / "Task Statements.txt", line_no, int), text, _optional(task_type),
-            None if _optional(incumbents) is None
-            else _number(incumbents, onet_dir / "Task Statements.txt", line_no, int),
-        ))
+        tasks.append(
+            (
+                code,
+                _number(task_id, onet_dir / "Task Statements.txt", line_no, int),
+                text,
+                _optional(task_type),
+                None
+                if _optional(incumbents) is None
+                else _number(incumbents, onet_dir / "Task Statements.txt", line_no, int),
+            )
+        )
     db.executemany("INSERT INTO task VALUES (?,?,?,?,?)", sorted(tasks))
     dwas = []
     for _line_no, (element_id, iwa_id, dwa_id, title) in _onet_rows(
@@ -223,7 +252,8 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
     db.executemany("INSERT INTO dwa VALUES (?,?,?,?)", sorted(dwas))
     skill_links = set()
     for _line_no, (skill_id, _skill, activity_id, _activity) in _onet_rows(
-        onet_dir, "Skills to Work Activities.txt",
+        onet_dir,
+        "Skills to Work Activities.txt",
         ("Skills Element ID", "Skills Element Name", "Work Activities Element ID", "Work Activities Element Name"),
     ):
         skill_links.add((skill_id, activity_id))
@@ -237,13 +267,16 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
     db.executemany("INSERT INTO task_dwa VALUES (?,?,?)", sorted(links))
     emerging = {}
     for line_no, (code, text, category, original_id, _orig, _d, _s) in _onet_rows(
-        onet_dir, "Emerging Tasks.txt",
+        onet_dir,
+        "Emerging Tasks.txt",
         ("O*NET-SOC Code", "Task", "Category", "Original Task ID", "Original Task", "Date", "Domain Source"),
     ):
         check_code(code, "Emerging Tasks.txt", line_no)
         original = _optional(original_id)
         emerging[(code, text)] = (
-            code, text, category,
+            code,
+            text,
+            category,
             None if original is None else _number(original, onet_dir / "Emerging Tasks.txt", line_no, int),
         )
     db.executemany("INSERT INTO emerging_task VALUES (?,?,?,?)", sorted(emerging.values()))
@@ -251,33 +284,57 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
     progress("O*NET education, training and experience")
     education = []
     ete_file = "Education, Training, and Experience.txt"
-    for line_no, f in _onet_rows(onet_dir, ete_file, (
-        "O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Category", "Data Value", "N",
-        "Standard Error", "Lower CI Bound", "Upper CI Bound", "Recommend Suppress", "Date", "Domain Source",
-    )):
+    for line_no, f in _onet_rows(
+        onet_dir,
+        ete_file,
+        (
+            "O*NET-SOC Code",
+            "Element ID",
+            "Element Name",
+            "Scale ID",
+            "Category",
+            "Data Value",
+            "N",
+            "Standard Error",
+            "Lower CI Bound",
+            "Upper CI Bound",
+            "Recommend Suppress",
+            "Date",
+            "Domain Source",
+        ),
+    ):
         check_code(f[0], ete_file, line_no)
         if _optional(f[4]) is None:  # the IM rows rate importance, not a category share
             continue
-        education.append((
-            f[0], f[1], f[3], _number(f[4], onet_dir / ete_file, line_no, int),
-            _number(f[5], onet_dir / ete_file, line_no), int(f[10] == "Y"),
-        ))
+        education.append(
+            (
+                f[0],
+                f[1],
+                f[3],
+                _number(f[4], onet_dir / ete_file, line_no, int),
+                _number(f[5], onet_dir / ete_file, line_no),
+                int(f[10] == "Y"),
+            )
+        )
     db.executemany("INSERT INTO education VALUES (?,?,?,?,?,?)", sorted(education))
     categories = []
     for line_no, (element_id, _name, scale, category, description) in _onet_rows(
-        onet_dir, "Education, Training, and Experience Categories.txt",
+        onet_dir,
+        "Education, Training, and Experience Categories.txt",
         ("Element ID", "Element Name", "Scale ID", "Category", "Category Description"),
     ):
         categories.append((element_id, scale, int(category), description))
     db.executemany("INSERT INTO education_category VALUES (?,?,?,?)", sorted(categories))
 
 
-def _store_matrices(db: sqlite3.Connection, codes: list[str], ratings: list[tuple[Any, ...]],
-                    elements: dict[str, tuple[str, str]]) -> None:
+def _store_matrices(
+    db: sqlite3.Connection, codes: list[str], ratings: list[tuple[Any, ...]], elements: dict[str, tuple[str, str]]
+) -> None:
     row_of = {code: i for i, code in enumerate(codes)}
     for (domain, scale), prefixes in MATRICES.items():
         columns = sorted(
-            eid for eid, (d, _name) in elements.items()
+            eid
+            for eid, (d, _name) in elements.items()
             if d == domain and eid.startswith(prefixes) and _is_leaf_rating(eid, domain)
         )
         col_of = {eid: j for j, eid in enumerate(columns)}
@@ -349,8 +406,10 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
         areas.append((code, AREA_KINDS[kind], state, name))
     db.executemany("INSERT INTO area VALUES (?,?,?,?)", sorted(areas))
 
-    db.executemany("INSERT INTO wage_footnote VALUES (?,?)",
-                   sorted(oews.execute("SELECT footnote_code, footnote_text FROM footnote")))
+    db.executemany(
+        "INSERT INTO wage_footnote VALUES (?,?)",
+        sorted(oews.execute("SELECT footnote_code, footnote_text FROM footnote")),
+    )
     footnote_columns = [f"f{c[1:]}" for c in WAGE_COLUMNS]
     rows = []
     # key = OEU + areatype(1) + area(7) + industry(6) + SOC(6); 000000 = all industries.
@@ -372,9 +431,7 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
                     values.append(round(number * 100) if kind is CENTS else int(number))
                 except ValueError:
                     raise ImportFailed(f"{oews_file}: cell {key}: not a number: {raw!r}") from None
-        notes = ",".join(
-            f"{column[1:]}:{note}" for column, note in zip(WAGE_COLUMNS, row[14:]) if note
-        )
+        notes = ",".join(f"{column[1:]}:{note}" for column, note in zip(WAGE_COLUMNS, row[14:]) if note)
         soc = f"{key[17:19]}-{key[19:23]}"
         rows.append((soc, key[4:11], *values, notes))
     rows.sort()
@@ -384,23 +441,38 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
 # --- BLS Employment Projections -----------------------------------------------------
 
 PROJECTION_HEADER = (
-    "2024 National Employment Matrix title", "2024 National Employment Matrix code", "Occupation type",
-    "Employment, 2024", "Employment, 2034", "Employment distribution, percent, 2024",
-    "Employment distribution, percent, 2034", "Employment change, numeric, 2024–34",
-    "Employment change, percent, 2024–34", "Percent self employed, 2024",
-    "Occupational openings, 2024–34 annual average", "Median annual wage, dollars, 2024[1]",
-    "Typical education needed for entry", "Work experience in a related occupation",
+    "2024 National Employment Matrix title",
+    "2024 National Employment Matrix code",
+    "Occupation type",
+    "Employment, 2024",
+    "Employment, 2034",
+    "Employment distribution, percent, 2024",
+    "Employment distribution, percent, 2034",
+    "Employment change, numeric, 2024–34",
+    "Employment change, percent, 2024–34",
+    "Percent self employed, 2024",
+    "Occupational openings, 2024–34 annual average",
+    "Median annual wage, dollars, 2024[1]",
+    "Typical education needed for entry",
+    "Work experience in a related occupation",
     "Typical on-the-job training needed to attain competency in the occupation",
     "Related Occupational Outlook Handbook (OOH) content xlsx",
 )
 SEPARATIONS_HEADER = (
-    "2024 National Employment Matrix title", "2024 National Employment Matrix code", "Occupation type",
-    "Employment, 2024", "Employment, 2034", "Employment change, numeric, 2024–34",
-    "Employment change, percent, 2024–34", "Labor force exit rate, 2024–34 annual average",
+    "2024 National Employment Matrix title",
+    "2024 National Employment Matrix code",
+    "Occupation type",
+    "Employment, 2024",
+    "Employment, 2034",
+    "Employment change, numeric, 2024–34",
+    "Employment change, percent, 2024–34",
+    "Labor force exit rate, 2024–34 annual average",
     "Occupational transfer rate, 2024–34 annual average",
     "Total occupational separations rate, 2024–34 annual average",
-    "Labor force exits, 2024–34 annual average", "Occupational transfers, 2024–34 annual average",
-    "Total occupational separations, 2024–34 annual average", "Occupational openings, 2024–34 annual average",
+    "Labor force exits, 2024–34 annual average",
+    "Occupational transfers, 2024–34 annual average",
+    "Total occupational separations, 2024–34 annual average",
+    "Occupational openings, 2024–34 annual average",
 )
 TOP_CODED_WAGE = ">=$239,200"
 
@@ -417,9 +489,7 @@ def _csv_rows(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[s
             if not row:
                 continue
             if len(row) != len(header):
-                raise ImportFailed(
-                    f"{path}:{reader.line_num}: expected {len(header)} fields, found {len(row)}"
-                )
+                raise ImportFailed(f"{path}:{reader.line_num}: expected {len(header)} fields, found {len(row)}")
             yield reader.line_num, row
 
 
@@ -439,19 +509,30 @@ def _load_projections(db: sqlite3.Connection, projections: Path, separations: Pa
             raise ImportFailed(f"{projections}:{line_no}: malformed SOC code {soc!r}")
         top_coded = row[11] == TOP_CODED_WAGE
         wage = None if top_coded else num(row[11], projections, line_no)
-        rows.append((
-            soc, row[0], row[2],
-            num(row[3], projections, line_no), num(row[4], projections, line_no),
-            num(row[7], projections, line_no), num(row[8], projections, line_no),
-            num(row[9], projections, line_no), num(row[10], projections, line_no),
-            None if wage is None else int(wage), int(top_coded),
-            _optional(row[12]), _optional(row[13]), _optional(row[14]),
-            *rates.get(soc, (None, None)),
-        ))
+        rows.append(
+            (
+                soc,
+                row[0],
+                row[2],
+                num(row[3], projections, line_no),
+                num(row[4], projections, line_no),
+                num(row[7], projections, line_no),
+                num(row[8], projections, line_no),
+                num(row[9], projections, line_no),
+                num(row[10], projections, line_no),
+                None if wage is None else int(wage),
+                int(top_coded),
+                _optional(row[12]),
+                _optional(row[13]),
+                _optional(row[14]),
+                *rates.get(soc, (None, None)),
+            )
+        )
     db.executemany(f"INSERT INTO projection VALUES ({','.join('?' * 16)})", sorted(rows))
 
 
 # --- linking O*NET codes to BLS codes ----------------------------------------------------
+
 
 def _broader(soc: str) -> list[tuple[str, str]]:
     """The SOC code itself, then its broad group, then its minor group."""
@@ -461,7 +542,8 @@ def _broader(soc: str) -> list[tuple[str, str]]:
 def _link_bls(db: sqlite3.Connection, progress: Progress) -> None:
     progress("Linking O*NET to BLS codes")
     national_wages = {
-        soc for (soc,) in db.execute(
+        soc
+        for (soc,) in db.execute(
             "SELECT soc FROM wage WHERE area_code = '0000000' AND (annual_median IS NOT NULL "
             "OR hourly_median_cents IS NOT NULL OR footnotes LIKE '%:5%')"
         )
@@ -472,8 +554,7 @@ def _link_bls(db: sqlite3.Connection, progress: Progress) -> None:
         wage = next(((s, level) for s, level in _broader(soc) if s in national_wages), (None, None))
         proj = next(((s, level) for s, level in _broader(soc) if s in projected), (None, None))
         db.execute(
-            "UPDATE occupation SET wage_soc=?, wage_soc_level=?, projection_soc=?, projection_soc_level=? "
-            "WHERE code=?",
+            "UPDATE occupation SET wage_soc=?, wage_soc_level=?, projection_soc=?, projection_soc_level=? WHERE code=?",
             (*wage, *proj, code),
         )
 
@@ -481,15 +562,30 @@ def _link_bls(db: sqlite3.Connection, progress: Progress) -> None:
 # --- the build --------------------------------------------------------------------------
 
 SOURCES = [
-    ("onet", "O*NET Database", ONET_VERSION,
-     "National Center for O*NET Development for USDOL/ETA", "CC BY 4.0",
-     "https://www.onetcenter.org/database.html"),
-    ("oews", "Occupational Employment and Wage Statistics (OEWS)", OEWS_RELEASE,
-     "U.S. Bureau of Labor Statistics", "Public domain (U.S. government work)",
-     "https://www.bls.gov/oes/"),
-    ("projections", "Employment Projections", PROJECTIONS_RELEASE,
-     "U.S. Bureau of Labor Statistics", "Public domain (U.S. government work)",
-     "https://www.bls.gov/emp/"),
+    (
+        "onet",
+        "O*NET Database",
+        ONET_VERSION,
+        "National Center for O*NET Development for USDOL/ETA",
+        "CC BY 4.0",
+        "https://www.onetcenter.org/database.html",
+    ),
+    (
+        "oews",
+        "Occupational Employment and Wage Statistics (OEWS)",
+        OEWS_RELEASE,
+        "U.S. Bureau of Labor Statistics",
+        "Public domain (U.S. government work)",
+        "https://www.bls.gov/oes/",
+    ),
+    (
+        "projections",
+        "Employment Projections",
+        PROJECTIONS_RELEASE,
+        "U.S. Bureau of Labor Statistics",
+        "Public domain (U.S. government work)",
+        "https://www.bls.gov/emp/",
+    ),
 ]
 
 ATTRIBUTION = (
@@ -503,8 +599,9 @@ ATTRIBUTION = (
 def content_hash(db: sqlite3.Connection) -> str:
     """SHA-256 over every row of every table except meta, in key order."""
     digest = hashlib.sha256()
-    tables = [t for (t,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name != 'meta' ORDER BY name")]
+    tables = [
+        t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name != 'meta' ORDER BY name")
+    ]
     for table in tables:
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
         digest.update(f"\x00table {table} {columns}\x00".encode())
@@ -570,8 +667,7 @@ def build(
             db.execute("VACUUM")
         finally:
             db.close()
-        manifest = {"content_hash": digest, **{k: v for k, v in meta.items() if k != "content_hash"},
-                    "counts": counts}
+        manifest = {"content_hash": digest, **{k: v for k, v in meta.items() if k != "content_hash"}, "counts": counts}
         sidecar_tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         if out.suffix == ".gz":
             with tmp.open("rb") as src, packed.open("wb") as raw:

@@ -40,9 +40,11 @@ def without_software(name: str) -> str:
 
 
 # Words that make a company's name longer without naming another product.
-COMPANY_WORDS = frozenset("Technology Technologies Systems Software Corporation Corp Incorporated Inc Group "
-                          "Electronics Limited Ltd Company Computer Solutions".split())
-VENDOR_MIN_PRODUCTS = 3      # a leading phrase that opens this many names is a vendor or product line
+COMPANY_WORDS = frozenset(
+    "Technology Technologies Systems Software Corporation Corp Incorporated Inc Group "
+    "Electronics Limited Ltd Company Computer Solutions".split()
+)
+VENDOR_MIN_PRODUCTS = 3  # a leading phrase that opens this many names is a vendor or product line
 
 
 def _inserted(short: list[str], long: list[str]) -> list[str] | None:
@@ -56,7 +58,9 @@ def _inserted(short: list[str], long: list[str]) -> list[str] | None:
     return rest if i == len(short) else None
 
 
-def _same_product(a: list[str], b: list[str], generic: tuple[bool, bool], opens: Counter[str], prose: frozenset[str]) -> bool:
+def _same_product(
+    a: list[str], b: list[str], generic: tuple[bool, bool], opens: Counter[str], prose: frozenset[str]
+) -> bool:
     """a, b: the words of two names without a trailing "software"; generic: whether each was
     a bare "<Word> software"; opens: how many names each leading phrase opens."""
     common = 0
@@ -64,12 +68,13 @@ def _same_product(a: list[str], b: list[str], generic: tuple[bool, bool], opens:
         common += 1
     if common == 0:
         return False
-    product = a[len(a) - common:]
-    (short, short_generic), (long, _) = sorted(((a[:len(a) - common], generic[0]), (b[:len(b) - common], generic[1])),
-                                               key=lambda side: len(side[0]))
+    product = a[len(a) - common :]
+    (short, short_generic), (long, _) = sorted(
+        ((a[: len(a) - common], generic[0]), (b[: len(b) - common], generic[1])), key=lambda side: len(side[0])
+    )
     inserted = _inserted(short, long)
     if inserted is None or any(not w[:1].isupper() and not w[:1].isdigit() for w in long):
-        return False                 # "Quest SQL Optimizer for Oracle" is not Oracle
+        return False  # "Quest SQL Optimizer for Oracle" is not Oracle
     # What the longer name adds is the company's longer name ("Avid Technology") or a
     # product line many names open with ("Microsoft Office", "IBM Lotus"), not another
     # product's name ("Google Looker", "Kali").
@@ -79,7 +84,8 @@ def _same_product(a: list[str], b: list[str], generic: tuple[bool, bool], opens:
         # Alone, only a brand stands for the product ("JobBOSS", "Bing"): not a category
         # ("Encoder software"), an acronym ("ERP") or a word of O*NET's prose ("Server").
         return not short_generic and any(
-            re.search(r"[a-z]", w) and w.lower() not in prose for w in product if re.fullmatch(r"[A-Za-z][\w\-]{2,}", w))
+            re.search(r"[a-z]", w) and w.lower() not in prose for w in product if re.fullmatch(r"[A-Za-z][\w\-]{2,}", w)
+        )
     return True
 
 
@@ -118,7 +124,7 @@ def product_names(kb: KnowledgeBase) -> dict[str, str]:
             products: dict[str, str] = shipped["products"]
             return products
     except (OSError, ValueError, KeyError):
-        pass                                 # missing or unreadable: derive it
+        pass  # missing or unreadable: derive it
     return derive_product_names(kb)
 
 
@@ -146,7 +152,7 @@ def derive_product_names(kb: KnowledgeBase) -> dict[str, str]:
 
     for names in by_last_word.values():
         for i, a in enumerate(names):
-            for b in names[i + 1:]:
+            for b in names[i + 1 :]:
                 if _same_product(words[a], words[b], (generic[a], generic[b]), opens, prose):
                     parent[root(a)] = root(b)
     groups: dict[str, list[str]] = {}

@@ -23,8 +23,7 @@ def rated_elements(kb: KnowledgeBase, code: str, domain: str) -> list[dict[str, 
     importance = kb.ratings(domain, "IM")[row]
     level = kb.ratings(domain, "LV")[row]
     records = [
-        {"id": element.id, "name": element.name,
-         "importance": _number(importance[j]), "level": _number(level[j])}
+        {"id": element.id, "name": element.name, "importance": _number(importance[j]), "level": _number(level[j])}
         for j, element in enumerate(kb.elements(domain))
         if not (np.isnan(importance[j]) and np.isnan(level[j]))
     ]
@@ -36,7 +35,8 @@ def _single_scale(kb: KnowledgeBase, code: str, domain: str, scale: str, key: st
     values = kb.ratings(domain, scale)[row]
     records = [
         {"id": e.id, "name": e.name, key: _number(values[j])}
-        for j, e in enumerate(kb.elements(domain)) if not np.isnan(values[j])
+        for j, e in enumerate(kb.elements(domain))
+        if not np.isnan(values[j])
     ]
     return sorted(records, key=lambda r: (-r[key], r["id"]))
 
@@ -49,10 +49,22 @@ def wage_record(wage: Wage | None, soc_level: str | None) -> dict[str, Any] | No
         "soc_level": soc_level,
         "area": {"code": wage.area.code, "kind": wage.area.kind, "name": wage.area.name},
         "employment": wage.employment,
-        "annual": {"p10": wage.annual_p10, "p25": wage.annual_p25, "median": wage.annual_median,
-                   "p75": wage.annual_p75, "p90": wage.annual_p90, "mean": wage.annual_mean},
-        "hourly": {"p10": wage.hourly_p10, "p25": wage.hourly_p25, "median": wage.hourly_median,
-                   "p75": wage.hourly_p75, "p90": wage.hourly_p90, "mean": wage.hourly_mean},
+        "annual": {
+            "p10": wage.annual_p10,
+            "p25": wage.annual_p25,
+            "median": wage.annual_median,
+            "p75": wage.annual_p75,
+            "p90": wage.annual_p90,
+            "mean": wage.annual_mean,
+        },
+        "hourly": {
+            "p10": wage.hourly_p10,
+            "p25": wage.hourly_p25,
+            "median": wage.hourly_median,
+            "p75": wage.hourly_p75,
+            "p90": wage.hourly_p90,
+            "mean": wage.hourly_mean,
+        },
         "top_coded": sorted(wage.top_coded),
         "source": wage.source,
     }

@@ -30,7 +30,6 @@ KIND_SUPPORT = 0.015
 OCCUPATION_LEAD_WEIGHT = 0.99
 
 
-
 class TitleLike(Protocol):
     code: str
     title: str
@@ -206,7 +205,9 @@ def build_arrays(
         "ent_title": np.array(ent_title, dtype=np.int32),
         "ent_weight": np.array(ent_weight, dtype=np.float32),
         "titles": _pack(title_ids),
-        "title_off": np.array([0, *itertools.accumulate(len(t.encode("utf-8")) + 1 for t in title_ids)], dtype=np.int32),
+        "title_off": np.array(
+            [0, *itertools.accumulate(len(t.encode("utf-8")) + 1 for t in title_ids)], dtype=np.int32
+        ),
         "tcc_off": np.array(tcc_off, dtype=np.int32),
         "tcc_code": np.array(tcc_code, dtype=np.int16),
         "tcc_count": np.array(tcc_count, dtype=np.int32),

@@ -25,8 +25,7 @@ def resolution_dict(res: Resolution) -> dict:
     return {
         "query": res.query,
         "candidates": [
-            {"code": c.code, "title": c.title, "score": c.score, "matched": c.matched}
-            for c in res.candidates
+            {"code": c.code, "title": c.title, "score": c.score, "matched": c.matched} for c in res.candidates
         ],
         "specialization": {"id": spec.id, "name": spec.name} if spec else None,
         "ambiguous": res.ambiguous,
@@ -71,7 +70,10 @@ def _print_human(res: Resolution, console: Console) -> None:
 
 
 def resolve_command(
-    title: str = typer.Argument(..., help='A job title as people write it, or "-" to read one title per line from standard input (JSON lines out).'),
+    title: str = typer.Argument(
+        ...,
+        help='A job title as people write it, or "-" to read one title per line from standard input (JSON lines out).',
+    ),
     json_output: bool = typer.Option(False, "--json", help="Machine-readable output."),
     top: int = typer.Option(5, "--top", min=1, max=50, help="How many candidates to show."),
 ) -> None:

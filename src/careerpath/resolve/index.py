@@ -88,9 +88,7 @@ class TitleIndex:
         self.codes = _unpack(a["codes"])
         self.code_index = {c: i for i, c in enumerate(self.codes)}
         self.prior = dict(zip(self.codes, a["prior"].tolist()))
-        self.occupations = {
-            c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))
-        }
+        self.occupations = {c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))}
         self.occ_title_tokens = _LazySets(self.codes, _unpack(a["occ_title_tokens"]))
         self.occ_desc_tokens = _LazySets(self.codes, _unpack(a["occ_desc_tokens"]))
         self.vocab = {tok: i for i, tok in enumerate(_unpack(a["vocab"]))}

@@ -132,8 +132,12 @@ _ROLE_HEAD = re.compile(
 def role_heads(text: str) -> list[dict]:
     """id, name, titles and occupation of every role in roles.yaml's text, without YAML."""
     return [
-        {"id": m["id"], "name": m["name"].strip().strip('"'), "occupation": m["occ"],
-         "titles": re.findall(r'"([^"]*)"', m["titles"])}
+        {
+            "id": m["id"],
+            "name": m["name"].strip().strip('"'),
+            "occupation": m["occ"],
+            "titles": re.findall(r'"([^"]*)"', m["titles"]),
+        }
         for m in _ROLE_HEAD.finditer(text)
     ]
 

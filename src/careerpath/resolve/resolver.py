@@ -199,7 +199,7 @@ class Resolver:
         return self._specs_by_id()[modifier.spec_id] if modifier else None
 
     @classmethod
-    def from_kb(cls, kb) -> "Resolver":
+    def from_kb(cls, kb) -> Resolver:
         """A resolver over ``kb``: the shipped index if it was built from this KB, else built now."""
         index = load_index(shipped_index_path(), kb.content_hash)
         if index is None:
@@ -208,7 +208,7 @@ class Resolver:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def default(cls) -> "Resolver":
+    def default(cls) -> Resolver:
         """The resolver over the default knowledge base, made once per process.
 
         With the shipped KB and an up-to-date shipped index this opens neither the KB nor
@@ -265,7 +265,9 @@ class Resolver:
 
         occs = self.index.occupations
         cands = [
-            Candidate(code=c, title=occs[c].title, score=round(s, 4), matched=self.index.title(m) if m >= 0 else occs[c].title)
+            Candidate(
+                code=c, title=occs[c].title, score=round(s, 4), matched=self.index.title(m) if m >= 0 else occs[c].title
+            )
             for s, c, m, _ in ranked[:top]
         ]
         ambiguous = _ambiguous(ranked)
@@ -297,11 +299,18 @@ class Resolver:
         own = next((r for r in ranked if r[1] == role.occupation), None)
         cap = ROLE_SCORE - CLEAR_MARGIN
         rest = [(min(s, cap), c, m, d) for s, c, m, d in ranked if c != role.occupation]
-        cands = [Candidate(code=role.occupation, title=occs[role.occupation].title,
-                           score=max(ROLE_SCORE, round(own[0], 4)) if own else ROLE_SCORE, matched=role.name)]
+        cands = [
+            Candidate(
+                code=role.occupation,
+                title=occs[role.occupation].title,
+                score=max(ROLE_SCORE, round(own[0], 4)) if own else ROLE_SCORE,
+                matched=role.name,
+            )
+        ]
         cands += [
-            Candidate(code=c, title=occs[c].title, score=round(s, 4),
-                      matched=self.index.title(m) if m >= 0 else occs[c].title)
+            Candidate(
+                code=c, title=occs[c].title, score=round(s, 4), matched=self.index.title(m) if m >= 0 else occs[c].title
+            )
             for s, c, m, _ in rest[: top - 1]
         ]
         spec = self._specs_by_id()[role.spec_id]
@@ -409,9 +418,7 @@ class Resolver:
         if tok not in self._corrections:
             from rapidfuzz import fuzz, process  # only typos need it
 
-            hit = process.extractOne(
-                tok, idx.vocab_by_initial.get(tok[0], ()), scorer=fuzz.ratio, score_cutoff=84
-            )
+            hit = process.extractOne(tok, idx.vocab_by_initial.get(tok[0], ()), scorer=fuzz.ratio, score_cutoff=84)
             self._corrections[tok] = idx.vocab[hit[0]] if hit else None
         return self._corrections[tok]
 
@@ -468,9 +475,7 @@ class Resolver:
         for s, code, matched, dice in best.values():
             # Occupation-level evidence breaks ties between occupations that share a title:
             # how many of its titles use each query word, and its own title and description.
-            support = sum(
-                w * _share(idx.code_counts(tid).get(code, 0)) for tid, w in qids
-            ) / qw
+            support = sum(w * _share(idx.code_counts(tid).get(code, 0)) for tid, w in qids) / qw
             t_cov = len(qtoks & idx.occ_title_tokens[code]) / len(qtoks)
             d_cov = len(qtoks & idx.occ_desc_tokens[code]) / len(qtoks)
             evidence = 0.5 * support + 0.35 * t_cov + 0.15 * d_cov
@@ -520,10 +525,7 @@ class Resolver:
         """The one close occupation whose own O*NET title is the query ("Cashiers")."""
         toks = set(form.tokens)
         idx = self.index
-        own = [
-            c for c in codes
-            if idx.occ_title_tokens[c] == toks and "All Other" not in idx.occupations[c].title
-        ]
+        own = [c for c in codes if idx.occ_title_tokens[c] == toks and "All Other" not in idx.occupations[c].title]
         return own[0] if len(own) == 1 else None
 
     def _dominant(self, form: Normalized, codes: list[str]) -> str | None:
