@@ -65,8 +65,9 @@ def kb_build(
         f"{report.counts['occupation']} occupations"
     )
     if out_path is None:
-        # The resolver's index and the product names are derived from the shipped KB and
-        # shipped beside it; keep them in step.
+        # The resolver's index, the product names and the engine's derived arrays are
+        # derived from the shipped KB and shipped beside it; keep them in step.
+        from careerpath.engine.derived import write_shipped_derived
         from careerpath.kb import KnowledgeBase
         from careerpath.kb.api import unpacked_shipped_kb
         from careerpath.kb.products import write_shipped_products
@@ -75,6 +76,7 @@ def kb_build(
         built = KnowledgeBase(unpacked_shipped_kb())
         err.print(f"[green]Wrote[/] {write_shipped_index(built)}")
         err.print(f"[green]Wrote[/] {write_shipped_products(built)}")
+        err.print(f"[green]Wrote[/] {write_shipped_derived(built)}")
         _refresh_semantic_embeddings(built)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 
@@ -127,6 +127,33 @@ def _with_donors(array: np.ndarray, donors: tuple[int, ...]) -> np.ndarray:
 
 @lru_cache(maxsize=4)
 def profiles_for(kb: KnowledgeBase) -> Profiles:
+    """The profiles of every occupation in ``kb``: read from the arrays derived at build time
+    (engine/derived.py), computed by ``compute_profiles`` only for a knowledge base nobody
+    derived them for."""
+    from .derived import derived_arrays, strings  # derived.py computes with this module
+
+    a = derived_arrays(kb)
+    return Profiles(
+        kb=kb,
+        element_ids=tuple(strings(a["element_ids"])),
+        kinds=cast(tuple[Literal["skill", "knowledge"], ...], tuple(strings(a["kinds"]))),
+        importance=a["importance"],
+        level=a["level"],
+        level_estimated=a["level_estimated"],
+        donor=tuple(a["donor"].tolist()),
+        requirement=a["requirement"],
+        work_styles=a["work_styles"],
+        work_values=a["work_values"],
+        interests=a["interests"],
+        style_donor=tuple(a["style_donor"].tolist()),
+        value_donor=tuple(a["value_donor"].tolist()),
+        interest_donor=tuple(a["interest_donor"].tolist()),
+        activity_specificity=dict(zip(strings(a["activities"]), a["activity_specificity"].tolist(), strict=True)),
+        shared_names=frozenset(strings(a["shared_names"])),
+    )
+
+
+def compute_profiles(kb: KnowledgeBase) -> Profiles:
     importance = np.hstack([kb.ratings(d, "IM") for d in RATED_DOMAINS]).astype(np.float64)
     level = np.hstack([kb.ratings(d, "LV") for d in RATED_DOMAINS]).astype(np.float64)
     element_ids = tuple(e for d in RATED_DOMAINS for e in kb.rating_columns(d, "IM"))

@@ -20,7 +20,7 @@ import numpy as np
 
 from careerpath.kb import KnowledgeBase, Technology
 
-from .profiles import Profiles, profiles_for
+from .profiles import Profiles
 
 # An element is distinctive for an occupation when its emphasis (importance x level) lies at
 # least this many standard deviations above the mean over all rated occupations.
@@ -50,7 +50,29 @@ class Distinctiveness:
 
 @lru_cache(maxsize=4)
 def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
-    p = profiles_for(kb)
+    """Read from the arrays derived at build time (engine/derived.py); see compute_distinctiveness."""
+    from .derived import derived_arrays, strings  # derived.py computes with this module
+
+    a = derived_arrays(kb)
+    groups = strings(a["tech_groups"])
+    names = strings(a["tech_names"])
+    return Distinctiveness(
+        z=a["z"],
+        tech_share=dict(zip(names, a["tech_share"].tolist(), strict=True)),
+        tech_group_share={
+            (groups[g], names[t]): share
+            for g, t, share in zip(
+                a["group_share_group"].tolist(),
+                a["group_share_tech"].tolist(),
+                a["group_share"].tolist(),
+                strict=True,
+            )
+        },
+        group_of={kb.codes[row]: groups[g] for row, g in enumerate(a["group_of"].tolist()) if g >= 0},
+    )
+
+
+def compute_distinctiveness(kb: KnowledgeBase, p: Profiles) -> Distinctiveness:
     own = np.array([p.donor[i] == i for i in range(p.n)])  # borrowed profiles would count twice
     emphasis = p.importance * p.level
     mean = emphasis[own].mean(axis=0)
