@@ -14,13 +14,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def parse(text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)
+    import yaml  # only on a cache miss: importing PyYAML alone costs a fresh process 30 ms
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_text(text: str, name: str) -> Any:

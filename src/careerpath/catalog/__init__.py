@@ -40,7 +40,7 @@ _COST_RANK = {"free": 0, "freemium": 1, "paid": 2}
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Teaches(_Frozen):

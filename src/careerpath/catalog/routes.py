@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from careerpath import yamlcache
 
 __all__ = [
     "Alternative",
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 _HERE = Path(__file__).resolve().parent
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DegreeLevel = Literal["none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral"]
 # Ordered as BLS's "typical education needed for entry" categories.
@@ -66,7 +66,7 @@ URL = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Verification(_Frozen):
@@ -190,8 +190,7 @@ COMPILED = _HERE / "routes.json"
 def _read_yaml(folder: Path, sub: str) -> list[dict]:
     items: list[dict] = []
     for path in sorted((folder / sub).glob("*.yaml")):
-        with open(path, encoding="utf-8") as f:
-            items += yaml.load(f, Loader=_Loader) or []
+        items += yamlcache.parse(path.read_text(encoding="utf-8")) or []
     return items
 
 

@@ -146,7 +146,7 @@ def guide(
         if output is None:
             render_text(result, out)
             return
-        recorder = Console(record=True, width=100, file=io.StringIO())
+        recorder = Console(record=True, width=100, file=io.StringIO(), highlight=False)
         render_text(result, recorder)
         text = recorder.export_text()
     elif output_format == "markdown":

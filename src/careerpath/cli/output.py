@@ -17,8 +17,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-out = Console()
-err = Console(stderr=True)
+# highlight=False: Rich would otherwise run its repr highlighter's regular expressions over
+# every line of a guide (a sixth of `careerpath guide`'s time) to colour numbers in prose.
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
 
 USAGE_ERROR = 2
 

@@ -17,7 +17,7 @@ LearnKind = Literal["skill", "knowledge", "technology", "topic", "hired_for"]
 
 
 class Value(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
 
 
 class RoleChoice(Value):

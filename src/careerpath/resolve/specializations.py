@@ -24,7 +24,7 @@ Priority = Literal["Critical", "Important", "Nice to have"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ImpliedElement(_Frozen):
