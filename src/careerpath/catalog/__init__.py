@@ -203,6 +203,7 @@ class Catalog:
     def templates(self) -> list[WorkTemplates]:
         return list(self._templates.values())
 
+    @lru_cache(maxsize=2048)  # noqa: B019 (the catalog lives as long as the process)
     def templates_for(self, code: str, title: str = "") -> WorkTemplates:
         """The templates for the most specific matching kind of work.
 

@@ -149,14 +149,17 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
     result = Comparison()
     source_one, target_title = _article(kb.occupation(source).title), kb.occupation(target).title
     target_people = in_sentence(target_title)
+    # Rows as Python floats once: indexing numpy element by element costs more than the rest.
+    z_t, importance_t = d.z[t].tolist(), p.importance[t].tolist()
+    level_t, level_s = p.level[t].tolist(), p.level[s].tolist()
     # What the target stands out for first, then how much it relies on it.
     ranked = sorted(
         range(len(p.element_ids)),
-        key=lambda j: (-max(float(d.z[t, j]), 0.0) * p.importance[t, j], -p.importance[t, j], p.element_ids[j]),
+        key=lambda j: (-max(z_t[j], 0.0) * importance_t[j], -importance_t[j], p.element_ids[j]),
     )
     for j in ranked:
         element_id, kind = p.element_ids[j], p.kinds[j]
-        importance, target_level, source_level = (float(x) for x in (p.importance[t, j], p.level[t, j], p.level[s, j]))
+        importance, target_level, source_level = importance_t[j], level_t[j], level_s[j]
         gap = target_level - source_level
         listed = known.has(kind, element_id)
         if importance >= effort.RELEVANT_IMPORTANCE and (gap <= effort.LEVEL_TOLERANCE or listed):
@@ -192,7 +195,7 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
         if score <= 0:
             continue  # the target is not distinctively hired for it: not worth months of study
         target_task = example_task(p, target, element_id)
-        z = float(d.z[t, j])
+        z = z_t[j]
         result.gaps.append(
             Gap(
                 kind=kind,
@@ -244,11 +247,13 @@ def _holders(title: str) -> str:
     return ", ".join(parts[: closing + 1])
 
 
+@lru_cache(maxsize=4096)  # a guide writes each title into a dozen sentences
 def in_sentence(title: str) -> str:
     """'Web Developers' -> 'web developers' in a sentence; acronyms ('IT') and words with digits stay."""
     return " ".join(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in title.split(" "))
 
 
+@lru_cache(maxsize=4096)
 def singular(title: str) -> str:
     """'Software Developers' -> 'software developer', for a sentence about one person.
 

@@ -206,6 +206,8 @@ class KnowledgeBase:
         for name, n_rows, n_cols, columns, data in self._db.execute("SELECT * FROM matrix"):
             array = np.frombuffer(data, dtype=np.float32).reshape(n_rows, n_cols)
             self._matrices[name] = (tuple(columns.split("\t")), array)
+        keys = ("id", "name", "release", "publisher", "license", "url")
+        self._sources = [dict(zip(keys, r, strict=True)) for r in self._db.execute("SELECT * FROM source ORDER BY id")]
         self._areas = {
             r[0]: Area(*r) for r in self._db.execute("SELECT code, kind, state_code, name FROM area ORDER BY code")
         }
@@ -244,8 +246,7 @@ class KnowledgeBase:
         return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
     def sources(self) -> list[dict[str, str]]:
-        keys = ("id", "name", "release", "publisher", "license", "url")
-        return [dict(zip(keys, r)) for r in self._query("SELECT * FROM source ORDER BY id")]
+        return [dict(source) for source in self._sources]
 
     # -- ratings -------------------------------------------------------------------
 
