@@ -1102,3 +1102,19 @@ def test_the_same_words_outside_a_company_name_still_count(kb):
     # A title that goes on is a job, not an employer; a product's own name stays a product.
     assert ("knowledge", "Medicine and Dentistry") in _read(kb, "Registered Dental Hygienist, 2017-2024")
     assert ("technology", "DaVinci Resolve") in _read(kb, "DaVinci Resolve Studio, Baselight, Nuke")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Worked as a grant writer for the county library", "grant writer"),
+        # A sentence wrapped onto the next line still reads as one phrase, quoted as written.
+        ("Worked as a grant\n  writer for the county library", "grant\n  writer"),
+        # A bullet or a blank line ends it: only the second line's own word is evidence.
+        ("Worked as a grant\n- writer for the county library", "writer"),
+        ("Worked as a grant\n\nwriter for the county library", "writer"),
+    ],
+)
+def test_a_phrase_reads_across_a_wrapped_line_but_not_into_the_next_bullet(text, phrase):
+    writing = [e.phrase for e in extract(text).items if e.key == "2.A.1.c"]
+    assert writing == [phrase]

@@ -336,6 +336,15 @@ def _not_shown(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line break that only wraps a sentence: the next line goes on with text, not a bullet or a
+# blank line. Replaced by a space, one character for one, so every offset stays the same.
+WRAPPED_LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\s\-•*–·])")
+
+
+def join_wrapped_lines(text: str) -> str:
+    return WRAPPED_LINE_BREAK.sub(" ", text)
+
+
 def _elements(
     text: str,
     lex: Lexicon,
@@ -344,8 +353,10 @@ def _elements(
     employers: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[Evidence, int, int]]:
     found = []
+    joined = join_wrapped_lines(text)
     for pattern in lex.elements:
-        for m in pattern.regex.finditer(text):
+        for m in pattern.regex.finditer(joined if pattern.joined else text):
+            words = text[m.start() : m.end()]  # as written: the joined copy has the same offsets
             if pattern.list_only and not _whole_entry(m.start(), m.end(), entries):
                 continue
             # "Harbor Logistics Inc." names an employer; the pattern may still match further on.
@@ -354,11 +365,11 @@ def _elements(
             # "Classroom" inside "Google Classroom" names a product, not a subject.
             if any(start <= m.start() and m.end() <= end for _, start, end in technologies):
                 continue
-            if head_word(m.group()) in lex.role_nouns and OTHERS_ROLE_BEFORE.search(
+            if head_word(words) in lex.role_nouns and OTHERS_ROLE_BEFORE.search(
                 text, max(0, m.start() - CUE_LOOKBACK), m.start()
             ):
                 continue
-            found.append((Evidence(cast(Kind, pattern.kind), pattern.key, pattern.name, m.group()), m.start(), m.end()))
+            found.append((Evidence(cast(Kind, pattern.kind), pattern.key, pattern.name, words), m.start(), m.end()))
             break
     return found
 
