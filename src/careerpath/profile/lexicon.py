@@ -30,8 +30,8 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 
+from careerpath import yamlcache
 from careerpath.cachedir import cache_dir
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.products import without_software
@@ -194,11 +194,8 @@ class Lexicon:
 
 
 def _data(name: str):
-    # The C loader where libyaml is present: elements.yaml is read by every fresh process.
-    return yaml.load(
-        resources.files("careerpath.profile").joinpath(name).read_text(),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-    )
+    # Through the JSON cache: elements.yaml is read by every fresh process that reads skills.
+    return yamlcache.load_text(resources.files("careerpath.profile").joinpath(name).read_text(), name)
 
 
 # A token written in lower case: the vocabulary of O*NET's own prose.
