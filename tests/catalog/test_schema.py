@@ -18,7 +18,7 @@ def test_required_fields_present_and_nothing_else():
     required = {"id", "name", "provider", "url", "cost", "format", "hours", "level"}
     for entry in raw_resources():
         assert required <= entry.keys(), entry.get("id")
-        assert entry.keys() <= required | {"teaches"}, entry["id"]
+        assert entry.keys() <= required | {"teaches", "fits"}, entry["id"]
         assert all(entry["teaches"].values()) if "teaches" in entry else True, f"{entry['id']}: omit empty lists"
 
 
@@ -81,3 +81,13 @@ def test_topics_belong_to_their_specialization(catalog):
 
 def test_elements_file_matches_onet(catalog, element_names):
     assert {e.id: e.name for e in catalog.elements.values()} == element_names
+
+
+def test_a_resource_made_for_one_kind_of_work_is_not_offered_for_a_general_skill_elsewhere():
+    from careerpath.catalog import Catalog
+
+    catalog = Catalog.default()
+    messer = catalog.resource("professor-messer")
+    assert messer.fits, "an IT course names the work it suits"
+    assert messer.suits("15-1232.00") and not messer.suits("49-3031.00")
+    assert all(r.suits("49-3031.00") for r in catalog.resources if not r.fits)

@@ -243,3 +243,16 @@ def test_counts_agree_with_their_nouns():
 
     assert [counted(n, "month") for n in (0, 1, 2)] == ["0 months", "1 month", "2 months"]
     assert counted(1, "O*NET job zone") == "1 O*NET job zone"
+
+
+def test_general_skills_get_resources_made_for_the_targets_kind_of_work():
+    from careerpath.service import plan_guide
+
+    mechanic = plan_guide("Truck Driver", "Diesel Mechanic")
+    it_support = plan_guide("Help Desk Technician", "Network Administrator")
+    offered = {
+        guide.to.title: {ref.url for item in guide.skills_to_learn for ref in item.resources}
+        for guide in (mechanic, it_support)
+    }
+    assert "https://www.professormesser.com/" not in offered[mechanic.to.title]
+    assert "https://www.professormesser.com/" in offered[it_support.to.title]

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -74,10 +74,16 @@ class Resource(_Frozen):
     hours: int = Field(gt=0)
     level: Level
     teaches: Teaches = Teaches()
+    # SOC prefixes of the occupations it suits for a general O*NET skill or knowledge area
+    # (resources.yaml explains); empty: anyone.
+    fits: tuple[Annotated[str, Field(pattern=r"^\d{2}-\d{0,4}$")], ...] = ()
 
     @property
     def is_free(self) -> bool:
         return self.cost == "free"
+
+    def suits(self, code: str) -> bool:
+        return not self.fits or code.startswith(self.fits)
 
 
 class Topic(_Frozen):

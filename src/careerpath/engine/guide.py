@@ -289,7 +289,7 @@ MAX_RESOURCES = 3
 
 
 def _resources(
-    catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | None, core: bool = True
+    catalog: Catalog, routes: RouteCatalog, gap: Gap, budget: str | None, target: str, core: bool = True
 ) -> list[ResourceRef]:
     """Resources whose main subject is the item, up to three; when the catalog marks none as
     such, the two most focused — for core items only: an "also useful" O*NET element gets a
@@ -311,6 +311,8 @@ def _resources(
     if gap.kind == "hired_for":
         return []
     found = catalog.resources_for(gap.kind, gap.key, budget)
+    if gap.kind in ("skill", "knowledge"):  # a general area: only resources made for this kind of work
+        found = [r for r in found if r.suits(target)]
     primary = [r for r in found if gap.key in r.teaches.primary]
     if not core and gap.kind in ("skill", "knowledge"):
         found = []
@@ -344,12 +346,12 @@ def _how(gap: Gap, refs: list[ResourceRef], program: str | None) -> str:
 
 
 def _to_learn(
-    gaps: list[Gap], catalog: Catalog, routes: RouteCatalog, person: Person, program: str | None
+    gaps: list[Gap], catalog: Catalog, routes: RouteCatalog, person: Person, program: str | None, target: str
 ) -> list[SkillToLearn]:
     items = []
     chosen, _ = _core_plan(gaps)
     for gap, priority, core in chosen:
-        refs = _resources(catalog, routes, gap, person.budget, core)
+        refs = _resources(catalog, routes, gap, person.budget, target, core)
         covered = program if core else None
         items.append(
             SkillToLearn(
@@ -613,7 +615,7 @@ def build_guide(
     applied = apply_route(kb, routes, source, target)
     if source == target:
         applied = already_there(applied)
-    to_learn = _to_learn(gaps, catalog, routes, person, applied.program)
+    to_learn = _to_learn(gaps, catalog, routes, person, applied.program, target)
     templates = catalog.templates_for(target, target_occupation.title)
     portfolio = request.target_specialty.portfolio if request.target_specialty else ()
     planned = plan_phases(applied, to_learn, templates, portfolio, same_role, target_occupation.title)

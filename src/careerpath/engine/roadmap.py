@@ -111,7 +111,8 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
         )
         tasks.append((0, actions[-1]))
     elif step.kind == "job_search":
-        actions.append(f"List ten employers that hire for it and what their postings ask for: {step.name.lower()}.")
+        actions.append(f"For “{step.name}”: list ten employers that hire for it and note what their postings ask for.")
+        tasks.append((0, actions[-1]))
     elif step.kind == "prerequisite":
         actions.append(f"Find out exactly what “{step.name}” involves where you live and sign up for the first part.")
     elif c is not None:
@@ -210,7 +211,13 @@ def plan_phases(
             planned += learning()
             learning_placed = True
         credential_hours = learned.get(step.credential.url, 0) if step.credential else 0
-        planned.append(_step_phase(step, credential_hours))
+        phase = _step_phase(step, credential_hours)
+        if step.kind == "job_search" and templates.network:
+            # The route names who hires. Of the templates for this kind of work only the first
+            # networking line is written to fit every job of the kind (transport's job-search
+            # tips are for drivers, not flight attendants).
+            phase.tasks.append((0, f"Meet people in the role: {templates.network[0]}"))
+        planned.append(phase)
     if not learning_placed:
         planned += learning()
     if not any(t.step.kind == "job_search" for t in route.todo):
