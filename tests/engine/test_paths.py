@@ -46,17 +46,17 @@ def test_no_stone_when_the_person_already_holds_a_bridge_job(kb):
     assert stepping_stones(r, b, t) == []
 
 
-def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb):
+def test_guide_stepping_stones_are_the_routes_bridge_jobs(kb, inputs):
     """Guides show only jobs people really hold on the way: the curated route's bridge jobs."""
     from careerpath.engine import GuideRequest, build_guide
 
-    guide = build_guide(GuideRequest("41-2011.00", "35-1011.00"), kb)  # cashier -> chef
+    guide = build_guide(GuideRequest("41-2011.00", "35-1011.00"), inputs)  # cashier -> chef
     bridges = {b.code for b in guide.route.bridge_jobs}
     assert guide.stepping_stones and {s.code for s in guide.stepping_stones} <= bridges
     assert guide.stepping_stones[0].legs[0] == guide.stepping_stones[0].first_leg
     faq = next(f for f in guide.faq if f.question == "Which jobs lie on the way?")
     assert guide.stepping_stones[0].title in faq.answer
-    cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), kb)  # already in a bridge job
+    cook = build_guide(GuideRequest("35-2014.00", "35-1011.00"), inputs)  # already in a bridge job
     assert cook.stepping_stones == []
 
 

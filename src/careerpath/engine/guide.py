@@ -29,6 +29,7 @@ from .compare import (
     in_sentence,
     transferable_styles,
 )
+from .inputs import Inputs
 from .model import (
     Difficulty,
     Driver,
@@ -563,15 +564,9 @@ def _sources(kb: KnowledgeBase) -> list[Source]:
     return sources
 
 
-def build_guide(
-    request: GuideRequest,
-    kb: KnowledgeBase | None = None,
-    catalog: Catalog | None = None,
-    routes: RouteCatalog | None = None,
-) -> Guide:
-    kb = kb or KnowledgeBase.default()
-    catalog = catalog or Catalog.default()
-    routes = routes or RouteCatalog.default()
+def build_guide(request: GuideRequest, inputs: Inputs) -> Guide:
+    """The guide for one request, from the knowledge base and catalogs in `inputs` alone."""
+    kb, catalog, routes = inputs.kb, inputs.catalog, inputs.routes
     p = profiles_for(kb)
     d = distinctiveness_for(kb)
     person = request.person

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from careerpath.catalog import Catalog
-from careerpath.kb import KnowledgeBase
-
 from .guide import GuideRequest, Person, build_guide
+from .inputs import Inputs
 from .model import Guide
 from .narrative import counted
 
@@ -75,14 +73,12 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     return lines
 
 
-def personalize(request: GuideRequest, kb: KnowledgeBase | None = None, catalog: Catalog | None = None) -> Guide:
+def personalize(request: GuideRequest, inputs: Inputs) -> Guide:
     """The tailored guide with `personalization.changes` filled against the default one."""
-    kb = kb or KnowledgeBase.default()
-    catalog = catalog or Catalog.default()
-    tailored = build_guide(request, kb, catalog)
+    tailored = build_guide(request, inputs)
     if request.person == Person():
         return tailored
-    baseline = build_guide(replace(request, person=Person()), kb, catalog)
+    baseline = build_guide(replace(request, person=Person()), inputs)
     personalization = tailored.personalization.model_copy(
         update={"changes": changes(baseline, tailored, request.person)}
     )

@@ -263,6 +263,7 @@ async def compare_targets(
     hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
 ):
     from careerpath.engine.guide import DEFAULT_HOURS_PER_WEEK, Person
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.sidebyside import side_by_side
 
     source = await run_in_threadpool(_choice, from_)
@@ -271,7 +272,7 @@ async def compare_targets(
     try:
         result = await run_in_threadpool(
             side_by_side,
-            KnowledgeBase.default(),
+            Inputs.default(),
             source.code,
             [e.code for e in ends],
             Person(hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK),
