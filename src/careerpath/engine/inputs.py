@@ -14,10 +14,12 @@ Not named ``Sources``: a guide already has a *source* occupation and cites its d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from careerpath.catalog import Catalog
-from careerpath.catalog.routes import RouteCatalog
-from careerpath.kb import KnowledgeBase
+if TYPE_CHECKING:  # imported by default() only, so importing the engine costs no more than before
+    from careerpath.catalog import Catalog
+    from careerpath.catalog.routes import RouteCatalog
+    from careerpath.kb import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -29,4 +31,8 @@ class Inputs:
     @classmethod
     def default(cls) -> Inputs:
         """The shipped knowledge base and catalogs; each is opened once per process."""
+        from careerpath.catalog import Catalog
+        from careerpath.catalog.routes import RouteCatalog
+        from careerpath.kb import KnowledgeBase
+
         return cls(KnowledgeBase.default(), Catalog.default(), RouteCatalog.default())

@@ -192,12 +192,13 @@ def hub_ends(end: End, direction: str, size: int = HUB_SIZE) -> list[End]:
         recommender_for,
     )
 
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     if direction == "from":
         return [
-            end_for(r.code) for r in recommend(kb, end.code, top=size + 1, with_reasons=False) if r.code != end.code
+            end_for(r.code) for r in recommend(inputs, end.code, top=size + 1, with_reasons=False) if r.code != end.code
         ][:size]
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
     t = kb.index[end.code]
     # recommend.scores(r, s)[t] for every source s at once: one column instead of n rows.
     wages = r.medians()
