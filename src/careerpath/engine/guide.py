@@ -48,7 +48,7 @@ from .model import (
     SteppingStone,
     TransferableSkill,
 )
-from .narrative import LONG_STEPS, faq, overview, reality_check
+from .narrative import LONG_STEPS, counted, faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
 from .roadmap import CREDENTIAL, action_plan, plan_phases, schedule, study_hours
@@ -419,7 +419,7 @@ def _difficulty(
 
 def _years(months: float) -> str:
     if months < 18:
-        return f"{round(months)} months"
+        return counted(round(months), "month")
     years = round(months / 12 * 2) / 2
     return f"{years:g} years"
 
@@ -530,7 +530,7 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary: Salar
             notes.append(f"O*NET lists no task statements for {role.title}.")
     if salary.note:
         notes.append(salary.note)
-    return notes
+    return list(dict.fromkeys(notes))  # a guide within one occupation would say each twice
 
 
 def _sources(kb: KnowledgeBase) -> list[Source]:

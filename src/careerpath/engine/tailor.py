@@ -15,7 +15,7 @@ from dataclasses import replace
 from .guide import GuideRequest, Person, build_guide
 from .inputs import Inputs
 from .model import Guide
-from .narrative import counted
+from .narrative import a_week, counted
 
 MAX_NAMED_ITEMS = 6
 
@@ -50,7 +50,7 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     if hours_before != hours_after:
         lines.append(f"Study hours: {hours_before} → {hours_after}.")
     if person.hours_per_week != Person().hours_per_week:
-        lines.append(f"Scheduled at {person.hours_per_week:g} hours a week instead of {Person().hours_per_week:g}.")
+        lines.append(f"Scheduled at {a_week(person.hours_per_week)} instead of {Person().hours_per_week:g}.")
     if (baseline.timeline_weeks, baseline.timeline_months) != (tailored.timeline_weeks, tailored.timeline_months):
 
         def timeline(guide: Guide) -> str:
