@@ -16,10 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 
 
 def _work(chunk: list[tuple[str, str]]) -> int:
-    from careerpath.engine import GuideRequest, build_guide
+    from careerpath.engine import GuideRequest, Inputs, build_guide
 
+    inputs = Inputs.default()
     for source, target in chunk:
-        build_guide(GuideRequest(source, target))
+        build_guide(GuideRequest(source, target), inputs)
     return len(chunk)
 
 

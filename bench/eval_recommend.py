@@ -46,9 +46,11 @@ from pathlib import Path
 import numpy as np
 
 from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
+from careerpath.engine.inputs import Inputs
 from careerpath.engine.recommend import (
     KINDS,
     WEIGHTS,
+    Recommender,
     _cosine_rows,
     normalise_title,
     recommender_for,
@@ -93,6 +95,11 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 def half(title: str) -> int:
     """Which of the two halves a title falls in: fixed by its text, the same in every run."""
     return zlib.crc32(normalise_title(title).encode()) % 2
+
+
+def _recommender(kb: KnowledgeBase) -> Recommender:
+    """The recommender for this knowledge base with the shipped catalogs."""
+    return recommender_for(dataclasses.replace(Inputs.default(), kb=kb))
 
 
 def title_related(kb: KnowledgeBase, data: Path, which: int | None = None) -> dict[int, list[int]]:
@@ -162,7 +169,7 @@ def hit_rate(matrix: np.ndarray, related: dict[int, list[int]]) -> float:
 def matrices(kb: KnowledgeBase, titles_seen: int | None = None) -> dict[str, np.ndarray]:
     """Every ranking evaluated, its titles similarity built only from the half of the
     titles ``titles_seen`` (all of them when None)."""
-    r = recommender_for(kb)
+    r = _recommender(kb)
     if titles_seen is not None:
         sims = dict(r.similarities)
         sims["titles"] = titles_similarity(titles_by_row(kb, keep=lambda t: half(t) == titles_seen))
@@ -193,7 +200,7 @@ def matrices(kb: KnowledgeBase, titles_seen: int | None = None) -> dict[str, np.
 
 
 def doctoral_in_top10(kb: KnowledgeBase, matrix: np.ndarray) -> dict[str, int | float]:
-    degree = recommender_for(kb).feasibility.degree
+    degree = _recommender(kb).feasibility.degree
     top = top10(matrix)
     needs = degree[np.arange(len(kb.codes))[:, None], top] >= DEGREE_RANK["doctoral"]
     out: dict[str, int | float] = {name: int(needs[kb.index[code]].sum()) for code, name in CHECKED.items()}
@@ -208,7 +215,7 @@ def major_group_share(kb: KnowledgeBase, matrix: np.ndarray) -> float:
 
 def disagreements(kb: KnowledgeBase, matrix: np.ndarray, related: dict[int, list[int]], limit: int = 12) -> list[str]:
     """The proxy's moves the score ranks lowest, with their rank and why (kind, route months)."""
-    r = recommender_for(kb)
+    r = _recommender(kb)
     m = np.array(matrix, dtype=np.float64)
     np.fill_diagonal(m, -np.inf)
     ranks = (-m).argsort(axis=1).argsort(axis=1)

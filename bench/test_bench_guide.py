@@ -5,23 +5,23 @@ import subprocess
 import sys
 import time
 
-from careerpath.engine import GuideRequest, build_guide
-from careerpath.kb import KnowledgeBase
+from careerpath.engine import GuideRequest, Inputs, build_guide
 
 
 def test_warm_guide_latency(benchmark, percentiles):
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     rng = random.Random(11)
     pairs = [(rng.choice(kb.codes), rng.choice(kb.codes)) for _ in range(500)]
-    build_guide(GuideRequest(*pairs[0]))  # warm: profiles, catalog, resolver-free
+    build_guide(GuideRequest(*pairs[0]), inputs)  # warm: profiles, catalog, resolver-free
     samples = []
     for source, target in pairs:
         start = time.perf_counter()
-        build_guide(GuideRequest(source, target))
+        build_guide(GuideRequest(source, target), inputs)
         samples.append(time.perf_counter() - start)
     p50, p99 = percentiles(samples)
     print(f"\nwarm guide over {len(pairs)} random pairs: p50 {p50 * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
-    benchmark.pedantic(lambda: build_guide(GuideRequest("15-1252.00", "27-3042.00")), rounds=50, iterations=1)
+    benchmark.pedantic(lambda: build_guide(GuideRequest("15-1252.00", "27-3042.00"), inputs), rounds=50, iterations=1)
     assert p50 < 0.005 and p99 < 0.020
 
 

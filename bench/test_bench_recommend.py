@@ -6,15 +6,16 @@ import subprocess
 import sys
 import time
 
+from careerpath.engine.inputs import Inputs
 from careerpath.engine.recommend import recommend, recommender_for
 from careerpath.kb import KnowledgeBase
 
 
 def test_recommend_one_occupation_warm(benchmark):
-    kb = KnowledgeBase.default()
-    recommender_for(kb)
-    recommend(kb, "15-1252.00")  # warm: caches built
-    result = benchmark(recommend, kb, "29-1141.00", 10)
+    inputs = Inputs.default()
+    recommender_for(inputs)
+    recommend(inputs, "15-1252.00")  # warm: caches built
+    result = benchmark(recommend, inputs, "29-1141.00", 10)
     assert len(result) == 10
     assert benchmark.stats.stats.median < 0.020
 

@@ -32,3 +32,11 @@ def kb():
     from careerpath.kb import KnowledgeBase
 
     return KnowledgeBase.default()
+
+
+@pytest.fixture(scope="session")
+def inputs():
+    """The shipped knowledge base and catalogs, as the edge of the program hands them to the engine."""
+    from careerpath.engine import Inputs
+
+    return Inputs.default()

@@ -158,21 +158,22 @@ def recommend(
     `max_months` keeps moves job-ready within that many months; `no_degree` drops moves that
     need a new associate's degree or higher; `long_term` returns the long-term moves instead
     (two or more years of school or training first)."""
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.recommend import SHORT_KINDS
     from careerpath.engine.recommend import recommend as rank
-    from careerpath.kb import KnowledgeBase
     from careerpath.kb.api import NATIONAL
     from careerpath.service import find_area
 
     if not 1 <= top <= 100:
         raise InputError("top is between 1 and 100")
     difficulty = difficulty_named(max_difficulty)
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     area = find_area(location, kb).code if location else NATIONAL
     code, _ = occupation_code(source, kb)
     kinds = ("long_term",) if long_term else SHORT_KINDS
     return rank(
-        kb,
+        inputs,
         code,
         top=top,
         min_wage=min_wage,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from careerpath.engine import Guide, GuideRequest, Person, Specialty
+from careerpath.engine import Guide, GuideRequest, Inputs, Person, Specialty
 from careerpath.engine.model import Experience, RoleChoice, SkillRead
 from careerpath.engine.tailor import personalize
 from careerpath.kb import Area, KnowledgeBase
@@ -282,7 +282,8 @@ def plan_guide(
     removed: frozenset[str] = frozenset(),
     ask_when_tied: bool = False,
 ) -> Guide:
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     person = person_for(hours_per_week, location, skills, budget, kb, removed)
     source_role = resolve_role(source, ask_when_tied)
     target_role = resolve_role(target, ask_when_tied)
@@ -297,7 +298,7 @@ def plan_guide(
         source_alternatives=source_role.alternatives,
         target_alternatives=target_role.alternatives,
     )
-    return personalize(request, kb)
+    return personalize(request, inputs)
 
 
 def pathway_slug(guide: Guide) -> str:

@@ -33,14 +33,14 @@ def test_months_hours_and_degree_match_apply_route(kb):
     assert checked > 1000
 
 
-def test_a_source_with_the_same_route_has_walked_it(kb):
-    f = feasibility_for(kb)
+def test_a_source_with_the_same_route_has_walked_it(kb, inputs):
+    f = feasibility_for(kb, inputs.routes)
     rn, critical = kb.index["29-1141.00"], kb.index["29-1141.03"]
     assert f.months[rn, critical] == 0 and f.degree[rn, critical] == 0
 
 
-def test_degrees_still_to_earn(kb):
-    f = feasibility_for(kb)
+def test_degrees_still_to_earn(kb, inputs):
+    f = feasibility_for(kb, inputs.routes)
     assert f.degree[kb.index["29-1141.00"], kb.index["29-1215.00"]] == DEGREE_RANK["doctoral"]
     assert f.degree[kb.index["41-2011.00"], kb.index["41-2031.00"]] == 0
     assert (f.months >= 0).all() and (f.months.diagonal() == 0).all()

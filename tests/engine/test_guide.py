@@ -6,10 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.engine import GuideRequest, Person, build_guide, compare, effort
+from careerpath.engine import GuideRequest, Inputs, Person, build_guide, compare, effort
 from careerpath.kb import KnowledgeBase
 
 KB = KnowledgeBase.default()
+INPUTS = Inputs.default()
 CODES = list(KB.codes)
 SOFTWARE, WRITERS = "15-1252.00", "27-3042.00"
 
@@ -32,7 +33,7 @@ REQUIRED_KEYS = {
 
 
 def guide(source, target, **person):
-    return build_guide(GuideRequest(source, target, person=Person(**person)))
+    return build_guide(GuideRequest(source, target, person=Person(**person)), INPUTS)
 
 
 def check_invariants(g):

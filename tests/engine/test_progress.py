@@ -1,8 +1,8 @@
-def test_a_learned_item_ticks_only_its_own_study_steps():
+def test_a_learned_item_ticks_only_its_own_study_steps(inputs):
     from careerpath.engine import GuideRequest, build_guide
     from careerpath.engine.progress import covered_by
 
-    guide = build_guide(GuideRequest("15-1254.00", "27-3042.00"))  # web developers -> technical writers
+    guide = build_guide(GuideRequest("15-1254.00", "27-3042.00"), inputs)  # web developers -> technical writers
     writing = next(i for i in guide.skills_to_learn if i.name == "Writing" and i.core)
     learned = {(writing.kind, writing.key)}
     tasks = [t for phase in guide.roadmap for t in phase.tasks]

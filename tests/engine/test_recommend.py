@@ -25,8 +25,8 @@ def test_weights_sum_to_one():
     assert sum(WEIGHTS.values()) == pytest.approx(1.0)
 
 
-def test_similarities_are_symmetric_bounded_and_complete(kb):
-    r = recommender_for(kb)
+def test_similarities_are_symmetric_bounded_and_complete(kb, inputs):
+    r = recommender_for(inputs)
     assert set(r.similarities) == set(WEIGHTS)
     for name, m in r.similarities.items():
         assert m.shape == (len(kb.codes), len(kb.codes)), name
@@ -35,20 +35,20 @@ def test_similarities_are_symmetric_bounded_and_complete(kb):
 
 
 @pytest.mark.parametrize("code", ["15-1252.00", "29-1141.00", "47-2111.00", "43-4051.00", "11-9199.00"])
-def test_ranking_properties(kb, code):
-    recs = recommend(kb, code, top=15)
+def test_ranking_properties(kb, inputs, code):
+    recs = recommend(inputs, code, top=15)
     assert len(recs) == 15
     assert code not in {r.code for r in recs}
     assert len({r.code for r in recs}) == 15
     assert [r.score for r in recs] == sorted((r.score for r in recs), reverse=True)
-    row = score_row(recommender_for(kb), kb.index[code])
+    row = score_row(recommender_for(inputs), kb.index[code])
     shown = row.kind != KINDS.index("long_term")
     assert recs[0].score == pytest.approx(float(np.max(row.score[shown])), abs=1e-4)  # nothing better was left out
     assert all(r.difficulty in DIFFICULTIES and r.explanation and r.kind != "long_term" for r in recs)
 
 
-def test_filters_hold(kb):
-    recs = recommend(kb, "35-2014.00", top=10, min_wage=60000, max_difficulty="Moderate")
+def test_filters_hold(inputs):
+    recs = recommend(inputs, "35-2014.00", top=10, min_wage=60000, max_difficulty="Moderate")
     assert recs
     assert all(r.median_wage is not None and r.median_wage >= 60000 for r in recs)
     assert all(r.difficulty in ("Easy", "Moderate") for r in recs)
@@ -57,10 +57,10 @@ def test_filters_hold(kb):
 CALIFORNIA = "0600000"  # OEWS area code of the state of California
 
 
-def test_area_wages_are_those_of_the_area(kb):
+def test_area_wages_are_those_of_the_area(kb, inputs):
     assert kb.area(CALIFORNIA).name == "California"
-    recs = recommend(kb, "29-1141.00", top=5, area=CALIFORNIA)
-    national = {r.code: r.median_wage for r in recommend(kb, "29-1141.00", top=50)}
+    recs = recommend(inputs, "29-1141.00", top=5, area=CALIFORNIA)
+    national = {r.code: r.median_wage for r in recommend(inputs, "29-1141.00", top=50)}
     for rec in recs:
         wage = kb.wages(rec.code, CALIFORNIA)
         assert wage is not None and wage.area.code == CALIFORNIA, rec.code
@@ -80,25 +80,25 @@ def test_area_wages_are_those_of_the_area(kb):
         ("13-2011.00", {"13-2082.00", "13-2031.00"}),  # tax preparers, budget analysts
     ],
 )
-def test_golden_neighbours(kb, source, expected):
-    codes = {r.code for r in recommend(kb, source, top=10)}
+def test_golden_neighbours(inputs, source, expected):
+    codes = {r.code for r in recommend(inputs, source, top=10)}
     assert expected <= codes, codes
 
 
-def test_reasons_cite_data(kb):
-    rec = recommend(kb, "15-1252.00", top=1)[0]
+def test_reasons_cite_data(inputs):
+    rec = recommend(inputs, "15-1252.00", top=1)[0]
     text = " ".join(rec.reasons)
     assert "O*NET" in text and "technologies in common" in text
 
 
-def test_titles_reason_quotes_a_title_both_occupations_hold(kb):
+def test_titles_reason_quotes_a_title_both_occupations_hold(kb, inputs):
     def norm(title):  # "Post-Anesthesia" and "Post Anesthesia" are one title
         return " ".join(title.lower().replace("-", " ").split())
 
     held = {}
     for t in kb.titles():
         held.setdefault(t.code, set()).add(norm(t.title))
-    recs = recommend(kb, "29-1141.00", top=10)
+    recs = recommend(inputs, "29-1141.00", top=10)
     quoted = [(r.code, r.reasons[i]) for r in recs for i in range(len(r.reasons)) if "called" in r.reasons[i]]
     assert quoted
     for code, reason in quoted:
@@ -136,16 +136,16 @@ def test_stdin_stream_writes_one_json_object_per_line():
 
 
 @pytest.mark.parametrize("code", ["29-1141.00", "41-2011.00", "53-3032.00", "25-2021.00", "25-2031.00"])
-def test_no_default_move_needs_a_doctoral_or_professional_degree(kb, code):
-    r = recommender_for(kb)
+def test_no_default_move_needs_a_doctoral_or_professional_degree(kb, inputs, code):
+    r = recommender_for(inputs)
     s = kb.index[code]
-    for rec in recommend(kb, code, top=10):
+    for rec in recommend(inputs, code, top=10):
         assert r.feasibility.degree[s, kb.index[rec.code]] < DEGREE_RANK["doctoral"], rec.title
         assert rec.route_months < LONG_TERM_MONTHS and rec.new_degree is None
 
 
-def test_long_term_moves_come_only_when_asked_and_carry_their_years(kb):
-    recs = recommend(kb, "29-1141.00", top=10, kinds=("long_term",))
+def test_long_term_moves_come_only_when_asked_and_carry_their_years(inputs):
+    recs = recommend(inputs, "29-1141.00", top=10, kinds=("long_term",))
     assert recs and all(r.kind == "long_term" for r in recs)
     assert "29-1171.00" in {r.code for r in recs}  # nurse practitioners: a master's
     for r in recs:
@@ -153,27 +153,27 @@ def test_long_term_moves_come_only_when_asked_and_carry_their_years(kb):
         assert "year" in r.explanation or "month" in r.explanation
 
 
-def test_the_score_is_asymmetric_what_the_target_needs_costs(kb):
+def test_the_score_is_asymmetric_what_the_target_needs_costs(kb, inputs):
     """A nurse to a physician costs a medical degree and what physicians stand out on; the
     physician already has most of what a nurse stands out on. The similarity is symmetric,
     the cost is not."""
     from careerpath.engine.recommend import gap_share
 
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
     rn, md = kb.index["29-1141.00"], kb.index["29-1215.00"]
     assert r.feasibility.degree[rn, md] == DEGREE_RANK["doctoral"]
     assert gap_share(r, rn)[md] > gap_share(r, md)[rn]
     assert score_row(r, rn).kind[md] == KINDS.index("long_term")
-    assert "29-1215.00" not in {x.code for x in recommend(kb, "29-1141.00", top=50)}
+    assert "29-1215.00" not in {x.code for x in recommend(inputs, "29-1141.00", top=50)}
 
 
-def test_pay_never_makes_a_far_move_look_near(kb):
+def test_pay_never_makes_a_far_move_look_near(kb, inputs):
     """The pay and demand terms are scaled by ease (1 - difficulty / 100): their whole
     contribution is at most ease x (wage + demand weights)."""
     from careerpath.engine import recommend as rec
     from careerpath.engine.recommend import DEMAND_WEIGHT, WAGE_WEIGHT, gap_share
 
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
     for code in ("29-1141.00", "41-2011.00"):
         s = kb.index[code]
         row = score_row(r, s)
@@ -190,18 +190,18 @@ def test_pay_never_makes_a_far_move_look_near(kb):
         assert np.all(np.abs(extra) <= ease[finite] * (WAGE_WEIGHT + DEMAND_WEIGHT) + 1e-9)
 
 
-def test_gap_share_is_zero_to_itself_and_bounded(kb):
+def test_gap_share_is_zero_to_itself_and_bounded(kb, inputs):
     from careerpath.engine.recommend import gap_share
 
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
     for code in ("15-1252.00", "47-2111.00"):
         g = gap_share(r, kb.index[code])
         assert g[kb.index[code]] == 0
         assert np.all((g >= 0) & (g <= 1))
 
 
-def test_kinds_follow_pay_and_route(kb):
-    for rec in recommend(kb, "41-2011.00", top=20, kinds=KINDS):
+def test_kinds_follow_pay_and_route(inputs):
+    for rec in recommend(inputs, "41-2011.00", top=20, kinds=KINDS):
         if rec.kind == "step_up":
             assert rec.wage_change_pct >= 10
         elif rec.kind == "step_down":
@@ -210,16 +210,16 @@ def test_kinds_follow_pay_and_route(kb):
             assert rec.wage_change_pct is None or -10 < rec.wage_change_pct < 10
 
 
-def test_new_filters_hold(kb):
-    recs = recommend(kb, "41-2011.00", top=10, max_months=6)
+def test_new_filters_hold(inputs):
+    recs = recommend(inputs, "41-2011.00", top=10, max_months=6)
     assert recs and all(r.months_to_ready <= 6 for r in recs)
-    recs = recommend(kb, "41-2011.00", top=10, kinds=KINDS, no_degree=True)
+    recs = recommend(inputs, "41-2011.00", top=10, kinds=KINDS, no_degree=True)
     assert recs and all(r.new_degree is None for r in recs)
 
 
 @pytest.mark.parametrize("code", ["29-1141.00", "41-2011.00", "53-3032.00", "15-1252.00"])
-def test_every_recommendation_is_explained_in_one_or_two_sentences(kb, code):
-    for rec in recommend(kb, code, top=10, kinds=KINDS):
+def test_every_recommendation_is_explained_in_one_or_two_sentences(inputs, code):
+    for rec in recommend(inputs, code, top=10, kinds=KINDS):
         text = rec.explanation
         assert 1 <= text.count(". ") + 1 <= 2 and text.endswith("."), text
         assert "job-ready in" in text
@@ -230,6 +230,6 @@ def test_every_recommendation_is_explained_in_one_or_two_sentences(kb, code):
         assert not set(rec.strengths) & set(rec.gaps)
 
 
-def test_explanation_names_the_credential_step(kb):
-    rec = next(r for r in recommend(kb, "29-1141.00", top=10, kinds=("long_term",)) if r.code == "29-1171.00")
+def test_explanation_names_the_credential_step(inputs):
+    rec = next(r for r in recommend(inputs, "29-1141.00", top=10, kinds=("long_term",)) if r.code == "29-1171.00")
     assert "a master's degree" in rec.explanation and rec.credentials

@@ -74,8 +74,8 @@ def test_a_product_known_under_another_name_carries_over(kb):
         assert "IBM Notes" in {t.name for t in transferable}
 
 
-def test_recommendations_count_a_product_once(kb):
-    columns = recommender_for(kb).technology_columns
+def test_recommendations_count_a_product_once(kb, inputs):
+    columns = recommender_for(inputs).technology_columns
     assert len({product_of(kb, name) for name in columns}) == len(columns)
 
 

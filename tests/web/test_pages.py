@@ -257,18 +257,20 @@ def test_pathway_page_shows_whole_stepping_stone_routes_with_links(client):
             assert client.get(url).status_code == 200
 
 
-def test_explore_ranks_by_the_transition_score_with_kinds_and_explanations(client, kb):
+def test_explore_ranks_by_the_transition_score_with_kinds_and_explanations(client, inputs):
     from careerpath.engine.recommend import recommend
 
     r = client.get("/explore", params={"from": "Registered Nurse"})
     assert r.status_code == 200
-    best = recommend(kb, "29-1141.00", top=12)
+    best = recommend(inputs, "29-1141.00", top=12)
     titles = re.findall(r'<h3><a href="/pathways/registered-nurses-to-[^"]+">([^<]+)</a></h3>', r.text)
     assert titles[:12] == [b.title.replace("&", "&amp;") for b in best]
     assert str(escape(best[0].explanation)) in r.text
-    ups = [b for b in recommend(kb, "29-1141.00", top=20, kinds=("step_up",)) if b.code not in {x.code for x in best}]
+    ups = [
+        b for b in recommend(inputs, "29-1141.00", top=20, kinds=("step_up",)) if b.code not in {x.code for x in best}
+    ]
     assert titles[12 : 12 + len(ups[:8])] == [b.title.replace("&", "&amp;") for b in ups[:8]]
-    long_term = recommend(kb, "29-1141.00", top=8, kinds=("long_term",))
+    long_term = recommend(inputs, "29-1141.00", top=8, kinds=("long_term",))
     assert titles[-len(long_term) :] == [b.title.replace("&", "&amp;") for b in long_term]
     assert "Nurse Practitioners" in titles[-len(long_term) :]  # a master's: shown apart
     assert "Long-term" in r.text and 'action="/compare"' in r.text
@@ -339,13 +341,13 @@ def test_views_are_written_in_batches_exactly_and_none_lost_on_shutdown(tmp_path
     store.dispose()
 
 
-def test_api_recommend_and_compare(client, kb):
+def test_api_recommend_and_compare(client, inputs):
     from careerpath.engine.recommend import recommend
 
     r = client.get("/api/v1/recommend", params={"from": "Registered Nurse", "top": 5})
     assert r.status_code == 200
     data = r.json()
-    assert [x["code"] for x in data["recommendations"]] == [x.code for x in recommend(kb, "29-1141.00", top=5)]
+    assert [x["code"] for x in data["recommendations"]] == [x.code for x in recommend(inputs, "29-1141.00", top=5)]
     assert all(x["explanation"] and x["kind"] != "long_term" for x in data["recommendations"])
     r = client.get("/api/v1/recommend", params=[("from", "29-1141.00"), ("kinds", "long_term"), ("top", 3)])
     assert r.status_code == 200 and all(x["kind"] == "long_term" for x in r.json()["recommendations"])

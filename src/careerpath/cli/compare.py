@@ -41,6 +41,7 @@ def compare_command(
     """
     from careerpath.api import occupation_code
     from careerpath.engine.guide import Person
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
     from careerpath.kb import KnowledgeBase
     from careerpath.service import find_area
@@ -55,7 +56,7 @@ def compare_command(
         area = find_area(location, kb) if location else None
     try:
         result = side_by_side(
-            kb, code, codes, Person(hours_per_week=hours_per_week, area_code=area.code if area else None)
+            Inputs.default(), code, codes, Person(hours_per_week=hours_per_week, area_code=area.code if area else None)
         )
     except ValueError as exc:
         raise fail(str(exc)) from None

@@ -66,9 +66,9 @@ def recommend(
     """
     from careerpath.api import InputError, difficulty_named, occupation_code
     from careerpath.api import recommend as rank
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.recommend import SHORT_KINDS
     from careerpath.engine.recommend import recommend as rank_code
-    from careerpath.kb import KnowledgeBase
     from careerpath.kb.api import NATIONAL
     from careerpath.service import find_area
 
@@ -78,7 +78,8 @@ def recommend(
         area = find_area(location) if location else None
 
     if source == "-":
-        kb = KnowledgeBase.default()
+        inputs = Inputs.default()
+        kb = inputs.kb
         for raw in sys.stdin.buffer:
             line = raw.decode("utf-8", errors="replace").strip()
             if not line:
@@ -89,7 +90,7 @@ def recommend(
                 # The engine directly, as recommend() does, without the reasons: a stream wants speed.
                 def ranked(kinds: tuple[str, ...] = SHORT_KINDS, code: str = code) -> list[Recommendation]:
                     return rank_code(
-                        kb,
+                        inputs,
                         code,
                         top=top,
                         min_wage=min_wage,

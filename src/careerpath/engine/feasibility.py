@@ -55,8 +55,7 @@ def _bls_rank(kb: KnowledgeBase, code: str) -> int:
 
 
 @lru_cache(maxsize=4)
-def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog | None = None) -> Feasibility:
-    routes = routes or RouteCatalog.default()
+def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
     codes = np.array(kb.codes)
     n = len(codes)
     months = np.zeros((n, n), dtype=np.float32)

@@ -29,6 +29,7 @@ from .compare import (
     in_sentence,
     transferable_styles,
 )
+from .inputs import Inputs
 from .model import (
     Difficulty,
     Driver,
@@ -47,7 +48,7 @@ from .model import (
     SteppingStone,
     TransferableSkill,
 )
-from .narrative import LONG_STEPS, faq, overview, reality_check
+from .narrative import LONG_STEPS, counted, faq, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
 from .roadmap import CREDENTIAL, action_plan, plan_phases, schedule, study_hours
@@ -420,7 +421,7 @@ def _difficulty(
 
 def _years(months: float) -> str:
     if months < 18:
-        return f"{round(months)} months"
+        return counted(round(months), "month")
     years = round(months / 12 * 2) / 2
     return f"{years:g} years"
 
@@ -531,7 +532,7 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary: Salar
             notes.append(f"O*NET lists no task statements for {role.title}.")
     if salary.note:
         notes.append(salary.note)
-    return notes
+    return list(dict.fromkeys(notes))  # a guide within one occupation would say each twice
 
 
 def _sources(kb: KnowledgeBase) -> list[Source]:
@@ -565,15 +566,9 @@ def _sources(kb: KnowledgeBase) -> list[Source]:
     return sources
 
 
-def build_guide(
-    request: GuideRequest,
-    kb: KnowledgeBase | None = None,
-    catalog: Catalog | None = None,
-    routes: RouteCatalog | None = None,
-) -> Guide:
-    kb = kb or KnowledgeBase.default()
-    catalog = catalog or Catalog.default()
-    routes = routes or RouteCatalog.default()
+def build_guide(request: GuideRequest, inputs: Inputs) -> Guide:
+    """The guide for one request, from the knowledge base and catalogs in `inputs` alone."""
+    kb, catalog, routes = inputs.kb, inputs.catalog, inputs.routes
     p = profiles_for(kb)
     d = distinctiveness_for(kb)
     person = request.person

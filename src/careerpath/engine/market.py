@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerpath.kb import KnowledgeBase
+from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.kb.api import NATIONAL, Outlook, Wage
 
 from .model import Demand, SalaryComparison
@@ -65,6 +65,21 @@ def percent_change(new: int | None, old: int | None) -> int | None:
 
 def _wage_pair(kb: KnowledgeBase, source: str, target: str, area: str) -> tuple[Wage | None, Wage | None]:
     return kb.wages(source, area), kb.wages(target, area)
+
+
+def wages_of(kb: KnowledgeBase, code: str) -> str | None:
+    """Whose OEWS figures an occupation's wages are, when they are not its own: an O*NET
+    sub-occupation (15-2051.01) takes its 6-digit SOC's, and some codes take a BLS group's.
+    None when BLS publishes the occupation's own (or none at all)."""
+    occupation = kb.occupation(code)
+    wage_soc = occupation.wage_soc
+    if not wage_soc or (wage_soc == code[:7] and code.endswith(".00")):
+        return None
+    try:
+        title: str | None = kb.occupation(f"{wage_soc}.00").title
+    except UnknownOccupation:  # a BLS group with no O*NET occupation of its own
+        title = None
+    return f"BLS occupation {wage_soc}" + (f", {title}" if title else "")
 
 
 def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | None) -> SalaryComparison:
@@ -133,6 +148,8 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
         target_range=span(target_wage),
         note=note,
         source=f"BLS OEWS {releases(kb)[0]}",
+        source_wages_of=wages_of(kb, source) if median(source_wage) is not None else None,
+        target_wages_of=wages_of(kb, target) if median(target_wage) is not None else None,
     )
 
 

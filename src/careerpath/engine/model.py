@@ -57,6 +57,11 @@ class SalaryComparison(Value):
     target_range: tuple[int | None, int | None]
     note: str | None = None  # why a figure is missing or widened
     source: str = ""  # the release, e.g. "BLS OEWS May 2025" (the knowledge base's metadata)
+    # Whose wages stand in when BLS publishes none for the occupation itself (an O*NET
+    # sub-occupation, or a detailed code BLS only estimates as a group), e.g.
+    # "BLS occupation 15-2051, Data Scientists"; None when the figures are its own.
+    source_wages_of: str | None = None
+    target_wages_of: str | None = None
 
 
 class Demand(Value):

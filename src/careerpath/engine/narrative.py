@@ -68,6 +68,17 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
+def a_week(hours: float) -> str:
+    """'1 hour a week', '2.5 hours a week': study time, which a person may set to one hour."""
+    return f"{hours:g} {'hour' if hours == 1 else 'hours'} a week"
+
+
+def _wage_source(cited: str, wages_of: str | None) -> str:
+    """What a wage figure cites, naming the BLS occupation it belongs to when it is borrowed:
+    a sub-occupation's median is its group's, never its own."""
+    return cited if wages_of is None else f"{cited}; the figure for all of {wages_of}"
+
+
 def _money(value: int | None) -> str:
     return "not published" if value is None else f"${value:,}"
 
@@ -122,8 +133,8 @@ def overview(
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(
             f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-            f"({salary.source}), {abs(salary.change_pct)}% {direction} than {in_sentence(source.title)} "
-            f"({_money(salary.source_median)})."
+            f"({_wage_source(salary.source, salary.target_wages_of)}), {abs(salary.change_pct)}% {direction} "
+            f"than {in_sentence(source.title)} ({_wage_source(_money(salary.source_median), salary.source_wages_of)})."
         )
     if demand.growth_pct is not None and demand.band:
         parts.append(
@@ -137,7 +148,7 @@ def overview(
     plan = f"The plan centres on {_names(core, 4)}" if core else "There is little to learn"
     if route.program:
         plan += f" (taught in “{route.program}”)"
-    parts.append(plan + f", and takes about {counted(months, 'month')} at {hours_per_week:g} hours a week.")
+    parts.append(plan + f", and takes about {counted(months, 'month')} at {a_week(hours_per_week)}.")
     return " ".join(parts)
 
 
@@ -332,7 +343,7 @@ def faq(
     if study:
         parts.append(f"{study:,} hours of part-time study")
     text = (
-        f"About {counted(months, 'month')} at {hours:g} hours a week: "
+        f"About {counted(months, 'month')} at {a_week(hours)}: "
         + ", plus ".join(parts)
         + (", then the job search." if parts else "mostly the job search.")
     )
@@ -340,7 +351,7 @@ def faq(
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:
             _, _, weeks = schedule(planned, alternative)
-            scenarios.append(f"{counted(effort.months(weeks), 'month')} at {alternative:g} hours a week")
+            scenarios.append(f"{counted(effort.months(weeks), 'month')} at {a_week(alternative)}")
     if scenarios:
         text += f" The same plan takes {' or '.join(scenarios)}."
     costs = [
@@ -363,7 +374,7 @@ def faq(
         low, high = salary.target_range
         text = (
             f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-            f"({salary.source}): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
+            f"({_wage_source(salary.source, salary.target_wages_of)}): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
             f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
             f"{_money(high)}."
         )

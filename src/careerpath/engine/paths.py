@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerpath.catalog.routes import RouteCatalog
-
 from .route import occupation_for_soc
 
 if TYPE_CHECKING:
@@ -30,10 +28,10 @@ MAX_STONES = 3
 HARD = 55  # the guide's band bound: a first leg at or above it is Hard
 
 
-def bridge_rows(r: Recommender, target_row: int, routes: RouteCatalog | None = None) -> list[int]:
-    routes = routes or RouteCatalog.default()
+def bridge_rows(r: Recommender, target_row: int) -> list[int]:
+    """The target's bridge jobs, from the same route catalog the recommender's figures use."""
     kb = r.kb
-    route = routes.route_for(kb.codes[target_row])
+    route = r.routes.route_for(kb.codes[target_row])
     if route is None:
         return []
     rows = []
@@ -44,16 +42,14 @@ def bridge_rows(r: Recommender, target_row: int, routes: RouteCatalog | None = N
     return rows
 
 
-def stepping_stones(
-    r: Recommender, source_row: int, target_row: int, routes: RouteCatalog | None = None
-) -> list[Stone]:
+def stepping_stones(r: Recommender, source_row: int, target_row: int) -> list[Stone]:
     """Up to MAX_STONES bridge jobs on the way from the source to the target, the easiest
     first leg first. Each leg is judged by the same score the recommendations use."""
     from .recommend import LONG_TERM_DEGREE, LONG_TERM_MONTHS, Stone, difficulty_band, difficulty_scores
 
     kb, f = r.kb, r.feasibility
     s, t = source_row, target_row
-    bridges = bridge_rows(r, t, routes)
+    bridges = bridge_rows(r, t)
     if any(kb.codes[b][:7] == kb.codes[s][:7] for b in bridges):
         return []
     difficulty = difficulty_scores(r, s)

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from careerpath.catalog.routes import DEGREE_RANK
+from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.kb.products import product_names
@@ -46,6 +46,7 @@ from careerpath.kb.products import product_names
 from . import effort
 from .compare import display_name
 from .feasibility import Feasibility, feasibility_for
+from .inputs import Inputs
 from .profiles import Profiles, profiles_for
 from .relevance import DISTINCTIVE_Z, MIN_IMPORTANCE, distinctiveness_for
 from .route import DEGREE_WORDS
@@ -226,6 +227,7 @@ class Recommender:
     """Everything a recommendation needs, prepared once per knowledge base."""
 
     kb: KnowledgeBase
+    routes: RouteCatalog  # the entry routes `feasibility` and the stepping stones come from
     p: Profiles
     similarities: dict[str, np.ndarray]  # name -> (n, n) in 0..1
     combined: np.ndarray  # (n, n) weighted similarity
@@ -263,7 +265,8 @@ class Recommender:
 
 
 @lru_cache(maxsize=4)
-def recommender_for(kb: KnowledgeBase) -> Recommender:
+def recommender_for(inputs: Inputs) -> Recommender:
+    kb, routes = inputs.kb, inputs.routes
     p = profiles_for(kb)
     work, work_columns = work_incidence(kb)
     techs, tech_columns = technology_incidence(kb)
@@ -309,6 +312,7 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
     distinctive.setflags(write=False)
     return Recommender(
         kb=kb,
+        routes=routes,
         p=p,
         similarities=sims,
         combined=combined,
@@ -323,7 +327,7 @@ def recommender_for(kb: KnowledgeBase) -> Recommender:
         average_growth=average,
         job_zone=zones,
         education_years=education,
-        feasibility=feasibility_for(kb),
+        feasibility=feasibility_for(kb, routes),
         distinctive=distinctive,
         zones_filled=filled,
     )
@@ -614,7 +618,7 @@ def _quoted_list(items: list[str]) -> str:
 
 
 def recommend(
-    kb: KnowledgeBase,
+    inputs: Inputs,
     source: str,
     top: int = 10,
     min_wage: float | None = None,
@@ -633,7 +637,8 @@ def recommend(
     unknown = set(kinds) - set(KINDS)
     if unknown or not kinds:
         raise ValueError(f"kinds are {', '.join(KINDS)}")
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
+    kb = r.kb
     s = kb.index[kb.occupation(source).code]
     row = score_row(r, s, area)
     score, difficulty = row.score, row.difficulty

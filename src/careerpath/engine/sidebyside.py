@@ -16,6 +16,7 @@ from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 
 from .guide import GuideRequest, Person, build_guide
+from .inputs import Inputs
 from .model import Guide
 from .recommend import KINDS, LONG_TERM_MONTHS, STEP_UP
 
@@ -106,8 +107,9 @@ def _option(kb: KnowledgeBase, source: str, guide: Guide) -> Option:
     )
 
 
-def side_by_side(kb: KnowledgeBase, source: str, targets: list[str], person: Person | None = None) -> SideBySide:
+def side_by_side(inputs: Inputs, source: str, targets: list[str], person: Person | None = None) -> SideBySide:
     """Compare 2-4 distinct targets (O*NET codes) for a person starting from `source`."""
+    kb = inputs.kb
     targets = list(dict.fromkeys(targets))
     if not MIN_TARGETS <= len(targets) <= MAX_TARGETS:
         raise ValueError(f"compare {MIN_TARGETS} to {MAX_TARGETS} different target occupations")
@@ -115,7 +117,7 @@ def side_by_side(kb: KnowledgeBase, source: str, targets: list[str], person: Per
         raise ValueError("a target is the occupation you start from")
     person = person or Person()
     options = [
-        _option(kb, source, build_guide(GuideRequest(source=source, target=t, person=person), kb=kb)) for t in targets
+        _option(kb, source, build_guide(GuideRequest(source=source, target=t, person=person), inputs)) for t in targets
     ]
     needed: dict[str, list[str]] = {}
     names: dict[str, str] = {}

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from careerpath.catalog import Catalog
-from careerpath.kb import KnowledgeBase
-
 from .guide import GuideRequest, Person, build_guide
+from .inputs import Inputs
 from .model import Guide
-from .narrative import counted
+from .narrative import a_week, counted
 
 MAX_NAMED_ITEMS = 6
 
@@ -52,7 +50,7 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     if hours_before != hours_after:
         lines.append(f"Study hours: {hours_before} → {hours_after}.")
     if person.hours_per_week != Person().hours_per_week:
-        lines.append(f"Scheduled at {person.hours_per_week:g} hours a week instead of {Person().hours_per_week:g}.")
+        lines.append(f"Scheduled at {a_week(person.hours_per_week)} instead of {Person().hours_per_week:g}.")
     if (baseline.timeline_weeks, baseline.timeline_months) != (tailored.timeline_weeks, tailored.timeline_months):
 
         def timeline(guide: Guide) -> str:
@@ -75,14 +73,12 @@ def changes(baseline: Guide, tailored: Guide, person: Person) -> list[str]:
     return lines
 
 
-def personalize(request: GuideRequest, kb: KnowledgeBase | None = None, catalog: Catalog | None = None) -> Guide:
+def personalize(request: GuideRequest, inputs: Inputs) -> Guide:
     """The tailored guide with `personalization.changes` filled against the default one."""
-    kb = kb or KnowledgeBase.default()
-    catalog = catalog or Catalog.default()
-    tailored = build_guide(request, kb, catalog)
+    tailored = build_guide(request, inputs)
     if request.person == Person():
         return tailored
-    baseline = build_guide(replace(request, person=Person()), kb, catalog)
+    baseline = build_guide(replace(request, person=Person()), inputs)
     personalization = tailored.personalization.model_copy(
         update={"changes": changes(baseline, tailored, request.person)}
     )

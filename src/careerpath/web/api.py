@@ -228,16 +228,17 @@ async def recommend_moves(
     no_degree: bool = Query(False, description="Only moves that need no new associate's degree or higher"),
     location: str | None = Query(None, max_length=MAX_LOCATION, description="U.S. state or metro area"),
 ):
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.recommend import recommend
     from careerpath.kb.api import NATIONAL
     from careerpath.service import find_area
 
     source = await run_in_threadpool(_choice, from_)
-    kb = KnowledgeBase.default()
-    area = find_area(location, kb) if location and location.strip() else None
+    inputs = Inputs.default()
+    area = find_area(location, inputs.kb) if location and location.strip() else None
     recs = await run_in_threadpool(
         recommend,
-        kb,
+        inputs,
         source.code,
         top,
         min_wage,
@@ -263,6 +264,7 @@ async def compare_targets(
     hours_per_week: float | None = Query(None, ge=1, le=MAX_HOURS_PER_WEEK),
 ):
     from careerpath.engine.guide import DEFAULT_HOURS_PER_WEEK, Person
+    from careerpath.engine.inputs import Inputs
     from careerpath.engine.sidebyside import side_by_side
 
     source = await run_in_threadpool(_choice, from_)
@@ -271,7 +273,7 @@ async def compare_targets(
     try:
         result = await run_in_threadpool(
             side_by_side,
-            KnowledgeBase.default(),
+            Inputs.default(),
             source.code,
             [e.code for e in ends],
             Person(hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK),

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careerpath.engine.inputs import Inputs
 from careerpath.engine.recommend import Recommendation, recommend, recommender_for
-from careerpath.kb import KnowledgeBase
 
 LIMIT = 12
 MORE = 8
@@ -28,17 +28,17 @@ class Destinations:
 
 
 def warm() -> None:
-    recommender_for(KnowledgeBase.default())
+    recommender_for(Inputs.default())
 
 
 @lru_cache(maxsize=256)
 def destinations(code: str, limit: int = LIMIT) -> Destinations:
-    kb = KnowledgeBase.default()
-    best = tuple(recommend(kb, code, top=limit))
+    inputs = Inputs.default()
+    best = tuple(recommend(inputs, code, top=limit))
     shown = {r.code for r in best}
-    up = recommend(kb, code, top=limit + MORE, kinds=("step_up",))
+    up = recommend(inputs, code, top=limit + MORE, kinds=("step_up",))
     return Destinations(
         within_reach=best,
         steps_up=tuple([r for r in up if r.code not in shown][:MORE]),
-        long_term=tuple(recommend(kb, code, top=MORE, kinds=("long_term",))),
+        long_term=tuple(recommend(inputs, code, top=MORE, kinds=("long_term",))),
     )

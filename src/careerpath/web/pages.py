@@ -17,9 +17,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from careerpath.engine import Guide
+from careerpath.engine.inputs import Inputs
 from careerpath.engine.recommend import KIND_WORDS
 from careerpath.engine.sidebyside import MAX_TARGETS, MIN_TARGETS, side_by_side
-from careerpath.kb import KnowledgeBase, UnknownOccupation
+from careerpath.kb import UnknownOccupation
 from careerpath.service import MAX_SKILLS_TEXT, AmbiguousRole, InputError, RoleNotFound, resolve_role
 from careerpath.store import StoreUnavailable
 
@@ -267,9 +268,8 @@ async def compare(
     except InputError as exc:
         return page(request, "compare.html", status_for(exc), result=None, source_code=from_, error=str(exc))
     limit(request)
-    kb = KnowledgeBase.default()
     try:
-        result = await run_in_threadpool(side_by_side, kb, source.code, [e.code for e in ends])
+        result = await run_in_threadpool(side_by_side, Inputs.default(), source.code, [e.code for e in ends])
     except ValueError as exc:
         return page(request, "compare.html", 400, result=None, source_code=source.code, error=str(exc))
 

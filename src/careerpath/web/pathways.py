@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from threading import Lock
 
-from careerpath.engine import Guide, GuideRequest, Specialty
+from careerpath.engine import Guide, GuideRequest, Inputs, Specialty
 from careerpath.engine.model import EntryRoute
 from careerpath.engine.tailor import personalize
 from careerpath.kb import KnowledgeBase
@@ -162,14 +162,15 @@ def build(
     """The guide for a pathway, tailored when any of the person's answers are given.
 
     Same rules as service.plan_guide (which starts from free text instead of codes)."""
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     hours = 10.0 if hours_per_week is None else float(hours_per_week)
     person = person_for(hours, location, skills, budget, kb, removed)
     request = GuideRequest(
         pathway.source.code, pathway.target.code, pathway.source.specialty, pathway.target.specialty, person
     )
     # personalize, not build_guide: the tailored guide says what the person's answers changed.
-    return personalize(request, kb)
+    return personalize(request, inputs)
 
 
 # -- hubs: the pathways into and out of one occupation ------------------------------------
@@ -191,12 +192,13 @@ def hub_ends(end: End, direction: str, size: int = HUB_SIZE) -> list[End]:
         recommender_for,
     )
 
-    kb = KnowledgeBase.default()
+    inputs = Inputs.default()
+    kb = inputs.kb
     if direction == "from":
         return [
-            end_for(r.code) for r in recommend(kb, end.code, top=size + 1, with_reasons=False) if r.code != end.code
+            end_for(r.code) for r in recommend(inputs, end.code, top=size + 1, with_reasons=False) if r.code != end.code
         ][:size]
-    r = recommender_for(kb)
+    r = recommender_for(inputs)
     t = kb.index[end.code]
     # recommend.scores(r, s)[t] for every source s at once: one column instead of n rows.
     wages = r.medians()
