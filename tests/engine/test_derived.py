@@ -19,7 +19,8 @@ def kb() -> KnowledgeBase:
 def test_shipped_arrays_are_what_the_builder_makes_from_the_shipped_kb(kb):
     stale = (
         "the shipped derived arrays are stale: run `python -c 'from careerpath.engine.derived import "
-        "write_shipped_derived; write_shipped_derived()'` and commit src/careerpath/engine/derived.npz"
+        "write_shipped_derived; from careerpath.kb import KnowledgeBase; write_shipped_derived(KnowledgeBase.default())'` "
+        "and commit src/careerpath/engine/derived.npz"
     )
     with np.load(derived.shipped_derived_path(), allow_pickle=False) as shipped:
         assert shipped["meta"].tolist() == [kb.content_hash, derived.builder_fingerprint()], stale

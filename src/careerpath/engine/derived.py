@@ -3,7 +3,7 @@
 Occupation profiles (engine/profiles.py: estimated levels, borrowed profiles) and the
 relevance model's z-scores and technology shares (engine/relevance.py) take about 0.4 s to
 derive from the knowledge base, which every fresh process and every cache miss would pay.
-``write_shipped_derived()`` derives them for the shipped knowledge base into
+``write_shipped_derived(kb)`` derives them for the shipped knowledge base into
 ``derived.npz`` (``kb build`` runs it too, and a test checks the shipped file is what the
 builder makes); loading it takes a few milliseconds. A knowledge base built elsewhere
 (``$CAREERPATH_KB``) has its arrays derived on first use and kept in the user's cache
@@ -128,9 +128,8 @@ def _load(path: Path, content_hash: str) -> dict[str, np.ndarray] | None:
     return arrays
 
 
-def write_shipped_derived(kb: KnowledgeBase | None = None, path: Path | None = None) -> Path:
-    """Derive the arrays from the knowledge base (default: the shipped one) into the package."""
-    kb = kb or KnowledgeBase.default()
+def write_shipped_derived(kb: KnowledgeBase, path: Path | None = None) -> Path:
+    """Derive the arrays from the shipped knowledge base into the package (``kb build`` does)."""
     path = path or shipped_derived_path()
     _save(derive(kb), path, kb.content_hash)
     return path
