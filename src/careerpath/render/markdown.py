@@ -6,7 +6,7 @@ from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide, ResourceRef, SkillToLearn
 from careerpath.engine.narrative import counted
 
-from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
+from .parts import HEADINGS, STATUS_MARK, alternatives_line, month_span, role_line, step_line
 
 
 def _money(value: int | None) -> str:
@@ -99,7 +99,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add(f"State rules: {_escape(r.state_varies)}")
         add("")
     for alt in r.alternatives:
-        months = f" ({alt.months[0]}–{alt.months[1]} months)" if alt.months else ""
+        months = f" ({month_span(alt.months)})" if alt.months else ""
         add(f"- Another way: **{_escape(alt.name)}**{months}: {_escape(alt.detail)}")
     if r.bridge_jobs:
         add("")

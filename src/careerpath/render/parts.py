@@ -39,11 +39,14 @@ def alternatives_line(role: Role) -> str | None:
     return f"“{role.words or role.title}” could also mean: {others}. Use a code to pick another."
 
 
+def month_span(months: tuple[int, int]) -> str:
+    low, high = months
+    return f"{low}–{high} months" if low != high else counted(low, "month")
+
+
 def duration(step: RouteStep) -> str:
     if step.pace == "full_time" and step.months:
-        low, high = step.months
-        span = f"{low}–{high} months" if low != high else counted(low, "month")
-        return f"{span}, full-time"
+        return f"{month_span(step.months)}, full-time"
     return f"~{step.hours} h of study" if step.hours else ""
 
 
