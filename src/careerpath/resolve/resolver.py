@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -38,6 +38,7 @@ from .modifiers import Modifier, RoleTitle, RoleTitles, literal_key
 from .normalize import Normalized, normalize, normalize_light, segments, split_hints
 
 if TYPE_CHECKING:
+    from .semantic import SemanticMatcher
     from .specializations import Specialization
 
 MAX_LENGTH = 200
@@ -173,7 +174,8 @@ class Resolver:
         self.index = index
         self._semantic_mode = _semantic_wanted() if semantic is None else semantic
         self._semantic_required = semantic is True
-        self._matcher = None  # made at the first weak match; False once known unavailable
+        # Made at the first weak match; False once known unavailable.
+        self._matcher: SemanticMatcher | Literal[False] | None = None
         if specializations is None:
             self._modifiers = _modifiers.load()
             self._roles: RoleTitles = _modifiers.load_roles()
@@ -236,7 +238,7 @@ class Resolver:
         base, hints = split_hints(query)
         forms = self._forms(base)
         ranked = self._rank(forms)
-        spec = None
+        modifier: Modifier | None = None
         modifiers = self._find_modifiers(forms[0][0]) if forms else []
         role = self._find_role(base, forms, modifiers)
         if role is not None:
@@ -252,12 +254,12 @@ class Resolver:
                 # "BI Developer" minus "BI" is just "Developer", which could be anything.
                 clear = not _ambiguous(alt)
                 if alt and clear and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
-                    ranked, spec = alt, s
-        if spec is None and modifiers and ranked:
-            spec = self._inside_title(modifiers, ranked[0])
-        if spec is None:
-            spec = self._hint_specialization(hints)
-        spec = self._specialization(spec)
+                    ranked, modifier = alt, s
+        if modifier is None and modifiers and ranked:
+            modifier = self._inside_title(modifiers, ranked[0])
+        if modifier is None:
+            modifier = self._hint_specialization(hints)
+        spec = self._specialization(modifier)
         if self._semantic_mode and (not ranked or ranked[0][0] < _SEMANTIC_GATE):
             matcher = self._semantic()
             if matcher is not None:
@@ -321,7 +323,7 @@ class Resolver:
         """Whether weak matches are re-ranked by meaning (loads the model's vectors)."""
         return bool(self._semantic_mode) and self._semantic() is not None
 
-    def _semantic(self):
+    def _semantic(self) -> SemanticMatcher | None:
         if self._matcher is None:
             from .semantic import SemanticMatcher, SemanticUnavailable
 
@@ -461,7 +463,7 @@ class Resolver:
                 if prev is None or es > prev[0]:
                     out[code] = (es, code, title_id, d)
 
-    def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, str, float]]:
+    def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, int, float]]:
         best: dict[str, tuple] = {}
         for form, weight in forms:
             self._score_form(form, weight, best)
@@ -504,7 +506,7 @@ class Resolver:
             return ranked
         codes = [ranked[0][1]] + [r[1] for r in ranked[1:] if _rivals(ranked[0], r)]
         clear = None
-        for form, weight in forms:
+        for form, _weight in forms:
             # Its own title may lift an occupation to the top; having most of the titles
             # only confirms the top one ("Project Manager": IT project managers report
             # many, but so do several other kinds of project manager).
@@ -532,15 +534,16 @@ class Resolver:
         """The close occupation with most of the titles that contain every query word, if it
         has several times as many as any other."""
         idx = self.index
-        tids = [idx.vocab.get(t) for t in set(form.tokens)]
-        if not tids or None in tids:
+        words = set(form.tokens)
+        tids = [idx.vocab[t] for t in words if t in idx.vocab]
+        if not tids or len(tids) < len(words):
             return None
         common = idx.postings(tids[0])
         for t in tids[1:]:
             common = np.intersect1d(common, idx.postings(t), assume_unique=True)
         counts = idx.forms_per_code(common)
         ix = [idx.code_index[c] for c in codes]
-        per = sorted(((int(counts[i]), c) for i, c in zip(ix, codes)), reverse=True)
+        per = sorted(((int(counts[i]), c) for i, c in zip(ix, codes, strict=True)), reverse=True)
         if per[0][0] >= DOMINANT_MIN and per[0][0] >= DOMINANT_RATIO * per[1][0]:
             return per[0][1]
         return None
