@@ -45,7 +45,8 @@ def _item(add, item: SkillToLearn) -> None:
 
 
 def render_markdown(guide: Guide, views: int | None = None) -> str:
-    g, out = guide, []
+    g = guide
+    out: list[str] = []
     add = out.append
     add(f"*{_escape(g.headline)}*" + (f" · {counted(views, 'view')}" if views is not None else ""))
     add("")
@@ -158,8 +159,8 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add("")
         add(f"### {heading}")
         add("")
-        for item in items or ["Nothing stands out in the data."]:
-            add(f"- {_escape(item)}")
+        for line in items or ["Nothing stands out in the data."]:
+            add(f"- {_escape(line)}")
     add("")
     add(f"## {HEADINGS['actions']}")
     for heading, items in (
@@ -170,15 +171,15 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add("")
         add(f"### {heading}")
         add("")
-        for item in items or ["Carry on with the steps above."]:
-            add(f"- {_escape(item)}")
+        for line in items or ["Carry on with the steps above."]:
+            add(f"- {_escape(line)}")
     add("")
     add(f"## {HEADINGS['faq']}")
-    for item in g.faq:
+    for qa in g.faq:
         add("")
-        add(f"**{_escape(item.question)}**")
+        add(f"**{_escape(qa.question)}**")
         add("")
-        add(_escape(item.answer))
+        add(_escape(qa.answer))
     p = g.personalization
     add("")
     add(f"## {HEADINGS['tailored']}")

@@ -65,8 +65,8 @@ def render_text(guide: Guide, console: Console) -> None:
         console.print("Jobs people often hold first: " + escape(", ".join(b.title for b in g.route.bridge_jobs)))
 
     console.rule(HEADINGS["transferable"])
-    for item in g.transferable_skills:
-        console.print(f"[bold green]{escape(item.name)}[/]\n  {escape(item.why)}")
+    for skill in g.transferable_skills:
+        console.print(f"[bold green]{escape(skill.name)}[/]\n  {escape(skill.why)}")
 
     console.rule(HEADINGS["learn"])
     core = [i for i in g.skills_to_learn if i.core]
@@ -101,7 +101,8 @@ def render_text(guide: Guide, console: Console) -> None:
 
     console.rule(HEADINGS["reality"])
     reality = Table.grid(padding=(0, 2), expand=True)
-    reality.add_column(ratio=1), reality.add_column(ratio=1), reality.add_column(ratio=1)
+    for _ in range(3):
+        reality.add_column(ratio=1)
     reality.add_row(
         "[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]", "[bold red]Biggest challenges[/]"
     )
@@ -119,8 +120,8 @@ def render_text(guide: Guide, console: Console) -> None:
         console.print(f"[bold]{heading}[/]\n{_bullets(items)}")
 
     console.rule(HEADINGS["faq"])
-    for item in g.faq:
-        console.print(f"[bold]{escape(item.question)}[/]\n{escape(item.answer)}\n")
+    for qa in g.faq:
+        console.print(f"[bold]{escape(qa.question)}[/]\n{escape(qa.answer)}\n")
 
     p = g.personalization
     console.rule(HEADINGS["tailored"])
