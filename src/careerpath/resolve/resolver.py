@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from careerpath.codes import SOC_OR_ONET
+
 from . import modifiers as _modifiers
 from .index import TitleIndex, load_index, shipped_index_path
 from .modifiers import Modifier, RoleTitle, RoleTitles, literal_key
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from .specializations import Specialization
 
 MAX_LENGTH = 200
-_CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
+_CODE = re.compile(rf"\s*({SOC_OR_ONET})\s*")
 # Characters that never occur in a typed title: control codes (tab is fine) and the
 # replacement character that undecodable bytes turn into.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -339,10 +341,10 @@ class Resolver:
     # -- forms --------------------------------------------------------------------------
 
     def _code(self, query: str) -> str | None:
-        m = _CODE.match(query)
+        m = _CODE.fullmatch(query)
         if not m:
             return None
-        code = m.group(1) + (m.group(2) or ".00")
+        code = m.group(1) if "." in m.group(1) else m.group(1) + ".00"
         if code not in self.index.occupations:
             raise InvalidTitle(f"unknown O*NET-SOC code {code}")
         return code

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Literal
 
@@ -13,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from careerpath.api import occupation_with_route
+from careerpath.codes import is_soc_or_onet_code
 from careerpath.engine import Guide
 from careerpath.kb import KnowledgeBase
 from careerpath.resolve import InvalidTitle, Resolver
@@ -41,7 +41,6 @@ MAX_SKILLS_IN_URL = 2000  # longer text goes in the body of POST /guide, out of 
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
 EXAMPLE_SLUG = "software-developers-to-technical-writers"
-CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 
 class CandidateOut(BaseModel):
@@ -123,7 +122,7 @@ def suggestions(q: str = Query(..., max_length=MAX_TITLE), limit_: int = Query(8
 def occupation(
     code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00", examples=["15-1252.00"]),
 ):
-    if not CODE.match(code):
+    if not is_soc_or_onet_code(code):
         raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if len(code) == 7:
         code += ".00"
