@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide, ResourceRef, SkillToLearn
-from careerpath.engine.narrative import counted
+from careerpath.engine.narrative import counted, money
 
 from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
-
-
-def _money(value: int | None) -> str:
-    return "n/a" if value is None else f"${value:,}"
 
 
 def _pct(value: int | float | None) -> str:
@@ -71,9 +67,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     s = g.salary
     add(
-        f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {_money(s.source_median)} → {_escape(g.to.title)} "
-        f"{_money(s.target_median)}; a quarter of {_escape(g.to.title.lower())} earn less than "
-        f"{_money(s.target_p25)} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
+        f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {money(s.source_median, 'n/a')} → {_escape(g.to.title)} "
+        f"{money(s.target_median, 'n/a')}; a quarter of {_escape(g.to.title.lower())} earn less than "
+        f"{money(s.target_p25, 'n/a')} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
     )
     if s.note:
         add("")

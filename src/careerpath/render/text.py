@@ -9,15 +9,11 @@ from rich.table import Table
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide
-from careerpath.engine.narrative import counted
+from careerpath.engine.narrative import counted, money
 
 from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
 
 PRIORITY_STYLE = {"Critical": "bold red", "Important": "yellow", "Nice to have": "green"}
-
-
-def _money(value: int | None) -> str:
-    return "n/a" if value is None else f"${value:,}"
 
 
 def _bullets(items: list[str]) -> str:
@@ -42,8 +38,8 @@ def render_text(guide: Guide, console: Console) -> None:
     console.print(glance)
     s = g.salary
     console.print(
-        f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
-        f"a quarter earn less than {_money(s.target_p25)} [dim]({s.source})[/]"
+        f"Median pay {in_area(s.area)}: {money(s.source_median, 'n/a')} → {money(s.target_median, 'n/a')}; "
+        f"a quarter earn less than {money(s.target_p25, 'n/a')} [dim]({s.source})[/]"
     )
     if s.note:
         console.print(f"[yellow]{escape(s.note)}[/]")
