@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -133,6 +133,20 @@ class Resolution:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+
+def resolution_dict(res: Resolution) -> dict[str, Any]:
+    """The JSON shape of one resolution, for `careerpath resolve --format json` and the web
+    API's /resolve alike (docs/json.md; keep it stable)."""
+    spec = res.specialization
+    return {
+        "query": res.query,
+        "candidates": [
+            {"code": c.code, "title": c.title, "score": c.score, "matched": c.matched} for c in res.candidates
+        ],
+        "specialization": {"id": spec.id, "name": spec.name} if spec else None,
+        "ambiguous": res.ambiguous,
+    }
 
 
 def validate(text: object) -> str:

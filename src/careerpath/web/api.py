@@ -15,7 +15,7 @@ from careerpath.api import occupation_with_route
 from careerpath.codes import is_soc_or_onet_code
 from careerpath.engine import Guide
 from careerpath.kb import KnowledgeBase
-from careerpath.resolve import InvalidTitle, Resolver
+from careerpath.resolve import InvalidTitle, Resolver, resolution_dict
 from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
 from careerpath.store import StoreUnavailable
 
@@ -102,15 +102,8 @@ def resolve(
         r = Resolver.default().resolve(q, top=top)
     except InvalidTitle as exc:
         raise InputError(str(exc)) from None
-    spec = r.specialization
-    return ResolutionOut(
-        query=q,
-        ambiguous=r.ambiguous,
-        candidates=[
-            CandidateOut(code=c.code, title=c.title, score=round(c.score, 4), matched=c.matched) for c in r.candidates
-        ],
-        specialization=SpecializationOut(id=spec.id, name=spec.name) if spec else None,
-    )
+    # The CLI's JSON shape; the query is echoed as sent (the resolver's copy is stripped).
+    return ResolutionOut.model_validate({**resolution_dict(r), "query": q})
 
 
 @router.get("/suggest", response_model=list[SuggestionOut], summary="Title autocomplete (word prefixes)")
