@@ -14,7 +14,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from careerpath.engine.model import Guide
 from careerpath.engine.narrative import counted, money
 
+from .parts import HEADINGS
+
 TEMPLATES = "templates"
+# The section headings every format shares, with the typographic apostrophe the HTML uses.
+HTML_HEADINGS = {key: text.replace("'", "’") for key, text in HEADINGS.items()}
 
 
 def signed_pct(value) -> str:
@@ -45,6 +49,7 @@ def environment(*extra_dirs: str) -> Environment:
         money=partial(money, missing="—"), signed_pct=signed_pct, number=number, rating=rating, counted=counted
     )
     env.globals["attribution"] = _attribution
+    env.globals["headings"] = HTML_HEADINGS
     return env
 
 

@@ -148,9 +148,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add("")
     add(f"## {HEADINGS['reality']}")
     for heading, items in (
-        ("What you'll love", g.reality_check.love),
-        ("What you might miss", g.reality_check.miss),
-        ("Biggest challenges", g.reality_check.challenges),
+        (HEADINGS["love"], g.reality_check.love),
+        (HEADINGS["miss"], g.reality_check.miss),
+        (HEADINGS["challenges"], g.reality_check.challenges),
     ):
         add("")
         add(f"### {heading}")
@@ -160,9 +160,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     add(f"## {HEADINGS['actions']}")
     for heading, items in (
-        ("This week", g.action_plan.this_week),
-        ("This month", g.action_plan.this_month),
-        ("Next 90 days", g.action_plan.next_90_days),
+        (HEADINGS["this_week"], g.action_plan.this_week),
+        (HEADINGS["this_month"], g.action_plan.this_month),
+        (HEADINGS["next_90_days"], g.action_plan.next_90_days),
     ):
         add("")
         add(f"### {heading}")

@@ -100,7 +100,9 @@ def render_text(guide: Guide, console: Console) -> None:
     for _ in range(3):
         reality.add_column(ratio=1)
     reality.add_row(
-        "[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]", "[bold red]Biggest challenges[/]"
+        f"[bold green]{HEADINGS['love']}[/]",
+        f"[bold yellow]{HEADINGS['miss']}[/]",
+        f"[bold red]{HEADINGS['challenges']}[/]",
     )
     reality.add_row(
         _bullets(g.reality_check.love), _bullets(g.reality_check.miss), _bullets(g.reality_check.challenges)
@@ -109,9 +111,9 @@ def render_text(guide: Guide, console: Console) -> None:
 
     console.rule(HEADINGS["actions"])
     for heading, items in (
-        ("This week", g.action_plan.this_week),
-        ("This month", g.action_plan.this_month),
-        ("Next 90 days", g.action_plan.next_90_days),
+        (HEADINGS["this_week"], g.action_plan.this_week),
+        (HEADINGS["this_month"], g.action_plan.this_month),
+        (HEADINGS["next_90_days"], g.action_plan.next_90_days),
     ):
         console.print(f"[bold]{heading}[/]\n{_bullets(items)}")
 
