@@ -121,8 +121,8 @@ class Wage:
     hourly_median: float | None
     hourly_p75: float | None
     hourly_p90: float | None
+    source: str  # the release, from the knowledge base's metadata: "BLS OEWS May 2025"
     top_coded: frozenset[str] = field(default_factory=frozenset)  # fields at/above BLS's top code
-    source: str = "BLS OEWS May 2025"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ class Outlook:
     on_the_job_training: str | None
     labor_force_exit_rate: float | None
     occupational_transfer_rate: float | None
-    source: str = "BLS Employment Projections 2024-34"
+    source: str  # the release, from the knowledge base's metadata: "BLS Employment Projections 2024-34"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +275,17 @@ class KnowledgeBase:
     @property
     def content_hash(self) -> str:
         return self.meta["content_hash"]
+
+    @property
+    def wage_source(self) -> str:
+        """How this knowledge base's wages are cited, e.g. "BLS OEWS May 2025" (its own metadata,
+        so a rebuilt knowledge base labels its own figures)."""
+        return f"BLS OEWS {self.meta['oews_release']}"
+
+    @property
+    def projection_source(self) -> str:
+        """How its projections are cited, e.g. "BLS Employment Projections 2024-34"."""
+        return f"BLS Employment Projections {self.meta['projections_release']}"
 
     def occupation(self, code: str) -> Occupation:
         try:
@@ -453,7 +464,14 @@ class KnowledgeBase:
             if k.endswith("_cents")
         }
         plain: dict[str, Any] = {k: v for k, v in values.items() if not k.endswith("_cents")}
-        return Wage(soc=occupation.wage_soc, area=self._areas[area], top_coded=top_coded, **plain, **cents)
+        return Wage(
+            soc=occupation.wage_soc,
+            area=self._areas[area],
+            top_coded=top_coded,
+            source=self.wage_source,
+            **plain,
+            **cents,
+        )
 
     def wage_footnote(self, code: str) -> str:
         """BLS's wording for an OEWS footnote code, e.g. what "top coded" means."""
@@ -494,6 +512,7 @@ class KnowledgeBase:
             on_the_job_training=r[12],
             labor_force_exit_rate=r[13],
             occupational_transfer_rate=r[14],
+            source=self.projection_source,
         )
 
 
