@@ -55,7 +55,7 @@ def _snippets(kb: KnowledgeBase, encoder: Encoder, names: list[str], columns: di
                     "set": name,
                     "x": np.concatenate([vectors[0], vectors[1:].max(axis=0)]),
                     "rules": _indicator(read, columns),
-                    "labels": _indicator({ids[l] for l in case["elements"]}, columns),
+                    "labels": _indicator({ids[label] for label in case["elements"]}, columns),
                 }
             )
     return rows
@@ -74,7 +74,7 @@ def _fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 600, rate:
     for t in range(1, steps + 1):
         error = 1 / (1 + np.exp(-(x @ w + b))) - y
         grads = (x.T @ error / len(x) + l2 * w, error.mean(axis=0))
-        for i, (param, grad) in enumerate(zip((w, b), grads)):
+        for i, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m, v = moments[2 * i], moments[2 * i + 1]
             m[:] = 0.9 * m + 0.1 * grad
             v[:] = 0.999 * v + 0.001 * grad * grad
@@ -94,7 +94,7 @@ def _readings(train: list[dict], test: list[dict]) -> dict[str, np.ndarray]:
     readings = {"rules alone": rules}
     for stacked in (False, True):
 
-        def inputs(rows):
+        def inputs(rows, stacked=stacked):
             return np.array([np.concatenate([r["x"], r["rules"]]) if stacked else r["x"] for r in rows])
 
         w, b = _fit(inputs(train), np.array([r["labels"] for r in train], dtype=float))

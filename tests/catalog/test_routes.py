@@ -7,6 +7,7 @@ import re
 import pytest
 
 from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
+from careerpath.codes import SOC
 
 # BLS "typical education needed for entry" categories that are a postsecondary award or degree
 # beyond a bachelor's, or an associate's: the route into these cannot be guessed from skills.
@@ -85,7 +86,7 @@ def _bls_detailed(kb) -> dict[str, object]:
     found = {}
     for occupation in kb.occupations():
         outlook = kb.outlook(occupation.code)
-        if outlook is not None and re.fullmatch(r"\d{2}-\d{4}", outlook.soc) and not outlook.soc.endswith("0000"):
+        if outlook is not None and re.fullmatch(SOC, outlook.soc) and not outlook.soc.endswith("0000"):
             found[outlook.soc] = outlook
     return found
 

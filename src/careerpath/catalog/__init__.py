@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -116,7 +117,8 @@ class WorkTemplates(_Frozen):
     job_search: tuple[str, ...]
 
 
-def _sort_key(r: Resource, field: str, key: str) -> tuple[int, int, int, int, int, str]:
+def _sort_key(field: str, key: str, r: Resource) -> tuple[int, int, int, int, int, str]:
+    """Order of the resources that teach `key` of kind `field` (partial(_sort_key, field, key))."""
     # Focus first, so a medical-terminology tutorial that also touches English does not
     # outrank a writing course for English; within equal focus, free before paid, then
     # format and length.
@@ -129,7 +131,7 @@ class Catalog:
         resources: list[Resource],
         topics: list[Topic],
         templates: list[WorkTemplates],
-        elements: list[Element] = (),
+        elements: Iterable[Element] = (),
     ) -> None:
         self.resources = resources
         self.elements = {e.id: e for e in elements}
@@ -145,8 +147,7 @@ class Catalog:
                 for key in getattr(r.teaches, field):
                     index[(field, key)].append(r)
         self._index = {
-            (field, key): sorted(found, key=lambda r, f=field, k=key: _sort_key(r, f, k))
-            for (field, key), found in index.items()
+            (field, key): sorted(found, key=partial(_sort_key, field, key)) for (field, key), found in index.items()
         }
 
     @classmethod

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from careerpath import yamlcache
+from careerpath import codes, yamlcache
 
 __all__ = [
     "Alternative",
@@ -60,8 +60,7 @@ StepKind = Literal[
 Pace = Literal["full_time", "part_time"]
 Status = Literal["verified", "corrected", "well-known", "unverified"]
 
-SOC = r"^\d{2}-\d{4}$"
-ONET_OR_SOC = r"^\d{2}-\d{4}(\.\d{2})?$"
+ONET_OR_SOC = rf"^{codes.SOC_OR_ONET}$"
 URL = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
 
 
@@ -172,7 +171,7 @@ class EntryRoute(_Frozen):
         import re
 
         for code in self.bridge_jobs:
-            if not re.match(SOC, code):
+            if not re.fullmatch(codes.SOC, code):
                 raise ValueError(f"{self.soc}: bridge job {code!r} is not a 6-digit SOC code")
         for url in self.sources:
             if not re.match(URL, url):

@@ -147,7 +147,7 @@ def salary_comparison(kb: KnowledgeBase, source: str, target: str, area: str | N
         source_range=span(source_wage),
         target_range=span(target_wage),
         note=note,
-        source=f"BLS OEWS {releases(kb)[0]}",
+        source=kb.wage_source,
         source_wages_of=wages_of(kb, source) if median(source_wage) is not None else None,
         target_wages_of=wages_of(kb, target) if median(target_wage) is not None else None,
     )
@@ -171,7 +171,7 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
     hot = hot_technologies(kb, code)
     title = kb.occupation(code).title
     _, period, onet = releases(kb)
-    source = f"BLS Employment Projections {period}; O*NET {onet} Technology Skills"
+    source = f"{kb.projection_source}; O*NET {onet} Technology Skills"
     if outlook is None or outlook.change_percent is None:
         return Demand(
             summary=f"BLS publishes no {period} projection for {title}.",

@@ -79,8 +79,10 @@ def _wage_source(cited: str, wages_of: str | None) -> str:
     return cited if wages_of is None else f"{cited}; the figure for all of {wages_of}"
 
 
-def _money(value: int | None) -> str:
-    return "not published" if value is None else f"${value:,}"
+def money(value: float | None, missing: str = "not published") -> str:
+    """'$52,340': whole dollars with thousands separators, or `missing` when there is no figure.
+    Every guide format and the templates' `money` filter (missing: "—") write dollars with it."""
+    return missing if value is None else f"${value:,.0f}"
 
 
 def _names(names: list[str], limit: int = 3) -> str:
@@ -132,9 +134,9 @@ def overview(
     if salary.change_pct is not None:
         direction = "more" if salary.change_pct > 0 else "less"
         parts.append(
-            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
+            f"{target.title} earn a median {money(salary.target_median)} a year {in_area(salary.area)} "
             f"({_wage_source(salary.source, salary.target_wages_of)}), {abs(salary.change_pct)}% {direction} "
-            f"than {in_sentence(source.title)} ({_wage_source(_money(salary.source_median), salary.source_wages_of)})."
+            f"than {in_sentence(source.title)} ({_wage_source(money(salary.source_median), salary.source_wages_of)})."
         )
     if demand.growth_pct is not None and demand.band:
         parts.append(
@@ -196,8 +198,8 @@ def reality_check(
     miss = value_loss[:2] + interest_loss[:2]
     if salary.change_pct is not None and salary.target_median and salary.source_median:
         line = (
-            f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to ${salary.target_median:,} from "
-            f"${salary.source_median:,} ({salary.change_pct:+d}%, {in_area(salary.area)}, {salary.source})."
+            f"Median pay {'rises' if salary.change_pct > 0 else 'falls'} to {money(salary.target_median)} from "
+            f"{money(salary.source_median)} ({salary.change_pct:+d}%, {in_area(salary.area)}, {salary.source})."
         )
         if salary.change_pct >= 5:
             love.append(line)
@@ -246,7 +248,7 @@ def reality_check(
     if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
         challenges.append(
             f"Starting pay may be lower than now: a quarter of {in_sentence(target_title)} earn less than "
-            f"${salary.target_p25:,} ({salary.early_career_change_pct:+d}% against your current median)."
+            f"{money(salary.target_p25)} ({salary.early_career_change_pct:+d}% against your current median)."
         )
     if zone_step >= 2 and not route.todo:
         challenges.append(
@@ -373,14 +375,14 @@ def faq(
     if salary.target_median is not None:
         low, high = salary.target_range
         text = (
-            f"{target.title} earn a median {_money(salary.target_median)} a year {in_area(salary.area)} "
-            f"({_wage_source(salary.source, salary.target_wages_of)}): half earn more and half less. A quarter earn less than {_money(salary.target_p25)} "
-            f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {_money(low)} and "
-            f"{_money(high)}."
+            f"{target.title} earn a median {money(salary.target_median)} a year {in_area(salary.area)} "
+            f"({_wage_source(salary.source, salary.target_wages_of)}): half earn more and half less. A quarter earn less than {money(salary.target_p25)} "
+            f"(the 25th percentile, a fair guide to starting pay), and 80% earn between {money(low)} and "
+            f"{money(high)}."
         )
         if salary.change_pct is not None:
             text += (
-                f" Against the {in_sentence(source.title)} median of {_money(salary.source_median)} that is "
+                f" Against the {in_sentence(source.title)} median of {money(salary.source_median)} that is "
                 f"{salary.change_pct:+d}% at the median"
                 + (
                     f" and {salary.early_career_change_pct:+d}% at the 25th percentile."

@@ -47,6 +47,7 @@ from . import effort
 from .compare import display_name
 from .feasibility import Feasibility, feasibility_for
 from .inputs import Inputs
+from .narrative import money
 from .profiles import Profiles, profiles_for
 from .relevance import DISTINCTIVE_Z, MIN_IMPORTANCE, distinctiveness_for
 from .route import DEGREE_WORDS
@@ -557,7 +558,7 @@ def explain(
         step = "No degree or licence step stands in the way"
     pay = ""
     if change_pct is not None and median is not None:
-        pay = f", at {change_pct:+d}% pay (median ${median:,})"
+        pay = f", at {change_pct:+d}% pay (median {money(median)})"
     return f"{sentence} {step}; job-ready in {_duration(months_to_ready)} at 10 hours a week{pay}."
 
 

@@ -14,11 +14,12 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 import numpy as np
 
@@ -120,8 +121,8 @@ class Wage:
     hourly_median: float | None
     hourly_p75: float | None
     hourly_p90: float | None
+    source: str  # the release, from the knowledge base's metadata: "BLS OEWS May 2025"
     top_coded: frozenset[str] = field(default_factory=frozenset)  # fields at/above BLS's top code
-    source: str = "BLS OEWS May 2025"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ class Outlook:
     on_the_job_training: str | None
     labor_force_exit_rate: float | None
     occupational_transfer_rate: float | None
-    source: str = "BLS Employment Projections 2024-34"
+    source: str  # the release, from the knowledge base's metadata: "BLS Employment Projections 2024-34"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,54 @@ _DATATYPE_FIELD = {
 }
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class _PerInstanceCache(Generic[_P, _R]):
+    """A method's lru_cache kept on each KnowledgeBase, not on the class.
+
+    `functools.lru_cache` on a method is one class-wide cache keyed on `self`, so it would keep
+    every KnowledgeBase ever opened (and its SQLite connection and matrices) alive for the life of
+    the process (ruff B019). This builds the cache on first use and stores it in the instance's
+    `__dict__` under the method's name, like `functools.cached_property`: later lookups find it
+    there directly, and it goes away with the instance.
+    """
+
+    def __init__(self, func: Callable[Concatenate[KnowledgeBase, _P], _R], maxsize: int) -> None:
+        self._func = func
+        self._maxsize = maxsize
+        self._name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _PerInstanceCache[_P, _R]: ...
+    @overload
+    def __get__(self, obj: KnowledgeBase, owner: type | None = None) -> Callable[_P, _R]: ...
+    def __get__(
+        self, obj: KnowledgeBase | None, owner: type | None = None
+    ) -> _PerInstanceCache[_P, _R] | Callable[_P, _R]:
+        if obj is None:
+            return self
+        bound = lru_cache(maxsize=self._maxsize)(self._func.__get__(obj, type(obj)))
+        # setdefault: if two threads race on first use, both get the one cache that was stored.
+        return cast(Callable[_P, _R], obj.__dict__.setdefault(self._name, bound))
+
+
+def _cached(
+    maxsize: int,
+) -> Callable[[Callable[Concatenate[KnowledgeBase, _P], _R]], _PerInstanceCache[_P, _R]]:
+    """Decorator: cache a KnowledgeBase method per instance (see _PerInstanceCache)."""
+
+    def decorate(func: Callable[Concatenate[KnowledgeBase, _P], _R]) -> _PerInstanceCache[_P, _R]:
+        return _PerInstanceCache(func, maxsize)
+
+    return decorate
+
+
 def _thousands(value: float | None) -> int | None:
     return None if value is None else round(value * 1000)
 
@@ -207,7 +256,10 @@ class KnowledgeBase:
             array = np.frombuffer(data, dtype=np.float32).reshape(n_rows, n_cols)
             self._matrices[name] = (tuple(columns.split("\t")), array)
         keys = ("id", "name", "release", "publisher", "license", "url")
-        self._sources = [dict(zip(keys, r, strict=True)) for r in self._db.execute("SELECT * FROM source ORDER BY id")]
+        self._sources = [
+            dict(zip(keys, r, strict=True))
+            for r in self._db.execute(f"SELECT {', '.join(keys)} FROM source ORDER BY id")
+        ]
         self._areas = {
             r[0]: Area(*r) for r in self._db.execute("SELECT code, kind, state_code, name FROM area ORDER BY code")
         }
@@ -228,6 +280,17 @@ class KnowledgeBase:
     @property
     def content_hash(self) -> str:
         return self.meta["content_hash"]
+
+    @property
+    def wage_source(self) -> str:
+        """How this knowledge base's wages are cited, e.g. "BLS OEWS May 2025" (its own metadata,
+        so a rebuilt knowledge base labels its own figures)."""
+        return f"BLS OEWS {self.meta['oews_release']}"
+
+    @property
+    def projection_source(self) -> str:
+        """How its projections are cited, e.g. "BLS Employment Projections 2024-34"."""
+        return f"BLS Employment Projections {self.meta['projections_release']}"
 
     def occupation(self, code: str) -> Occupation:
         try:
@@ -278,7 +341,7 @@ class KnowledgeBase:
 
     # -- per-occupation lists --------------------------------------------------------
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def technologies(self, code: str) -> tuple[Technology, ...]:
         self.occupation(code)
         return tuple(
@@ -290,7 +353,7 @@ class KnowledgeBase:
             )
         )
 
-    @lru_cache(maxsize=1)
+    @_cached(maxsize=1)
     def technology_names(self) -> dict[str, frozenset[str]]:
         """Every occupation's technology names, in one query (not one per occupation)."""
         listing: dict[str, set[str]] = {}
@@ -298,12 +361,12 @@ class KnowledgeBase:
             listing.setdefault(code, set()).add(name)
         return {code: frozenset(names) for code, names in listing.items()}
 
-    @lru_cache(maxsize=1)
+    @_cached(maxsize=1)
     def hot_technology_counts(self) -> dict[str, int]:
         """How many occupations mark each technology as a Hot Technology."""
         return dict(self._query("SELECT name, count(*) FROM technology WHERE hot = 1 GROUP BY name"))
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def tools(self, code: str) -> tuple[Tool, ...]:
         self.occupation(code)
         return tuple(
@@ -313,7 +376,7 @@ class KnowledgeBase:
             )
         )
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def tasks(self, code: str) -> tuple[Task, ...]:
         """Task statements, core before supplemental, most-reported first."""
         self.occupation(code)
@@ -327,7 +390,7 @@ class KnowledgeBase:
             )
         )
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def task_dwas(self, code: str) -> dict[int, tuple[str, ...]]:
         """Detailed work activity ids for each task of an occupation."""
         self.occupation(code)
@@ -336,16 +399,16 @@ class KnowledgeBase:
             links.setdefault(task_id, []).append(dwa_id)
         return {k: tuple(v) for k, v in links.items()}
 
-    @lru_cache(maxsize=1)
+    @_cached(maxsize=1)
     def dwa_titles(self) -> dict[str, str]:
         return dict(self._query("SELECT id, title FROM dwa"))
 
-    @lru_cache(maxsize=1)
+    @_cached(maxsize=1)
     def dwa_activities(self) -> dict[str, str]:
         """The O*NET work activity (4.A...) each detailed work activity belongs to."""
         return dict(self._query("SELECT id, element_id FROM dwa"))
 
-    @lru_cache(maxsize=1)
+    @_cached(maxsize=1)
     def skill_activities(self) -> dict[str, frozenset[str]]:
         """Work activities O*NET links to each skill (Skills to Work Activities)."""
         links: dict[str, set[str]] = {}
@@ -353,12 +416,12 @@ class KnowledgeBase:
             links.setdefault(skill_id, set()).add(activity_id)
         return {k: frozenset(v) for k, v in links.items()}
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def emerging_tasks(self, code: str) -> tuple[str, ...]:
         self.occupation(code)
         return tuple(t for (t,) in self._query("SELECT text FROM emerging_task WHERE code = ? ORDER BY text", (code,)))
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def education(self, code: str, element_id: str = "2.D.1") -> tuple[EducationShare, ...]:
         """Share of respondents per category: 2.D.1 education, 3.A.1 experience, 3.A.3 OJT."""
         self.occupation(code)
@@ -380,7 +443,7 @@ class KnowledgeBase:
     def area(self, code: str) -> Area:
         return self._areas[code]
 
-    @lru_cache(maxsize=8192)
+    @_cached(maxsize=8192)
     def wages(self, code: str, area: str = NATIONAL) -> Wage | None:
         """OEWS wages for an occupation in an area (OEWS area code; default national)."""
         occupation = self.occupation(code)
@@ -392,7 +455,7 @@ class KnowledgeBase:
         )
         if not rows:
             return None
-        values = dict(zip(_WAGE_FIELDS, rows[0][:-1]))
+        values = dict(zip(_WAGE_FIELDS, rows[0][:-1], strict=True))
         notes = dict(pair.split(":") for pair in rows[0][-1].split(",") if pair)
         top_coded = frozenset(
             _DATATYPE_FIELD[d] for d, note in notes.items() if note == TOP_CODED and d in _DATATYPE_FIELD
@@ -403,19 +466,26 @@ class KnowledgeBase:
             if k.endswith("_cents")
         }
         plain: dict[str, Any] = {k: v for k, v in values.items() if not k.endswith("_cents")}
-        return Wage(soc=occupation.wage_soc, area=self._areas[area], top_coded=top_coded, **plain, **cents)
+        return Wage(
+            soc=occupation.wage_soc,
+            area=self._areas[area],
+            top_coded=top_coded,
+            source=self.wage_source,
+            **plain,
+            **cents,
+        )
 
     def wage_footnote(self, code: str) -> str:
         """BLS's wording for an OEWS footnote code, e.g. what "top coded" means."""
         text: str = self._query("SELECT text FROM wage_footnote WHERE code = ?", (code,))[0][0]
         return text
 
-    @lru_cache(maxsize=4096)
+    @_cached(maxsize=4096)
     def outlook(self, code: str) -> Outlook | None:
         occupation = self.occupation(code)
         return None if occupation.projection_soc is None else self.projection(occupation.projection_soc)
 
-    @lru_cache(maxsize=2048)
+    @_cached(maxsize=2048)
     def projection(self, soc: str) -> Outlook | None:
         """A BLS projections row by its own code, e.g. 00-0000 for all occupations."""
         rows = self._query(
@@ -444,6 +514,7 @@ class KnowledgeBase:
             on_the_job_training=r[12],
             labor_force_exit_rate=r[13],
             occupational_transfer_rate=r[14],
+            source=self.projection_source,
         )
 
 

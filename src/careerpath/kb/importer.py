@@ -124,7 +124,7 @@ MATRICES = {
 def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> None:
     progress("O*NET occupations")
     occupations = []
-    for line_no, (code, title, description) in _onet_rows(
+    for _line_no, (code, title, description) in _onet_rows(
         onet_dir, "Occupation Data.txt", ("O*NET-SOC Code", "Title", "Description")
     ):
         occupations.append((code, title, description))
@@ -318,7 +318,7 @@ def _load_onet(db: sqlite3.Connection, onet_dir: Path, progress: Progress) -> No
         )
     db.executemany("INSERT INTO education VALUES (?,?,?,?,?,?)", sorted(education))
     categories = []
-    for line_no, (element_id, _name, scale, category, description) in _onet_rows(
+    for _line_no, (element_id, _name, scale, category, description) in _onet_rows(
         onet_dir,
         "Education, Training, and Experience Categories.txt",
         ("Element ID", "Element Name", "Scale ID", "Category", "Category Description"),
@@ -422,7 +422,7 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
         if len(key) != 23 or not key.startswith("OEU"):
             raise ImportFailed(f"{oews_file}: cell {key!r}: malformed series key")
         values: list[int | None] = []
-        for raw, kind in zip(row[1:14], WAGE_TYPES):
+        for raw, kind in zip(row[1:14], WAGE_TYPES, strict=True):
             if raw in (None, "-", "*", "#", ""):
                 values.append(None)
             else:
@@ -431,7 +431,7 @@ def _copy_oews(db: sqlite3.Connection, oews: sqlite3.Connection, oews_file: Path
                     values.append(round(number * 100) if kind is CENTS else int(number))
                 except ValueError:
                     raise ImportFailed(f"{oews_file}: cell {key}: not a number: {raw!r}") from None
-        notes = ",".join(f"{column[1:]}:{note}" for column, note in zip(WAGE_COLUMNS, row[14:]) if note)
+        notes = ",".join(f"{column[1:]}:{note}" for column, note in zip(WAGE_COLUMNS, row[14:], strict=True) if note)
         soc = f"{key[17:19]}-{key[19:23]}"
         rows.append((soc, key[4:11], *values, notes))
     rows.sort()

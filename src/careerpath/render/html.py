@@ -6,19 +6,19 @@ so the page you read online and the file you download never diverge.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
 from careerpath.engine.model import Guide
-from careerpath.engine.narrative import counted
+from careerpath.engine.narrative import counted, money
+
+from .parts import HEADINGS
 
 TEMPLATES = "templates"
-
-
-def money(value) -> str:
-    return "—" if value is None else f"${value:,.0f}"
+# The section headings every format shares, with the typographic apostrophe the HTML uses.
+HTML_HEADINGS = {key: text.replace("'", "’") for key, text in HEADINGS.items()}
 
 
 def signed_pct(value) -> str:
@@ -45,8 +45,11 @@ def environment(*extra_dirs: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(money=money, signed_pct=signed_pct, number=number, rating=rating, counted=counted)
+    env.filters.update(
+        money=partial(money, missing="—"), signed_pct=signed_pct, number=number, rating=rating, counted=counted
+    )
     env.globals["attribution"] = _attribution
+    env.globals["headings"] = HTML_HEADINGS
     return env
 
 

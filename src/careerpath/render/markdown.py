@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide, ResourceRef, SkillToLearn
-from careerpath.engine.narrative import counted
+from careerpath.engine.narrative import counted, money
 
 from .parts import HEADINGS, STATUS_MARK, alternatives_line, month_span, role_line, step_line
-
-
-def _money(value: int | None) -> str:
-    return "n/a" if value is None else f"${value:,}"
 
 
 def _pct(value: int | float | None) -> str:
@@ -45,7 +41,8 @@ def _item(add, item: SkillToLearn) -> None:
 
 
 def render_markdown(guide: Guide, views: int | None = None) -> str:
-    g, out = guide, []
+    g = guide
+    out: list[str] = []
     add = out.append
     add(f"*{_escape(g.headline)}*" + (f" · {counted(views, 'view')}" if views is not None else ""))
     add("")
@@ -70,9 +67,9 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     s = g.salary
     add(
-        f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {_money(s.source_median)} → {_escape(g.to.title)} "
-        f"{_money(s.target_median)}; a quarter of {_escape(g.to.title.lower())} earn less than "
-        f"{_money(s.target_p25)} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
+        f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {money(s.source_median, 'n/a')} → {_escape(g.to.title)} "
+        f"{money(s.target_median, 'n/a')}; a quarter of {_escape(g.to.title.lower())} earn less than "
+        f"{money(s.target_p25, 'n/a')} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
     )
     if s.note:
         add("")
@@ -151,34 +148,34 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
         add("")
     add(f"## {HEADINGS['reality']}")
     for heading, items in (
-        ("What you'll love", g.reality_check.love),
-        ("What you might miss", g.reality_check.miss),
-        ("Biggest challenges", g.reality_check.challenges),
+        (HEADINGS["love"], g.reality_check.love),
+        (HEADINGS["miss"], g.reality_check.miss),
+        (HEADINGS["challenges"], g.reality_check.challenges),
     ):
         add("")
         add(f"### {heading}")
         add("")
-        for item in items or ["Nothing stands out in the data."]:
-            add(f"- {_escape(item)}")
+        for line in items or ["Nothing stands out in the data."]:
+            add(f"- {_escape(line)}")
     add("")
     add(f"## {HEADINGS['actions']}")
     for heading, items in (
-        ("This week", g.action_plan.this_week),
-        ("This month", g.action_plan.this_month),
-        ("Next 90 days", g.action_plan.next_90_days),
+        (HEADINGS["this_week"], g.action_plan.this_week),
+        (HEADINGS["this_month"], g.action_plan.this_month),
+        (HEADINGS["next_90_days"], g.action_plan.next_90_days),
     ):
         add("")
         add(f"### {heading}")
         add("")
-        for item in items or ["Carry on with the steps above."]:
-            add(f"- {_escape(item)}")
+        for line in items or ["Carry on with the steps above."]:
+            add(f"- {_escape(line)}")
     add("")
     add(f"## {HEADINGS['faq']}")
-    for item in g.faq:
+    for qa in g.faq:
         add("")
-        add(f"**{_escape(item.question)}**")
+        add(f"**{_escape(qa.question)}**")
         add("")
-        add(_escape(item.answer))
+        add(_escape(qa.answer))
     p = g.personalization
     add("")
     add(f"## {HEADINGS['tailored']}")

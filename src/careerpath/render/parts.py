@@ -20,6 +20,13 @@ HEADINGS = {
     "tailored": "Tailored to you",
     "notes": "Notes on the data",
     "sources": "Sources",
+    # The parts of the reality check and of the action plan.
+    "love": "What you'll love",
+    "miss": "What you might miss",
+    "challenges": "Biggest challenges",
+    "this_week": "This week",
+    "this_month": "This month",
+    "next_90_days": "Next 90 days",
 }
 STATUS_MARK = {"done": "✓ done", "to do": "to do", "optional": "optional", "on the job": "once hired"}
 

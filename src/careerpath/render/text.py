@@ -9,15 +9,11 @@ from rich.table import Table
 
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide
-from careerpath.engine.narrative import counted
+from careerpath.engine.narrative import counted, money
 
 from .parts import HEADINGS, STATUS_MARK, alternatives_line, role_line, step_line
 
 PRIORITY_STYLE = {"Critical": "bold red", "Important": "yellow", "Nice to have": "green"}
-
-
-def _money(value: int | None) -> str:
-    return "n/a" if value is None else f"${value:,}"
 
 
 def _bullets(items: list[str]) -> str:
@@ -42,8 +38,8 @@ def render_text(guide: Guide, console: Console) -> None:
     console.print(glance)
     s = g.salary
     console.print(
-        f"Median pay {in_area(s.area)}: {_money(s.source_median)} → {_money(s.target_median)}; "
-        f"a quarter earn less than {_money(s.target_p25)} [dim]({s.source})[/]"
+        f"Median pay {in_area(s.area)}: {money(s.source_median, 'n/a')} → {money(s.target_median, 'n/a')}; "
+        f"a quarter earn less than {money(s.target_p25, 'n/a')} [dim]({s.source})[/]"
     )
     if s.note:
         console.print(f"[yellow]{escape(s.note)}[/]")
@@ -65,8 +61,8 @@ def render_text(guide: Guide, console: Console) -> None:
         console.print("Jobs people often hold first: " + escape(", ".join(b.title for b in g.route.bridge_jobs)))
 
     console.rule(HEADINGS["transferable"])
-    for item in g.transferable_skills:
-        console.print(f"[bold green]{escape(item.name)}[/]\n  {escape(item.why)}")
+    for skill in g.transferable_skills:
+        console.print(f"[bold green]{escape(skill.name)}[/]\n  {escape(skill.why)}")
 
     console.rule(HEADINGS["learn"])
     core = [i for i in g.skills_to_learn if i.core]
@@ -101,9 +97,12 @@ def render_text(guide: Guide, console: Console) -> None:
 
     console.rule(HEADINGS["reality"])
     reality = Table.grid(padding=(0, 2), expand=True)
-    reality.add_column(ratio=1), reality.add_column(ratio=1), reality.add_column(ratio=1)
+    for _ in range(3):
+        reality.add_column(ratio=1)
     reality.add_row(
-        "[bold green]What you'll love[/]", "[bold yellow]What you might miss[/]", "[bold red]Biggest challenges[/]"
+        f"[bold green]{HEADINGS['love']}[/]",
+        f"[bold yellow]{HEADINGS['miss']}[/]",
+        f"[bold red]{HEADINGS['challenges']}[/]",
     )
     reality.add_row(
         _bullets(g.reality_check.love), _bullets(g.reality_check.miss), _bullets(g.reality_check.challenges)
@@ -112,15 +111,15 @@ def render_text(guide: Guide, console: Console) -> None:
 
     console.rule(HEADINGS["actions"])
     for heading, items in (
-        ("This week", g.action_plan.this_week),
-        ("This month", g.action_plan.this_month),
-        ("Next 90 days", g.action_plan.next_90_days),
+        (HEADINGS["this_week"], g.action_plan.this_week),
+        (HEADINGS["this_month"], g.action_plan.this_month),
+        (HEADINGS["next_90_days"], g.action_plan.next_90_days),
     ):
         console.print(f"[bold]{heading}[/]\n{_bullets(items)}")
 
     console.rule(HEADINGS["faq"])
-    for item in g.faq:
-        console.print(f"[bold]{escape(item.question)}[/]\n{escape(item.answer)}\n")
+    for qa in g.faq:
+        console.print(f"[bold]{escape(qa.question)}[/]\n{escape(qa.answer)}\n")
 
     p = g.personalization
     console.rule(HEADINGS["tailored"])

@@ -4,9 +4,9 @@ from careerpath.resolve import Resolver
 Resolver.default().resolve("Sr. Backend Engineer (Python)").candidates[0].title
 """
 
-from .resolver import Candidate, InvalidTitle, Resolution, Resolver
+from .resolver import Candidate, InvalidTitle, Resolution, Resolver, resolution_dict
 
-__all__ = ["Candidate", "InvalidTitle", "Resolution", "Resolver", "Specialization"]
+__all__ = ["Candidate", "InvalidTitle", "Resolution", "Resolver", "Specialization", "resolution_dict"]
 
 
 def __getattr__(name: str):

@@ -16,20 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .resolver import InvalidTitle, Resolution, Resolver
-
-
-def resolution_dict(res: Resolution) -> dict:
-    """The JSON shape of one resolution (documented in the issue; keep it stable)."""
-    spec = res.specialization
-    return {
-        "query": res.query,
-        "candidates": [
-            {"code": c.code, "title": c.title, "score": c.score, "matched": c.matched} for c in res.candidates
-        ],
-        "specialization": {"id": spec.id, "name": spec.name} if spec else None,
-        "ambiguous": res.ambiguous,
-    }
+from .resolver import InvalidTitle, Resolution, Resolver, resolution_dict
 
 
 def _stream(resolver: Resolver, source, sink: TextIO, top: int, progress: bool) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,7 +48,7 @@ class _LazySets(dict):
 
     def __init__(self, codes: list[str], texts: list[str]):
         super().__init__()
-        self._text = dict(zip(codes, texts))
+        self._text = dict(zip(codes, texts, strict=True))
 
     def __missing__(self, code: str) -> frozenset[str]:
         value = self[code] = frozenset(self._text[code].split())
@@ -87,8 +88,10 @@ class TitleIndex:
         a = self.arrays
         self.codes = _unpack(a["codes"])
         self.code_index = {c: i for i, c in enumerate(self.codes)}
-        self.prior = dict(zip(self.codes, a["prior"].tolist()))
-        self.occupations = {c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]))}
+        self.prior = dict(zip(self.codes, a["prior"].tolist(), strict=True))
+        self.occupations = {
+            c: IndexedOccupation(c, t) for c, t in zip(self.codes, _unpack(a["occ_titles"]), strict=True)
+        }
         self.occ_title_tokens = _LazySets(self.codes, _unpack(a["occ_title_tokens"]))
         self.occ_desc_tokens = _LazySets(self.codes, _unpack(a["occ_desc_tokens"]))
         self.vocab = {tok: i for i, tok in enumerate(_unpack(a["vocab"]))}
@@ -128,7 +131,10 @@ class TitleIndex:
             found = self._entries[fid] = tuple(
                 (codes[c], t, w)
                 for c, t, w in zip(
-                    self._ent_code[lo:hi].tolist(), self._ent_title[lo:hi].tolist(), self._ent_weight[lo:hi].tolist()
+                    self._ent_code[lo:hi].tolist(),
+                    self._ent_title[lo:hi].tolist(),
+                    self._ent_weight[lo:hi].tolist(),
+                    strict=True,
                 )
             )
         return found
@@ -141,7 +147,7 @@ class TitleIndex:
             lo, hi = int(a["tcc_off"][tid]), int(a["tcc_off"][tid + 1])
             codes = self.codes
             found = self._code_counts[tid] = {
-                codes[c]: k for c, k in zip(a["tcc_code"][lo:hi].tolist(), a["tcc_count"][lo:hi].tolist())
+                codes[c]: k for c, k in zip(a["tcc_code"][lo:hi].tolist(), a["tcc_count"][lo:hi].tolist(), strict=True)
             }
         return found
 
@@ -197,7 +203,9 @@ def save_index(arrays: dict[str, np.ndarray], path: Path, content_hash: str) -> 
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as f:
         # Uncompressed: 3.6 MB instead of 1.1 MB, but loads in 4 ms instead of 15.
-        np.savez(f, meta=meta, **arrays)
+        # One dict (numpy's stubs would read a ** of ndarrays as maybe setting allow_pickle).
+        members: dict[str, Any] = {"meta": meta, **arrays}
+        np.savez(f, **members)
     tmp.replace(path)
 
 

@@ -28,9 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
+
+from careerpath.codes import SOC_OR_ONET
 
 from . import modifiers as _modifiers
 from .index import TitleIndex, load_index, shipped_index_path
@@ -38,10 +40,11 @@ from .modifiers import Modifier, RoleTitle, RoleTitles, literal_key
 from .normalize import Normalized, normalize, normalize_light, segments, split_hints
 
 if TYPE_CHECKING:
+    from .semantic import SemanticMatcher
     from .specializations import Specialization
 
 MAX_LENGTH = 200
-_CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
+_CODE = re.compile(rf"\s*({SOC_OR_ONET})\s*")
 # Characters that never occur in a typed title: control codes (tab is fine) and the
 # replacement character that undecodable bytes turn into.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -132,6 +135,20 @@ class Resolution:
         return self.candidates[0] if self.candidates else None
 
 
+def resolution_dict(res: Resolution) -> dict[str, Any]:
+    """The JSON shape of one resolution, for `careerpath resolve --format json` and the web
+    API's /resolve alike (docs/json.md; keep it stable)."""
+    spec = res.specialization
+    return {
+        "query": res.query,
+        "candidates": [
+            {"code": c.code, "title": c.title, "score": c.score, "matched": c.matched} for c in res.candidates
+        ],
+        "specialization": {"id": spec.id, "name": spec.name} if spec else None,
+        "ambiguous": res.ambiguous,
+    }
+
+
 def validate(text: object) -> str:
     """Return the stripped title or raise ``InvalidTitle`` saying what is wrong."""
     if isinstance(text, bytes):
@@ -173,7 +190,8 @@ class Resolver:
         self.index = index
         self._semantic_mode = _semantic_wanted() if semantic is None else semantic
         self._semantic_required = semantic is True
-        self._matcher = None  # made at the first weak match; False once known unavailable
+        # Made at the first weak match; False once known unavailable.
+        self._matcher: SemanticMatcher | Literal[False] | None = None
         if specializations is None:
             self._modifiers = _modifiers.load()
             self._roles: RoleTitles = _modifiers.load_roles()
@@ -236,7 +254,7 @@ class Resolver:
         base, hints = split_hints(query)
         forms = self._forms(base)
         ranked = self._rank(forms)
-        spec = None
+        modifier: Modifier | None = None
         modifiers = self._find_modifiers(forms[0][0]) if forms else []
         role = self._find_role(base, forms, modifiers)
         if role is not None:
@@ -252,12 +270,12 @@ class Resolver:
                 # "BI Developer" minus "BI" is just "Developer", which could be anything.
                 clear = not _ambiguous(alt)
                 if alt and clear and alt[0][0] >= STRIP_MIN and alt[0][0] > best + STRIP_GAIN:
-                    ranked, spec = alt, s
-        if spec is None and modifiers and ranked:
-            spec = self._inside_title(modifiers, ranked[0])
-        if spec is None:
-            spec = self._hint_specialization(hints)
-        spec = self._specialization(spec)
+                    ranked, modifier = alt, s
+        if modifier is None and modifiers and ranked:
+            modifier = self._inside_title(modifiers, ranked[0])
+        if modifier is None:
+            modifier = self._hint_specialization(hints)
+        spec = self._specialization(modifier)
         if self._semantic_mode and (not ranked or ranked[0][0] < _SEMANTIC_GATE):
             matcher = self._semantic()
             if matcher is not None:
@@ -321,7 +339,7 @@ class Resolver:
         """Whether weak matches are re-ranked by meaning (loads the model's vectors)."""
         return bool(self._semantic_mode) and self._semantic() is not None
 
-    def _semantic(self):
+    def _semantic(self) -> SemanticMatcher | None:
         if self._matcher is None:
             from .semantic import SemanticMatcher, SemanticUnavailable
 
@@ -337,10 +355,10 @@ class Resolver:
     # -- forms --------------------------------------------------------------------------
 
     def _code(self, query: str) -> str | None:
-        m = _CODE.match(query)
+        m = _CODE.fullmatch(query)
         if not m:
             return None
-        code = m.group(1) + (m.group(2) or ".00")
+        code = m.group(1) if "." in m.group(1) else m.group(1) + ".00"
         if code not in self.index.occupations:
             raise InvalidTitle(f"unknown O*NET-SOC code {code}")
         return code
@@ -461,7 +479,7 @@ class Resolver:
                 if prev is None or es > prev[0]:
                     out[code] = (es, code, title_id, d)
 
-    def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, str, float]]:
+    def _rank(self, forms: list[tuple[Normalized, float]]) -> list[tuple[float, str, int, float]]:
         best: dict[str, tuple] = {}
         for form, weight in forms:
             self._score_form(form, weight, best)
@@ -504,7 +522,7 @@ class Resolver:
             return ranked
         codes = [ranked[0][1]] + [r[1] for r in ranked[1:] if _rivals(ranked[0], r)]
         clear = None
-        for form, weight in forms:
+        for form, _weight in forms:
             # Its own title may lift an occupation to the top; having most of the titles
             # only confirms the top one ("Project Manager": IT project managers report
             # many, but so do several other kinds of project manager).
@@ -532,15 +550,16 @@ class Resolver:
         """The close occupation with most of the titles that contain every query word, if it
         has several times as many as any other."""
         idx = self.index
-        tids = [idx.vocab.get(t) for t in set(form.tokens)]
-        if not tids or None in tids:
+        words = set(form.tokens)
+        tids = [idx.vocab[t] for t in words if t in idx.vocab]
+        if not tids or len(tids) < len(words):
             return None
         common = idx.postings(tids[0])
         for t in tids[1:]:
             common = np.intersect1d(common, idx.postings(t), assume_unique=True)
         counts = idx.forms_per_code(common)
         ix = [idx.code_index[c] for c in codes]
-        per = sorted(((int(counts[i]), c) for i, c in zip(ix, codes)), reverse=True)
+        per = sorted(((int(counts[i]), c) for i, c in zip(ix, codes, strict=True)), reverse=True)
         if per[0][0] >= DOMINANT_MIN and per[0][0] >= DOMINANT_RATIO * per[1][0]:
             return per[0][1]
         return None

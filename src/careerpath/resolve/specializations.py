@@ -20,6 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from careerpath.codes import ONET
+
 Priority = Literal["Critical", "Important", "Nice to have"]
 
 
@@ -69,7 +71,7 @@ class Specialization(_Frozen):
     # Role kind: whole titles as people type them (lowercase, abbreviations included) and
     # the O*NET-SOC occupation the role folds into.
     titles: tuple[str, ...] = ()
-    occupation: str | None = Field(default=None, pattern=r"^\d{2}-\d{4}\.\d{2}$")
+    occupation: str | None = Field(default=None, pattern=rf"^{ONET}$")
     summary: str = ""  # what the role does differently from its base occupation
     portfolio: tuple[str, ...] = ()  # pieces of work a hiring manager would want to see
     implies: Implies = Implies()

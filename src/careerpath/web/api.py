@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Literal
 
@@ -13,9 +12,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from careerpath.api import occupation_with_route
+from careerpath.codes import is_soc_or_onet_code
 from careerpath.engine import Guide
 from careerpath.kb import KnowledgeBase
-from careerpath.resolve import InvalidTitle, Resolver
+from careerpath.resolve import InvalidTitle, Resolver, resolution_dict
 from careerpath.service import MAX_HOURS_PER_WEEK, MAX_REMOVED_ITEMS, InputError, RoleNotFound
 from careerpath.store import StoreUnavailable
 
@@ -41,7 +41,6 @@ MAX_SKILLS_IN_URL = 2000  # longer text goes in the body of POST /guide, out of 
 
 router = APIRouter(prefix="/api/v1", tags=["v1"], responses=API_ERRORS)
 EXAMPLE_SLUG = "software-developers-to-technical-writers"
-CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 
 class CandidateOut(BaseModel):
@@ -103,15 +102,8 @@ def resolve(
         r = Resolver.default().resolve(q, top=top)
     except InvalidTitle as exc:
         raise InputError(str(exc)) from None
-    spec = r.specialization
-    return ResolutionOut(
-        query=q,
-        ambiguous=r.ambiguous,
-        candidates=[
-            CandidateOut(code=c.code, title=c.title, score=round(c.score, 4), matched=c.matched) for c in r.candidates
-        ],
-        specialization=SpecializationOut(id=spec.id, name=spec.name) if spec else None,
-    )
+    # The CLI's JSON shape; the query is echoed as sent (the resolver's copy is stripped).
+    return ResolutionOut.model_validate({**resolution_dict(r), "query": q})
 
 
 @router.get("/suggest", response_model=list[SuggestionOut], summary="Title autocomplete (word prefixes)")
@@ -123,7 +115,7 @@ def suggestions(q: str = Query(..., max_length=MAX_TITLE), limit_: int = Query(8
 def occupation(
     code: str = PathParam(..., max_length=12, description="O*NET-SOC code, e.g. 15-1252.00", examples=["15-1252.00"]),
 ):
-    if not CODE.match(code):
+    if not is_soc_or_onet_code(code):
         raise HTTPException(404, f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if len(code) == 7:
         code += ".00"

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from careerpath.codes import ONET
 from careerpath.engine import Guide
 from careerpath.engine.inputs import Inputs
 from careerpath.engine.recommend import KIND_WORDS
@@ -37,7 +38,7 @@ MAX_SKILLS = MAX_SKILLS_TEXT
 MAX_LOCATION = 100
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 MAX_ALSO = 60  # four O*NET codes and their commas
-CHOICE = re.compile(r"^(\d{2}-\d{4}\.\d{2})(?:\|([a-z_]{1,40}))?$")
+CHOICE = re.compile(rf"({ONET})(?:\|([a-z_]{{1,40}}))?")
 EXPORTS = {
     "md": "text/markdown; charset=utf-8",
     "json": "application/json",
@@ -157,7 +158,7 @@ def _choice(value: str):
 
 def _choice_and_alternatives(value: str) -> tuple[pathways.End, tuple[str, ...]]:
     """The occupation a title means and the codes of the others it could mean (none for a code)."""
-    m = CHOICE.match(value.strip())
+    m = CHOICE.fullmatch(value.strip())
     if m:
         try:
             return pathways.end_for(m.group(1), m.group(2) or None), ()
