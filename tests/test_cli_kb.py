@@ -37,3 +37,20 @@ def test_unknown_and_malformed_codes_exit_2():
         result = runner.invoke(app, ["occupation", code])
         assert result.exit_code == 2, (code, result.output)
         assert "Traceback" not in result.output
+
+
+def test_the_help_names_the_data_releases_the_shipped_knowledge_base_records():
+    from typer.testing import CliRunner
+
+    from careerpath.cli import app
+    from careerpath.kb import KnowledgeBase
+    from careerpath.shipped import release_labels
+
+    meta = KnowledgeBase.default().meta
+    assert release_labels() == {
+        "onet": meta["onet_version"],
+        "oews": meta["oews_release"],
+        "projections": meta["projections_release"],
+    }
+    shown = " ".join(CliRunner().invoke(app, ["--help"]).output.split())
+    assert f"O*NET {meta['onet_version']}" in shown and f"BLS OEWS {meta['oews_release']}" in shown

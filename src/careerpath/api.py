@@ -13,10 +13,10 @@ several occupations, UnknownArea for a location we cannot place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
+from careerpath.codes import is_soc_or_onet_code
 from careerpath.service import AmbiguousRole, InputError, RoleNotFound, UnknownArea
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ __all__ = [
     "resolve",
 ]
 
-CODE = re.compile(r"^\d{2}-\d{4}(?:\.\d{2})?$")
 Difficulty = Literal["Easy", "Moderate", "Challenging", "Hard"]
 
 
@@ -120,7 +119,7 @@ def occupation_code(text: str, kb: KnowledgeBase | None = None) -> tuple[str, st
 
     kb = kb or KnowledgeBase.default()
     text = text.strip()
-    if CODE.match(text):
+    if is_soc_or_onet_code(text):
         code = text if "." in text else text + ".00"
         if code not in kb.index:
             raise RoleNotFound(f"no O*NET-SOC occupation {code!r}")
@@ -192,7 +191,7 @@ def occupation(code: str) -> OccupationRecord:
     from careerpath.kb import KnowledgeBase, UnknownOccupation
 
     code = code.strip()
-    if not CODE.match(code):
+    if not is_soc_or_onet_code(code):
         raise InputError(f"{code!r} is not an O*NET-SOC code (they look like 15-1252.00)")
     if "." not in code:
         code += ".00"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.kb.api import SHIPPED_NAME, shipped_manifest
+from careerpath.kb.api import shipped_manifest
 from careerpath.kb.importer import STEPS, ImportFailed, build
+from careerpath.shipped import SHIPPED_NAME
 
 PROJECTIONS = "bls/ep_2024_34/ep_2024_34_table_1_2_occupational_projections.csv"
 OEWS = "bls/oews/oews-2025.sqlite.gz"

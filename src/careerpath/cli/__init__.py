@@ -27,16 +27,16 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import typer
 
 from careerpath.export import cli as export
+from careerpath.shipped import data_line
 
 from . import compare, guide, kb, occupation, recommend, resolve, resources, serve
 
 app = typer.Typer(
-    help="Career transition guides grounded in O*NET 30.1 and BLS data, offline.\n\n"
+    help="Career transition guides grounded in O*NET and BLS data, offline.\n\n"
     'Start here:  careerpath guide "Backend Developer" "AI Technical Writer"\n\n'
     'Not sure what a title maps to?  careerpath resolve "RN - ICU".  '
     'Looking for options?  careerpath recommend "Cashier".',
-    epilog="Data: O*NET 30.1 (USDOL/ETA, CC BY 4.0), BLS OEWS May 2025, BLS Employment Projections 2024-34. "
-    "See `careerpath kb info` for the full attribution.",
+    epilog=f"Data: {data_line()}. See `careerpath kb info` for the full attribution.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

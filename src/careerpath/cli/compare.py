@@ -66,22 +66,19 @@ def compare_command(
     _print(Console(), result)
 
 
-def _money(value: int | None) -> str:
-    return "—" if value is None else f"${value:,}"
-
-
 def _pct(value: int | float | None) -> str:
     return "—" if value is None else f"{value:+}%"
 
 
 def _print(console: Console, r: SideBySide) -> None:
+    from careerpath.engine.narrative import money
     from careerpath.engine.recommend import KIND_WORDS
 
     table = Table(
         title=f"From {escape(r.source_title)}: {len(r.options)} targets side by side",
         title_justify="left",
-        caption=f"Time to job-ready at {r.hours_per_week:g} h/week. Wages: BLS OEWS May 2025, {r.area}. "
-        "Growth: BLS projections 2024-34.",
+        caption=f"Time to job-ready at {r.hours_per_week:g} h/week. Wages: {r.wage_source}, {r.area}. "
+        f"Growth: BLS projections {r.projection_period}.",
         caption_justify="left",
     )
     table.add_column("")
@@ -92,12 +89,12 @@ def _print(console: Console, r: SideBySide) -> None:
         ("difficulty", [f"{o.difficulty} ({o.difficulty_score}/100)" for o in r.options]),
         ("school/training ahead", [f"{o.route_years:g} years" if o.route_years else "none" for o in r.options]),
         ("job-ready in", [f"{o.timeline_months} months" for o in r.options]),
-        ("median pay", [f"{_money(o.median_wage)} ({_pct(o.wage_change_pct)})" for o in r.options]),
+        ("median pay", [f"{money(o.median_wage, '—')} ({_pct(o.wage_change_pct)})" for o in r.options]),
         (
             "early career (25th pct)",
-            [f"{_money(o.early_career_wage)} ({_pct(o.early_career_change_pct)})" for o in r.options],
+            [f"{money(o.early_career_wage, '—')} ({_pct(o.early_career_change_pct)})" for o in r.options],
         ),
-        ("growth 2024-34", [_pct(o.growth_pct) for o in r.options]),
+        (f"growth {r.projection_period}", [_pct(o.growth_pct) for o in r.options]),
         ("openings a year", ["—" if o.annual_openings is None else f"{o.annual_openings:,}" for o in r.options]),
         ("steps still to do", ["\n".join(f"• {escape(s)}" for s in o.route_steps[:4]) or "none" for o in r.options]),
         ("to learn", ["\n".join(f"• {escape(s)}" for s in o.to_learn[:5]) or "nothing core" for o in r.options]),

@@ -91,7 +91,7 @@ def guide(
     budget: str = typer.Option("any", "--budget", help="free: only free learning resources; any: all."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal."),
 ) -> None:
-    """A complete transition guide from FROM to TO, computed from O*NET 30.1 and BLS data.
+    """A complete transition guide from FROM to TO, computed from O*NET and BLS data (see `careerpath --help`).
 
     Examples:
 

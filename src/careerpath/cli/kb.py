@@ -43,8 +43,8 @@ def kb_build(
     Deterministic: the same input gives the same content hash. The new file is written
     beside the target and renamed over it only when complete.
     """
-    from careerpath.kb.api import SHIPPED_NAME
     from careerpath.kb.importer import STEPS, ImportFailed, build
+    from careerpath.shipped import SHIPPED_NAME
 
     target = out_path or PACKAGE / "kb" / "data" / SHIPPED_NAME
     with Progress(

@@ -10,10 +10,6 @@ from rich.table import Table
 from .output import JSON_ALIAS, format_option, input_errors, out, output_format, print_json
 
 
-def money(value: float | None) -> str:
-    return "—" if value is None else f"${value:,.0f}"
-
-
 def occupation(
     code: str = typer.Argument(..., help="O*NET-SOC code, e.g. 15-1252.00 (15-1252 means .00)."),
     fmt: str = format_option(),
@@ -40,6 +36,8 @@ def occupation(
 
 
 def _print(record: dict, top: int) -> None:
+    from careerpath.engine.narrative import money
+
     zone = record["job_zone"]
     out.print(
         Panel(
@@ -73,7 +71,7 @@ def _print(record: dict, top: int) -> None:
         out.print(
             f"[bold]Wages[/] ({wages['source']}, {wages['area']['name']}, SOC {wages['soc']}"
             f"{'' if wages['soc_level'] == 'detailed' else ', ' + wages['soc_level'] + ' group'}): "
-            f"median {money(a['median'])}, 10th–90th percentile {money(a['p10'])}–{money(a['p90'])}"
+            f"median {money(a['median'], '—')}, 10th–90th percentile {money(a['p10'], '—')}–{money(a['p90'], '—')}"
         )
     else:
         out.print("[yellow]BLS publishes no national wage estimate for this occupation.[/]")

@@ -15,7 +15,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .occupation import money
 from .output import JSON_ALIAS, format_option, input_errors, out, output_format, print_json
 
 if TYPE_CHECKING:
@@ -149,6 +148,7 @@ def recommend(
 
 
 def _print(heading: str, area: str, recs: list[Recommendation]) -> None:
+    from careerpath.engine.narrative import money
     from careerpath.engine.recommend import KIND_WORDS
     from careerpath.kb import KnowledgeBase
 
@@ -179,7 +179,7 @@ def _print(heading: str, area: str, recs: list[Recommendation]) -> None:
             str(i),
             f"{escape(r.title)} [dim]{r.code}[/]",
             KIND_WORDS[r.kind],
-            money(r.median_wage),
+            money(r.median_wage, "—"),
             "—" if r.wage_change_pct is None else f"{r.wage_change_pct:+d}%",
             "—" if r.growth_pct is None else f"{r.growth_pct:+.1f}%",
             r.difficulty,

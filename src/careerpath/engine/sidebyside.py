@@ -17,6 +17,7 @@ from careerpath.kb.api import NATIONAL
 
 from .guide import GuideRequest, Person, build_guide
 from .inputs import Inputs
+from .market import releases
 from .model import Guide
 from .recommend import KINDS, LONG_TERM_MONTHS, STEP_UP
 
@@ -53,6 +54,8 @@ class SideBySide:
     area: str
     options: list[Option]
     shared: dict[str, list[str]] = field(default_factory=dict)  # item to learn -> target codes needing it
+    wage_source: str = ""  # how the wages are cited, from the knowledge base: "BLS OEWS May 2025"
+    projection_period: str = ""  # the projections' period, from the knowledge base: "2024-34"
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -137,4 +140,6 @@ def side_by_side(inputs: Inputs, source: str, targets: list[str], person: Person
         area=area,
         options=options,
         shared=shared,
+        wage_source=kb.wage_source,
+        projection_period=releases(kb)[1],
     )

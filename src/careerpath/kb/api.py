@@ -24,9 +24,8 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 import numpy as np
 
 from careerpath.cachedir import cache_dir
+from careerpath.shipped import MANIFEST_NAME, SHIPPED_NAME
 
-SHIPPED_NAME = "careerpath-kb.sqlite.gz"
-MANIFEST_NAME = SHIPPED_NAME + ".json"  # written beside every build by the importer
 NATIONAL = "0000000"
 TOP_CODED = "5"  # OEWS footnote: the wage is at or above BLS's top code
 

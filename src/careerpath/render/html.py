@@ -31,6 +31,13 @@ def number(value) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+def projection_end(period: str) -> str:
+    """ "2024-34" -> "2034"; "" (a guide saved before guides recorded the period) -> ""."""
+    from careerpath.engine.market import projection_years
+
+    return projection_years(period)[1] if period else ""
+
+
 def rating(value) -> str:
     return "—" if value is None else f"{value:.1f}"
 
@@ -46,9 +53,15 @@ def environment(*extra_dirs: str) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        money=partial(money, missing="—"), signed_pct=signed_pct, number=number, rating=rating, counted=counted
+        money=partial(money, missing="—"),
+        signed_pct=signed_pct,
+        number=number,
+        projection_end=projection_end,
+        rating=rating,
+        counted=counted,
     )
     env.globals["attribution"] = _attribution
+    env.globals["releases"] = releases
     env.globals["headings"] = HTML_HEADINGS
     return env
 
@@ -72,6 +85,18 @@ def _attribution_text() -> str:
 
 def _attribution() -> str:
     return _attribution_text()
+
+
+@lru_cache(maxsize=1)
+def releases() -> dict[str, str]:
+    """The shipped knowledge base's release labels for page text ("O*NET 30.1", "OEWS May
+    2025", "2024–34", "by 2034"), from its own metadata, so a rebuilt one labels itself."""
+    from careerpath.engine.market import projection_years
+    from careerpath.engine.market import releases as kb_releases
+    from careerpath.kb import KnowledgeBase
+
+    oews, period, onet = kb_releases(KnowledgeBase.default())
+    return {"onet": onet, "oews": oews, "period": period.replace("-", "–"), "end": projection_years(period)[1]}
 
 
 def render_html(guide: Guide) -> str:

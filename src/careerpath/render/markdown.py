@@ -59,7 +59,8 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("")
     add("| Difficulty | Timeline | Salary change | Demand |")
     add("|---|---|---|---|")
-    demand = f"{g.demand.growth_pct:+.1f}% 2024–34 ({g.demand.band})" if g.demand.growth_pct is not None else "n/a"
+    period = g.demand.period.replace("-", "–") + " " if g.demand.period else ""
+    demand = f"{g.demand.growth_pct:+.1f}% {period}({g.demand.band})" if g.demand.growth_pct is not None else "n/a"
     add(
         f"| {g.difficulty} ({g.difficulty_score}/100) | {counted(g.timeline_months, 'month')} | "
         f"{_pct(g.salary_change_pct)} | {demand} |"
