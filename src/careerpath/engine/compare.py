@@ -148,7 +148,7 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
     s, t = kb.index[source], kb.index[target]
     result = Comparison()
     source_one, target_title = _article(kb.occupation(source).title), kb.occupation(target).title
-    target_people = in_sentence(target_title)
+    target_people = people(target_title)
     # Rows as Python floats once: indexing numpy element by element costs more than the rest.
     z_t, importance_t = d.z[t].tolist(), p.importance[t].tolist()
     level_t, level_s = p.level[t].tolist(), p.level[s].tolist()
@@ -253,6 +253,21 @@ def in_sentence(title: str) -> str:
     return " ".join(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in title.split(" "))
 
 
+# BLS's exclusions and residual groups: "Elementary School Teachers, Except Special Education".
+_QUALIFIER = re.compile(r",\s+(?:Except\b|All Other\b).*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def people(title: str) -> str:
+    """The job's holders in a sentence, without BLS's exclusions, which no one says aloud:
+    'Elementary School Teachers, Except Special Education' -> 'elementary school teachers',
+    'Computer Occupations, All Other' -> 'workers in computer occupations'."""
+    base = _QUALIFIER.sub("", title)
+    if base.split(" ")[-1].lower() == "occupations":
+        return "workers in " + in_sentence(base)
+    return in_sentence(base)
+
+
 @lru_cache(maxsize=4096)
 def singular(title: str) -> str:
     """'Software Developers' -> 'software developer', for a sentence about one person.
@@ -299,7 +314,7 @@ def transferable_styles(p: Profiles, source: str, target: str) -> list[Transfera
             kind="work_style",
             why=(
                 f"Both jobs depend on it: O*NET rates its effect on performance {p.work_styles[s, j]:+.1f} for "
-                f"{source_title.lower()} and {p.work_styles[t, j]:+.1f} for {target_title.lower()} (of ±3)."
+                f"{people(source_title)} and {p.work_styles[t, j]:+.1f} for {people(target_title)} (of ±3)."
             ),
         )
         for j in both[:MAX_TRANSFERABLE_STYLES]
@@ -334,7 +349,7 @@ def compare_technologies(
                 if product_of(kb, t.name) in source_techs
                 else "You listed it"
             )
-            + f"; {target_title.lower()} use it too ({t.commodity_title.lower()}"
+            + f"; {people(target_title)} use it too ({t.commodity_title.lower()}"
             + (", asked for in job postings)." if t.in_demand else ")."),
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]

@@ -26,7 +26,7 @@ from .compare import (
     compare_elements,
     compare_technologies,
     display_name,
-    in_sentence,
+    people,
     transferable_styles,
 )
 from .inputs import Inputs
@@ -144,7 +144,7 @@ def _route_gaps(
     if route is None:
         return [], []
     gaps, carried = [], []
-    holders = in_sentence(route.title)
+    holders = people(route.title)
     for i, item in enumerate(route.hired_for):
         origin: Origin | None = None
         if any(source.startswith(code) for code in item.known_by):
@@ -398,7 +398,7 @@ def _difficulty(
             else "No degree, licence or apprenticeship stands between you and applying."
         ),
         "profile": (
-            f"{source_title} already meet all but {unmet:.0%} of what {in_sentence(target_title)} need in "
+            f"{source_title} already meet all but {unmet:.0%} of what {people(target_title)} need in "
             "O*NET skills and knowledge."
         ),
         "job_zone": (

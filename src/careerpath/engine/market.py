@@ -5,6 +5,7 @@ from __future__ import annotations
 from careerpath.kb import KnowledgeBase, UnknownOccupation
 from careerpath.kb.api import NATIONAL, Outlook, Wage
 
+from .compare import people
 from .model import Demand, SalaryComparison
 
 ALL_OCCUPATIONS = "00-0000"
@@ -185,7 +186,7 @@ def demand(kb: KnowledgeBase, code: str) -> Demand:
         )
     band = growth_band(outlook.change_percent)
     summary = (
-        f"Employment of {outlook.title.lower()} is projected to change {outlook.change_percent:+.1f}% "
+        f"Employment of {people(outlook.title)} is projected to change {outlook.change_percent:+.1f}% "
         f"from {' to '.join(projection_years(period))} ({band})"
     )
     if outlook.annual_openings is not None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from careerpath.kb import KnowledgeBase
 
 from . import effort, market
-from .compare import _article, in_sentence, singular
+from .compare import _article, people, singular
 from .market import BAND_VERB, in_area
 from .model import (
     FAQ,
@@ -136,7 +136,7 @@ def overview(
         parts.append(
             f"{target.title} earn a median {money(salary.target_median)} a year {in_area(salary.area)} "
             f"({_wage_source(salary.source, salary.target_wages_of)}), {abs(salary.change_pct)}% {direction} "
-            f"than {in_sentence(source.title)} ({_wage_source(money(salary.source_median), salary.source_wages_of)})."
+            f"than {people(source.title)} ({_wage_source(money(salary.source_median), salary.source_wages_of)})."
         )
     if demand.growth_pct is not None and demand.band:
         parts.append(
@@ -247,7 +247,7 @@ def reality_check(
         challenges.append(f"Employment is projected to shrink {abs(outlook.change_percent):.1f}% by {end} (BLS).")
     if salary.early_career_change_pct is not None and salary.early_career_change_pct < 0 and salary.target_p25:
         challenges.append(
-            f"Starting pay may be lower than now: a quarter of {in_sentence(target_title)} earn less than "
+            f"Starting pay may be lower than now: a quarter of {people(target_title)} earn less than "
             f"{money(salary.target_p25)} ({salary.early_career_change_pct:+d}% against your current median)."
         )
     if zone_step >= 2 and not route.todo:
@@ -274,15 +274,13 @@ def _degree_answer(kb: KnowledgeBase, target: str, route: AppliedRoute) -> str:
         )
     outlook = kb.outlook(target)
     if outlook is not None and outlook.education:
-        parts.append(
-            f"BLS lists “{outlook.education}” as the typical entry education for {in_sentence(outlook.title)}."
-        )
+        parts.append(f"BLS lists “{outlook.education}” as the typical entry education for {people(outlook.title)}.")
     shares = kb.education(target)
     total = sum(s.percent for s in shares)
     if shares and total >= COMPLETE_SURVEY_PERCENT:
         bachelor_plus = sum(s.percent for s in shares if s.category >= 6)
         parts.append(
-            f"In O*NET's survey of {in_sentence(title)}, {bachelor_plus:.0f}% say the job requires a "
+            f"In O*NET's survey of {people(title)}, {bachelor_plus:.0f}% say the job requires a "
             "bachelor's degree or higher."
         )
     elif shares:
@@ -382,7 +380,7 @@ def faq(
         )
         if salary.change_pct is not None:
             text += (
-                f" Against the {in_sentence(source.title)} median of {money(salary.source_median)} that is "
+                f" Against the {people(source.title)} median of {money(salary.source_median)} that is "
                 f"{salary.change_pct:+d}% at the median"
                 + (
                     f" and {salary.early_career_change_pct:+d}% at the 25th percentile."
@@ -392,7 +390,7 @@ def faq(
             )
     else:
         text = salary.note or f"BLS publishes no median wage for {target.title}."
-    answers.append(FAQ(question=f"How much do {in_sentence(target.title)} earn?", answer=text))
+    answers.append(FAQ(question=f"How much do {people(target.title)} earn?", answer=text))
 
     answers.append(
         FAQ(question=f"Do I need a degree to become {one}?", answer=_degree_answer(kb, request.target, route))
@@ -414,11 +412,11 @@ def faq(
             FAQ(
                 question="Which jobs lie on the way?",
                 answer=(
-                    f"Your current job is one of the usual ways in: people often move to {in_sentence(target.title)} from "
-                    f"{in_sentence(source.title)}."
+                    f"Your current job is one of the usual ways in: people often move to {people(target.title)} from "
+                    f"{people(source.title)}."
                 ),
             )
         )
 
-    answers.append(FAQ(question=f"Is there demand for {in_sentence(target.title)}?", answer=demand.summary))
+    answers.append(FAQ(question=f"Is there demand for {people(target.title)}?", answer=demand.summary))
     return answers

@@ -11,6 +11,7 @@ from importlib import resources
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
+from careerpath.engine.compare import people
 from careerpath.engine.model import Guide
 from careerpath.engine.narrative import counted, money
 
@@ -57,6 +58,7 @@ def environment(*extra_dirs: str) -> Environment:
         signed_pct=signed_pct,
         number=number,
         projection_end=projection_end,
+        people=people,
         rating=rating,
         counted=counted,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careerpath.engine.compare import people
 from careerpath.engine.market import in_area
 from careerpath.engine.model import Guide, ResourceRef, SkillToLearn
 from careerpath.engine.narrative import counted, money
@@ -69,7 +70,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     s = g.salary
     add(
         f"Median pay {in_area(s.area)}: {_escape(g.from_.title)} {money(s.source_median, 'n/a')} → {_escape(g.to.title)} "
-        f"{money(s.target_median, 'n/a')}; a quarter of {_escape(g.to.title.lower())} earn less than "
+        f"{money(s.target_median, 'n/a')}; a quarter of {_escape(people(g.to.title))} earn less than "
         f"{money(s.target_p25, 'n/a')} (25th percentile, {_pct(s.early_career_change_pct)}). Source: {s.source}."
     )
     if s.note:
