@@ -57,7 +57,7 @@ INTEREST_WORDS = {
     "Investigative": ("More investigating and problem-solving.", "Less investigating and problem-solving."),
     "Artistic": ("More creative, self-expressive work.", "Less room for creative work."),
     "Social": ("More helping, teaching or caring for people.", "Less helping and caring for people."),
-    "Enterprising": ("More leading, persuading and selling.", "Less leading, persuading and selling."),
+    "Enterprising": ("More leading, persuading and deciding.", "Less leading, persuading and deciding."),
     "Conventional": ("More organised work with data, records and procedures.", "Less structured, procedural work."),
 }
 

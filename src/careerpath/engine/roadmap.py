@@ -307,8 +307,8 @@ def action_plan(
     hours_per_week: float,
 ) -> ActionPlan:
     """This week: things that can be done this week and move the person along the route:
-    shortlist the programs the route needs (admission cycles are long), the first phase's own
-    first actions (read an exam's rules, sign up for a prerequisite), open the first core
+    the first phase's own first actions (read an exam's rules, sign up for a prerequisite),
+    shortlist the programs the route needs (admission cycles are long), open the first core
     course, find people in the role. This month: what starts in weeks 2-4, applications and
     conversations. Next 90 days: the phases that start by week 13, as milestones."""
     starts = _phase_starts(planned, hours_per_week)
@@ -319,10 +319,11 @@ def action_plan(
         and p.route_step.pace == "full_time"
         and p.route_step.kind in ("degree", "program", "apprenticeship")
     ]
-    this_week: list[str] = list(programs[0].first_actions[:1]) if programs else []
-    for week, phase in starts:
-        if week == 0:
-            this_week += phase.first_actions
+    # The route's first step first (a department's entry exam comes before its academy); then
+    # the program to shortlist, since admission cycles are long.
+    this_week: list[str] = [action for week, phase in starts if week == 0 for action in phase.first_actions]
+    if programs:
+        this_week += programs[0].first_actions[:1]
     core = [i for i in to_learn if i.core and not i.covered_by]
     this_week += _start_actions(core)
     if not this_week:
