@@ -257,3 +257,37 @@ def test_general_skills_get_resources_made_for_the_targets_kind_of_work():
     }
     assert "https://www.professormesser.com/" not in offered[mechanic.to.title]
     assert "https://www.professormesser.com/" in offered[it_support.to.title]
+
+
+def test_a_job_under_the_same_soc_code_shares_formal_requirements_not_skills():
+    from careerpath.service import plan_guide
+
+    # Business intelligence analysts (15-2051.01) file under the data scientists' SOC code.
+    analyst = plan_guide("15-2051.01", "15-2051.00")
+    status = {step.kind: step.status for step in analyst.route.steps}
+    assert status["degree"] == "done"
+    assert status["program"] == "to do" and status["experience"] == "to do"
+    assert any(item.kind == "hired_for" for item in analyst.skills_to_learn)
+
+    # Acute care nurses (29-1141.01) are registered nurses: licensed, trained for the same work.
+    nurse = plan_guide("29-1141.01", "29-1141.00")
+    assert all(step.status == "done" for step in nurse.route.steps if step.kind != "job_search")
+    assert not [item for item in nurse.skills_to_learn if item.kind == "hired_for"]
+    assert "as an acute care nurse" in nurse.route.steps[0].done_because
+
+
+def test_explanations_never_end_in_an_empty_list_or_a_zero_percent_difference():
+    import random
+    import re
+
+    from careerpath.kb import KnowledgeBase
+    from careerpath.service import plan_guide
+
+    kb = KnowledgeBase.default()
+    rng = random.Random(3)
+    pairs = [("29-1141.01", "29-1141.00")] + [tuple(rng.sample(kb.codes, 2)) for _ in range(60)]
+    for source, target in pairs:
+        guide = plan_guide(source, target)
+        for driver in guide.difficulty_drivers:
+            assert ": ." not in driver.explanation, (source, target, driver)
+        assert not re.search(r"(?<![\d.])0% (?:less|more)", guide.overview), (source, target)

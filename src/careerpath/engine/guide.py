@@ -145,9 +145,12 @@ def _route_gaps(
         return [], []
     gaps, carried = [], []
     holders = people(route.title)
+    # A licensed job O*NET files under the same SOC code was trained and examined for the
+    # same work (an acute care nurse is a registered nurse); an unlicensed one need not be.
+    licensed_alike = route.licensed and routes.route_for(source) is route
     for i, item in enumerate(route.hired_for):
         origin: Origin | None = None
-        if any(source.startswith(code) for code in item.known_by):
+        if licensed_alike or any(source.startswith(code) for code in item.known_by):
             origin, why = "route", f"Part of your current work, and what {holders} are hired for."
         elif known.has("hired_for", item.name):
             origin, why = "listed", f"You listed it yourself; {holders} are hired for it."
@@ -382,7 +385,13 @@ def _to_learn(
 def _difficulty(
     unmet: float, zone_step: int, route: AppliedRoute, learning_hours: int, source_title: str, target_title: str
 ) -> tuple[Difficulty, int, list[Driver]]:
-    months = route.full_time_months
+    # A job search is not school or training: only the steps before it make a move hard.
+    searching = sum(
+        (p.step.months[0] + p.step.months[1]) / 2
+        for p in route.todo
+        if p.step.kind == "job_search" and p.step.pace == "full_time" and p.step.months
+    )
+    months = max(0.0, route.full_time_months - searching)
     parts = {
         "route": min(1.0, months / ROUTE_MONTHS_SATURATION),
         "profile": min(1.0, unmet / PROFILE_GAP_SATURATION),
@@ -394,6 +403,8 @@ def _difficulty(
         "route": (
             f"The way in still takes about {_years(months)} of full-time school, training or required "
             f"experience: {'; '.join(todo[:3])}."
+            if months > 0 and todo
+            else f"No school or training is left, only exams and paperwork (about {_years(months)})."
             if months > 0
             else "No degree, licence or apprenticeship stands between you and applying."
         ),

@@ -132,11 +132,15 @@ def overview(
     if route.view.curated:
         parts.append(route.view.summary)
     if salary.change_pct is not None:
-        direction = "more" if salary.change_pct > 0 else "less"
+        compared = (
+            f"{abs(salary.change_pct)}% {'more' if salary.change_pct > 0 else 'less'} than"
+            if salary.change_pct
+            else "about the same as"
+        )
         parts.append(
             f"{target.title} earn a median {money(salary.target_median)} a year {in_area(salary.area)} "
-            f"({_wage_source(salary.source, salary.target_wages_of)}), {abs(salary.change_pct)}% {direction} "
-            f"than {people(source.title)} ({_wage_source(money(salary.source_median), salary.source_wages_of)})."
+            f"({_wage_source(salary.source, salary.target_wages_of)}), {compared} "
+            f"{people(source.title)} ({_wage_source(money(salary.source_median), salary.source_wages_of)})."
         )
     if demand.growth_pct is not None and demand.band:
         parts.append(

@@ -18,7 +18,7 @@ from careerpath.catalog.routes import EntryRoute as CuratedRoute
 from careerpath.kb import KnowledgeBase
 
 from . import effort
-from .compare import singular
+from .compare import _article
 from .model import CredentialRef, EntryRoute, RoleChoice, RouteAlternative, RouteStatus, RouteStep
 
 # BLS typical entry education -> the catalog's degree levels.
@@ -88,16 +88,27 @@ def _credential(routes: RouteCatalog, step: Step) -> CredentialRef | None:
     )
 
 
+def _builds_skills(step: Step) -> bool:
+    """Study, practice or job hunting, as opposed to a degree, exam, licence or training program."""
+    return step.kind in ("experience", "job_search") or (step.kind == "program" and step.pace == "part_time")
+
+
 def _done_because(
     kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step, source: str | None
 ) -> str | None:
     if source is None:
         return None
-    source_title = singular(kb.occupation(source).title)
+    source_one = _article(kb.occupation(source).title)
     if routes.route_for(source) is route:
-        return f"as a {source_title} you have already come this way in"
+        own = route.soc == source or (route.soc == source[:7] and source.endswith(".00"))
+        # A job O*NET files under the same SOC code shares its formal requirements (an acute
+        # care nurse is a registered nurse), not necessarily its skills: a business
+        # intelligence analyst has not yet learnt the machine learning a data scientist is
+        # hired for, nor built the portfolio.
+        if own or not _builds_skills(step):
+            return f"as {source_one} you have already come this way in"
     if _matches(source, step.satisfied_by):
-        return f"as a {source_title} you already have this"
+        return f"as {source_one} you already have this"
     source_route = routes.route_for(source)
     if (
         step.credential
