@@ -113,6 +113,11 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
     elif step.kind == "job_search":
         actions.append(f"For “{step.name}”: list ten employers that hire for it and note what their postings ask for.")
         tasks.append((0, actions[-1]))
+    elif step.kind == "experience":
+        # A job to hold first: getting it is a search of its own, and it pays off when
+        # applications can cite what was done in it.
+        tasks.append((0, "Look for openings under the titles this step names: it is a job to apply for, not a course."))
+        tasks.append((0, "Keep a record of the tasks you do that the new role asks for: applications will cite them."))
     elif step.kind == "prerequisite":
         actions.append(f"Find out exactly what “{step.name}” involves where you live and sign up for the first part.")
     elif c is not None:
