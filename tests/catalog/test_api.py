@@ -108,6 +108,13 @@ def test_every_template_is_complete(catalog):
         "transport",
         "arts_media",
         "protective",
+        "office",
+        "business_operations",
+        "community_service",
+        "production",
+        "farming",
+        "grounds_and_building",
+        "personal_service",
         "general",
     } <= kinds
     for t in catalog.templates():
