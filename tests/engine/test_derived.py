@@ -52,6 +52,7 @@ def test_loaded_profiles_and_relevance_equal_the_computed_ones(kb):
     assert d_loaded.tech_share == d_computed.tech_share
     assert d_loaded.tech_group_share == d_computed.tech_group_share
     assert d_loaded.group_of == d_computed.group_of
+    assert d_loaded.branded == d_computed.branded and "Workday software" in d_loaded.branded
 
 
 def test_another_knowledge_base_derives_its_arrays_once_into_the_cache(kb, tmp_path, monkeypatch):

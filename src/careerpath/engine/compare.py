@@ -349,7 +349,7 @@ def compare_technologies(
                 if product_of(kb, t.name) in source_techs
                 else "You listed it"
             )
-            + f"; {people(target_title)} use it too ({t.commodity_title.lower()}"
+            + f"; {people(target_title)} use it too ({in_sentence(t.commodity_title)}"
             + (", asked for in job postings)." if t.in_demand else ")."),
         )
         for t in shared[:MAX_TRANSFERABLE_TECH]
@@ -364,10 +364,11 @@ def compare_technologies(
             score = min(score, NOT_IN_DEMAND_SCORE)  # useful, never what the plan is built around
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
+        holders = people(target_title)
         why = (
-            f"{target_title} use it"
+            f"{holders[:1].upper() + holders[1:]} use it"
             + (" and job postings ask for it" if tech.in_demand else "")
-            + f" ({tech.commodity_title.lower()})"
+            + f" ({in_sentence(tech.commodity_title)})"
         )
         why += f"; you know {similar} from the same category, which halves the effort." if similar else "."
         gaps.append(Gap(kind="technology", key=tech.name, name=tech.name, hours=hours, why=why, score=score, order=4))

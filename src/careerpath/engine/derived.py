@@ -92,6 +92,7 @@ def derive(kb: KnowledgeBase) -> dict[str, np.ndarray]:
         "group_share_tech": np.array([name_row[n] for _, n in pairs], dtype=np.int32),
         "group_share": np.array([d.tech_group_share[k] for k in pairs], dtype=np.float64),
         # -1: the occupation lists no technology, so it has no group to compare tools in.
+        "branded": _strings(sorted(d.branded)),
         "group_of": np.array([group_row.get(d.group_of.get(code, ""), -1) for code in kb.codes], dtype=np.int32),
     }
 

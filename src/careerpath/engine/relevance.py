@@ -46,6 +46,9 @@ class Distinctiveness:
     tech_share: dict[str, float]  # technology -> share of occupations listing it
     tech_group_share: dict[tuple[str, str], float]  # (SOC group, technology) -> share in group
     group_of: dict[str, str]  # occupation -> the SOC group its tools are compared in
+    # Names that read like a kind of software ("Workday software", "Salesforce software") but
+    # that O*NET marks as a Hot Technology somewhere: products, which no category ever is.
+    branded: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -69,6 +72,7 @@ def distinctiveness_for(kb: KnowledgeBase) -> Distinctiveness:
             )
         },
         group_of={kb.codes[row]: groups[g] for row, g in enumerate(a["group_of"].tolist()) if g >= 0},
+        branded=frozenset(strings(a["branded"])),
     )
 
 
@@ -99,6 +103,7 @@ def compute_distinctiveness(kb: KnowledgeBase, p: Profiles) -> Distinctiveness:
         tech_share={name: n / listed for name, n in counts.items()},
         tech_group_share={key: n / group_sizes[key[0]] for key, n in group_counts.items()},
         group_of={code: _group(code, minor_sizes) for code in listing},
+        branded=frozenset(name for name in kb.hot_technology_counts() if _GENERIC.fullmatch(name)),
     )
 
 
@@ -132,7 +137,9 @@ _GENERIC = re.compile(r"[A-Z][a-z]+(?: (?:[a-z]+|[A-Z]{2,}))* (?:software|system
 
 
 def is_general_tool(d: Distinctiveness, tech: Technology) -> bool:
-    return d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE or bool(_GENERIC.fullmatch(tech.name))
+    if d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE:
+        return True
+    return bool(_GENERIC.fullmatch(tech.name)) and tech.name not in d.branded
 
 
 def technology_lift(d: Distinctiveness, code: str, tech: Technology) -> float:
