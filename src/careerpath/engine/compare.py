@@ -163,6 +163,9 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
         gap = target_level - source_level
         listed = known.has(kind, element_id)
         if importance >= effort.RELEVANT_IMPORTANCE and (gap <= effort.LEVEL_TOLERANCE or listed):
+            result.covered.add((kind, element_id))
+            if len(result.transferable) >= MAX_TRANSFERABLE_ELEMENTS:
+                continue  # covered all the same; only the first few are explained
             target_task = example_task(p, target, element_id)
             there = f"; {target_people} use it in work like “{target_task}”" if target_task else ""
             if listed and gap > effort.LEVEL_TOLERANCE:
@@ -176,7 +179,6 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
                     f"(O*NET level {source_level:.1f} of 7; the new role needs {target_level:.1f}.)"
                 )
                 origin = "occupation"
-            result.covered.add((kind, element_id))
             result.transferable.append(
                 TransferableSkill(
                     name=display_name(p, element_id),
@@ -214,7 +216,6 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
                 order=_element_order(kind, element_id),
             )
         )
-    result.transferable = result.transferable[:MAX_TRANSFERABLE_ELEMENTS]
     return result
 
 

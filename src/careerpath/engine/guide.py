@@ -316,7 +316,7 @@ def _resources(
         return []
     found = catalog.resources_for(gap.kind, gap.key, budget)
     if gap.kind in ("skill", "knowledge"):  # a general area: only resources made for this kind of work
-        found = [r for r in found if r.suits(target)]
+        found = [r for r in found if not r.fits or r.suits(target)]
     primary = [r for r in found if gap.key in r.teaches.primary]
     if not core and gap.kind in ("skill", "knowledge"):
         found = []

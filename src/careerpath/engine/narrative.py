@@ -308,7 +308,7 @@ def faq(
     planned: list[PlannedPhase],
     same_role: bool,
 ) -> list[FAQ]:
-    from .roadmap import schedule
+    from .roadmap import total_weeks as weeks_at
 
     source, target = kb.occupation(request.source), kb.occupation(request.target)
     one = _article(target.title)
@@ -354,7 +354,7 @@ def faq(
     scenarios = []
     for alternative in PART_TIME_SCENARIOS:
         if alternative != hours:
-            _, _, weeks = schedule(planned, alternative)
+            weeks = weeks_at(planned, alternative)
             scenarios.append(f"{counted(effort.months(weeks), 'month')} at {a_week(alternative)}")
     if scenarios:
         text += f" The same plan takes {' or '.join(scenarios)}."

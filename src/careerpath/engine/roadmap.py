@@ -263,6 +263,11 @@ def study_hours(planned: list[PlannedPhase]) -> int:
     return round(sum(p.hours for p in planned if p.fixed_weeks is None and p.title != JOB_SEARCH))
 
 
+def total_weeks(planned: list[PlannedPhase], hours_per_week: float) -> int:
+    """How long the plan takes at these hours: what schedule() would count, without the phases."""
+    return sum(_length(phase, hours_per_week) for phase in planned)
+
+
 def schedule(planned: list[PlannedPhase], hours_per_week: float) -> tuple[list[Phase], list[Step], int]:
     phases: list[Phase] = []
     steps: list[Step] = []
