@@ -48,7 +48,7 @@ from .model import (
     SteppingStone,
     TransferableSkill,
 )
-from .narrative import LONG_STEPS, counted, faq, overview, reality_check
+from .narrative import LONG_STEPS, faq, how_long, overview, reality_check
 from .profiles import Profiles, profiles_for
 from .relevance import distinctiveness_for
 from .roadmap import CREDENTIAL, action_plan, plan_phases, schedule, study_hours
@@ -401,10 +401,10 @@ def _difficulty(
     todo = [p.step.name for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
     explanations = {
         "route": (
-            f"The way in still takes about {_years(months)} of full-time school, training or required "
+            f"The way in still takes {how_long(months)} of full-time school, training or required "
             f"experience: {'; '.join(todo[:3])}."
             if months > 0 and todo
-            else f"No school or training is left, only exams and paperwork (about {_years(months)})."
+            else f"No school or training is left, only exams and paperwork ({how_long(months)})."
             if months > 0
             else "No degree, licence or apprenticeship stands between you and applying."
         ),
@@ -428,13 +428,6 @@ def _difficulty(
     ]
     drivers.sort(key=lambda d: -d.value * d.weight)
     return level, score, drivers
-
-
-def _years(months: float) -> str:
-    if months < 18:
-        return counted(round(months), "month")
-    years = round(months / 12 * 2) / 2
-    return f"{years:g} years"
 
 
 # -- stepping stones -----------------------------------------------------------------------

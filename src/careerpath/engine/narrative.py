@@ -68,6 +68,15 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
+def how_long(months: float) -> str:
+    """'a few weeks', 'about 7 months', 'about 2.5 years': a duration as a person says it."""
+    if months < 1:
+        return "a few weeks"
+    if months < 18:
+        return f"about {counted(round(months), 'month')}"
+    return f"about {round(months / 12 * 2) / 2:g} years"
+
+
 def a_week(hours: float) -> str:
     """'1 hour a week', '2.5 hours a week': study time, which a person may set to one hour."""
     return f"{hours:g} {'hour' if hours == 1 else 'hours'} a week"
@@ -216,11 +225,11 @@ def reality_check(
     challenges = []
     school = [p.step for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
     if school:
-        months = round(sum((s.months[0] + s.months[1]) / 2 for s in school if s.months))
+        months = sum((s.months[0] + s.months[1]) / 2 for s in school if s.months)
         steps = _names([f"“{s.name}”" for s in school], 3)
         challenges.append(
-            f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} about "
-            f"{counted(months, 'month')} before you work in the role; plan how you will pay for "
+            f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} "
+            f"{how_long(months)} before you work in the role; plan how you will pay for "
             "it and live meanwhile."
         )
     if needs_licence(route):
