@@ -61,7 +61,7 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 # licence alone makes a move hard, whatever the skills say.
 DIFFICULTY_WEIGHTS = {"route": 0.35, "profile": 0.3, "job_zone": 0.15, "learning": 0.2}
 PROFILE_GAP_SATURATION = 0.5  # unmet share of the target's weighted requirement
-ROUTE_MONTHS_SATURATION = 36  # months of full-time school, training or required experience
+ROUTE_MONTHS_SATURATION = 36  # months of full-time school, training, exams or required experience
 LEARNING_HOURS_SATURATION = 600  # part-time study hours: the core plan, prerequisites, exam preparation
 DIFFICULTY_BANDS: tuple[tuple[int, Difficulty], ...] = (
     (15, "Easy"),
@@ -401,7 +401,7 @@ def _difficulty(
     todo = [p.step.name for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
     explanations = {
         "route": (
-            f"The way in still takes {how_long(months)} of full-time school, training or required "
+            f"The way in still takes {how_long(months)} of full-time school, training, exams or required "
             f"experience: {'; '.join(todo[:3])}."
             if months > 0 and todo
             else f"No school or training is left, only exams and paperwork ({how_long(months)})."
