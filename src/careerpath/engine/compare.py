@@ -206,7 +206,7 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
                 hours=effort.element_hours(kind, gap),
                 score=score,
                 why=(
-                    f"{target_people[:1].upper() + target_people[1:]} rely on it {_how_much_more(z)}"
+                    f"{capitalised(target_people)} rely on it {_how_much_more(z)}"
                     + (f", in work like “{target_task}”" if target_task else "")
                     + f"; you would go from about level {source_level:.1f} to {target_level:.1f} of 7 (O*NET)."
                 ),
@@ -256,6 +256,11 @@ def in_sentence(title: str) -> str:
 
 # BLS's exclusions and residual groups: "Elementary School Teachers, Except Special Education".
 _QUALIFIER = re.compile(r",\s+(?:Except\b|All Other\b).*$", re.IGNORECASE)
+
+
+def capitalised(text: str) -> str:
+    """The text as the start of a sentence: 'registered nurses' -> 'Registered nurses'."""
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=4096)
@@ -365,9 +370,8 @@ def compare_technologies(
             score = min(score, NOT_IN_DEMAND_SCORE)  # useful, never what the plan is built around
         similar = categories.get(tech.commodity_title)
         hours = effort.TECHNOLOGY_HOURS_WITH_SIMILAR_TOOL if similar else effort.TECHNOLOGY_HOURS
-        holders = people(target_title)
         why = (
-            f"{holders[:1].upper() + holders[1:]} use it"
+            f"{capitalised(people(target_title))} use it"
             + (" and job postings ask for it" if tech.in_demand else "")
             + f" ({in_sentence(tech.commodity_title)})"
         )

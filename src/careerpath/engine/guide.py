@@ -411,6 +411,8 @@ def _difficulty(
         "profile": (
             f"{source_title} already meet all but {unmet:.0%} of what {people(target_title)} need in "
             "O*NET skills and knowledge."
+            if round(unmet * 100) > 0
+            else f"{source_title} already meet what {people(target_title)} need in O*NET skills and knowledge."
         ),
         "job_zone": (
             f"A step up of {zone_step} in O*NET job zone (the preparation a job needs)."

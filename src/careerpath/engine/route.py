@@ -18,7 +18,7 @@ from careerpath.catalog.routes import EntryRoute as CuratedRoute
 from careerpath.kb import KnowledgeBase
 
 from . import effort
-from .compare import _article
+from .compare import _article, capitalised, people
 from .model import CredentialRef, EntryRoute, RoleChoice, RouteAlternative, RouteStatus, RouteStep
 
 # BLS typical entry education -> the catalog's degree levels.
@@ -88,6 +88,17 @@ def _credential(routes: RouteCatalog, step: Step) -> CredentialRef | None:
     )
 
 
+def _same_credential(held: Step, needed: Step, routes: RouteCatalog) -> bool:
+    """Whether holding `held` means having `needed`. A licence or certification is one thing;
+    an exam credential is often a battery of tests (Praxis, NIC), where a teacher's subject
+    test is not the school counselor's: only the same step counts there."""
+    if held.credential != needed.credential:
+        return False
+    if routes.credential(needed.credential).kind != "exam":  # type: ignore[arg-type]
+        return True
+    return held.name.casefold() == needed.name.casefold()
+
+
 def _builds_skills(step: Step) -> bool:
     """Study, practice or job hunting, as opposed to a degree, exam, licence or training program."""
     return step.kind in ("experience", "job_search") or (step.kind == "program" and step.pace == "part_time")
@@ -113,9 +124,9 @@ def _done_because(
     if (
         step.credential
         and source_route is not None
-        and any(s.credential == step.credential and not s.optional for s in source_route.steps)
+        and any(_same_credential(s, step, routes) for s in source_route.steps if not s.optional)
     ):
-        return f"{step.credential.upper()} is part of the way into your current job"
+        return f"{routes.credential(step.credential).name} is part of the way into your current job"
     if step.kind == "degree" and step.degree_level is not None:
         level = DEGREE_RANK[step.degree_level]
         # The degree that admits to a graduate program (a bachelor's before law, dental or PA
@@ -123,7 +134,7 @@ def _done_because(
         admits = any(s.kind == "degree" and s.degree_level and DEGREE_RANK[s.degree_level] > level for s in route.steps)
         if (step.any_field or admits) and _source_level(kb, routes, source) >= level:
             return (
-                f"{kb.occupation(source).title} typically hold this level of degree already"
+                f"{capitalised(people(kb.occupation(source).title))} typically hold this level of degree already"
                 + ("; check the program's prerequisite courses" if admits and not step.any_field else "")
                 + "; if you do not hold one, add this step"
             )
