@@ -343,7 +343,10 @@ def compare_technologies(
     for t in kb.technologies(target):
         targets.setdefault(product_of(kb, t.name), t)
 
-    shared = [t for p, t in targets.items() if p in have and not is_general_tool(d, t) and (t.hot or t.in_demand)]
+    # A shared tool carries over when it says something about the new work: specific to the
+    # target's kind of work, as a tool to learn would have to be (Facebook, a web browser or a
+    # hospital records system a bookkeeper's listing happens to share do not).
+    shared = [t for p, t in targets.items() if p in have and technology_relevance(d, target, t) > 0]
     shared.sort(key=lambda t: (-technology_relevance(d, target, t), not t.in_demand, t.name))
     transferable = [
         TransferableSkill(

@@ -136,8 +136,22 @@ def element_relevance(p: Profiles, d: Distinctiveness, target_row: int, column: 
 _GENERIC = re.compile(r"[A-Z][a-z]+(?: (?:[a-z]+|[A-Z]{2,}))* (?:software|systems?|tools?)")
 
 
+# Everyday software whatever the job: nobody is hired for a browser, an email client or Zoom,
+# however often one kind of work happens to list a particular one.
+EVERYDAY_CATEGORIES = frozenset(
+    {
+        "Internet browser software",
+        "Electronic mail software",
+        "Video conferencing software",
+        "Instant messaging software",
+        "Mobile messaging service software",
+        "Network conferencing software",
+    }
+)
+
+
 def is_general_tool(d: Distinctiveness, tech: Technology) -> bool:
-    if d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE:
+    if d.tech_share.get(tech.name, 0.0) > GENERAL_TOOL_SHARE or tech.commodity_title in EVERYDAY_CATEGORIES:
         return True
     return bool(_GENERIC.fullmatch(tech.name)) and tech.name not in d.branded
 
