@@ -19,7 +19,7 @@ from careerpath.kb.products import product_of
 from . import effort
 from .model import LearnKind, Origin, TransferableSkill
 from .profiles import Profiles
-from .relevance import Distinctiveness, element_relevance, is_general_tool, technology_relevance
+from .relevance import Distinctiveness, element_relevance, technology_relevance
 
 WORK_STYLE_RELIANCE = 1.5  # O*NET work-style impact (-3..3) from which a role relies on a style
 MAX_TRANSFERABLE_ELEMENTS = 6
