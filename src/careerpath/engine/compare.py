@@ -137,6 +137,15 @@ def display_name(p: Profiles, element_id: str) -> str:
     return f"{name} ({p.kinds[p.element_ids.index(element_id)]})" if name in p.shared_names else name
 
 
+def _how_far(gap: float) -> str:
+    """An O*NET level gap in words (levels run 0-7)."""
+    if gap >= 2.5:
+        return "it goes far beyond"
+    if gap >= 1.5:
+        return "it goes well beyond"
+    return "it goes a step beyond"
+
+
 def _how_much_more(z: float) -> str:
     return "far more than most jobs do" if z >= 2 else "more than most jobs do"
 
@@ -174,10 +183,14 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
             else:
                 source_task = example_task(p, source, element_id)
                 here = f" — e.g. “{source_task}”" if source_task else ""
-                why = (
-                    f"You already use it as {source_one}{here}{there}. "
-                    f"(O*NET level {source_level:.1f} of 7; the new role needs {target_level:.1f}.)"
+                # The O*NET levels themselves stay in the data (source_level, target_level): in
+                # prose a counsellor says how the two jobs compare, not "3.1 of 7".
+                enough = (
+                    "your job asks for at least as much of it as the new one"
+                    if gap <= 0
+                    else "the new role asks for only a little more of it"
                 )
+                why = f"You already use it as {source_one}{here}{there}. {capitalised(enough)}."
                 origin = "occupation"
             result.transferable.append(
                 TransferableSkill(
@@ -208,7 +221,7 @@ def compare_elements(p: Profiles, d: Distinctiveness, source: str, target: str, 
                 why=(
                     f"{capitalised(target_people)} rely on it {_how_much_more(z)}"
                     + (f", in work like “{target_task}”" if target_task else "")
-                    + f"; you would go from about level {source_level:.1f} to {target_level:.1f} of 7 (O*NET)."
+                    + f"; {_how_far(gap)} what your current job asks of you."
                 ),
                 source_level=round(source_level, 2),
                 target_level=round(target_level, 2),
@@ -319,8 +332,8 @@ def transferable_styles(p: Profiles, source: str, target: str) -> list[Transfera
             name=styles[j].name,
             kind="work_style",
             why=(
-                f"Both jobs depend on it: O*NET rates its effect on performance {p.work_styles[s, j]:+.1f} for "
-                f"{people(source_title)} and {p.work_styles[t, j]:+.1f} for {people(target_title)} (of ±3)."
+                f"Both jobs depend on it: O*NET counts it among the work styles that most affect how well "
+                f"{people(source_title)} and {people(target_title)} do their work."
             ),
         )
         for j in both[:MAX_TRANSFERABLE_STYLES]

@@ -62,10 +62,7 @@ def render_markdown(guide: Guide, views: int | None = None) -> str:
     add("|---|---|---|---|")
     period = g.demand.period.replace("-", "–") + " " if g.demand.period else ""
     demand = f"{g.demand.growth_pct:+.1f}% {period}({g.demand.band})" if g.demand.growth_pct is not None else "n/a"
-    add(
-        f"| {g.difficulty} ({g.difficulty_score}/100) | {counted(g.timeline_months, 'month')} | "
-        f"{_pct(g.salary_change_pct)} | {demand} |"
-    )
+    add(f"| {g.difficulty} | {counted(g.timeline_months, 'month')} | {_pct(g.salary_change_pct)} | {demand} |")
     add("")
     s = g.salary
     add(

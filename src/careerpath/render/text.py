@@ -34,7 +34,7 @@ def render_text(guide: Guide, console: Console) -> None:
         glance.add_column(column)
     change = "n/a" if g.salary_change_pct is None else f"{g.salary_change_pct:+d}%"
     demand = "n/a" if g.demand.growth_pct is None else f"{g.demand.growth_pct:+.1f}% ({g.demand.band})"
-    glance.add_row(f"{g.difficulty} ({g.difficulty_score}/100)", counted(g.timeline_months, "month"), change, demand)
+    glance.add_row(g.difficulty, counted(g.timeline_months, "month"), change, demand)
     console.print(glance)
     s = g.salary
     console.print(
