@@ -326,15 +326,11 @@ def transferable_styles(p: Profiles, source: str, target: str) -> list[Transfera
         if p.work_styles[s, j] >= WORK_STYLE_RELIANCE and p.work_styles[t, j] >= WORK_STYLE_RELIANCE
     ]
     both.sort(key=lambda j: (-p.work_styles[t, j], styles[j].id))
-    source_title, target_title = kb.occupation(source).title, kb.occupation(target).title
     return [
         TransferableSkill(
             name=styles[j].name,
             kind="work_style",
-            why=(
-                f"Both jobs depend on it: O*NET counts it among the work styles that most affect how well "
-                f"{people(source_title)} and {people(target_title)} do their work."
-            ),
+            why="Both jobs depend on it, by O*NET's work-style ratings.",
         )
         for j in both[:MAX_TRANSFERABLE_STYLES]
     ]
