@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 PART_TIME_SCENARIOS = (5.0, 20.0)
 # Full-time steps that take a person out of paid work in their field for a long time.
 LONG_STEPS = ("degree", "program", "apprenticeship", "supervised", "experience")
+PAID_STEPS = ("apprenticeship", "supervised", "experience")
 # An O*NET education survey whose published categories add up to less than this was partly
 # suppressed: a share computed from what is left would mislead.
 COMPLETE_SURVEY_PERCENT = 97.0
@@ -223,7 +224,10 @@ def reality_check(
         love.append(f"Days spent on work such as “{core[0].rstrip('.')}” (O*NET).")
 
     challenges = []
-    school = [p.step for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
+    long_steps = [p.step for p in route.todo if p.step.pace == "full_time" and p.step.kind in LONG_STEPS]
+    # An apprenticeship, a bridge job or supervised practice is paid work; school is not.
+    school = [s for s in long_steps if s.kind not in PAID_STEPS]
+    paid = [s for s in long_steps if s.kind in PAID_STEPS]
     if school:
         months = sum((s.months[0] + s.months[1]) / 2 for s in school if s.months)
         steps = _names([f"“{s.name}”" for s in school], 3)
@@ -231,6 +235,14 @@ def reality_check(
             f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} "
             f"{how_long(months)} before you work in the role; plan how you will pay for "
             "it and live meanwhile."
+        )
+    if paid:
+        months = sum((s.months[0] + s.months[1]) / 2 for s in paid if s.months)
+        steps = _names([f"“{s.name}”" for s in paid], 3)
+        challenges.append(
+            f"Patience: {steps} {'takes' if len(paid) == 1 else 'take'} {how_long(months)}. "
+            f"{'It is' if len(paid) == 1 else 'They are'} paid work, though often at trainee or "
+            "entry-level pay to start."
         )
     if needs_licence(route):
         challenges.append(

@@ -113,7 +113,7 @@ def _step_phase(step: RouteStep, learned_for_credential: int) -> PlannedPhase:
     elif step.kind == "job_search":
         actions.append(f"For “{step.name}”: list ten employers that hire for it and note what their postings ask for.")
         tasks.append((0, actions[-1]))
-    elif step.kind == "experience":
+    elif step.kind == "experience" and step.pace == "full_time" and not _is_portfolio(step):
         # A job to hold first: getting it is a search of its own, and it pays off when
         # applications can cite what was done in it.
         tasks.append((0, "Look for openings under the titles this step names: it is a job to apply for, not a course."))
@@ -227,16 +227,28 @@ def plan_phases(
         planned += learning()
     if not any(t.step.kind == "job_search" for t in route.todo):
         network = [f"Meet people in the role: {n}" for n in templates.network[:2]]
-        planned.append(
-            PlannedPhase(
-                JOB_SEARCH,
-                effort.JOB_SEARCH_HOURS,
-                [(0, text) for text in list(templates.job_search) + network],
-                [],
-                first_actions=tuple(templates.job_search[:1]),
-            )
+        search = PlannedPhase(
+            JOB_SEARCH,
+            effort.JOB_SEARCH_HOURS,
+            [(0, text) for text in list(templates.job_search) + network],
+            [],
+            first_actions=tuple(templates.job_search[:1]),
         )
+        planned.insert(_hired_from(planned), search)
     return planned
+
+
+def _hired_from(planned: list[PlannedPhase]) -> int:
+    """Where the job search goes: before the first phase done as an employee (an apprenticeship
+    is a job from its first day; a closing stretch of supervised work, such as a probationary
+    year or field training, is done in the job), else at the end."""
+    steps = [(i, phase.route_step) for i, phase in enumerate(planned) if phase.route_step is not None]
+    for i, step in steps:
+        if step.kind == "apprenticeship":
+            return i
+    if steps and steps[-1][1].kind == "supervised":
+        return steps[-1][0]
+    return len(planned)
 
 
 def _start_actions(core: list[SkillToLearn]) -> tuple[str, ...]:
