@@ -149,6 +149,15 @@ def resolution_dict(res: Resolution) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=1)
+def everyday_meanings() -> dict[str, str]:
+    """catalog/common_titles.yaml: a bare title ("server") -> the occupation people mean."""
+    from careerpath import yamlcache
+
+    entries = yamlcache.load_text(_modifiers.yaml_text("common_titles.yaml"), "common_titles.yaml") or []
+    return {literal_key(e["title"]): e["code"] for e in entries}
+
+
 def validate(text: object) -> str:
     """Return the stripped title or raise ``InvalidTitle`` saying what is wrong."""
     if isinstance(text, bytes):
@@ -201,6 +210,7 @@ class Resolver:
             self._roles = _modifiers.role_titles(specializations)
             self._specs = {s.id: s for s in specializations}
         self._corrections: dict[str, int | None] = {}
+        self._everyday = everyday_meanings() if specializations is None else {}
 
     @property
     def specializations(self) -> tuple[Specialization, ...]:
@@ -259,6 +269,9 @@ class Resolver:
         role = self._find_role(base, forms, modifiers)
         if role is not None:
             return self._role_resolution(query, role, ranked, top, hints)
+        meant = self._everyday.get(literal_key(base))
+        if meant is not None and meant in self.index.occupations:
+            return self._everyday_resolution(query, meant, ranked, top, hints)
         if modifiers and (not ranked or ranked[0][3] < CONFIDENT):
             for s in modifiers:
                 tokens = s.tokens
@@ -333,6 +346,22 @@ class Resolver:
         ]
         spec = self._specs_by_id()[role.spec_id]
         return Resolution(query=query, candidates=cands, specialization=spec, ambiguous=False, hints=hints)
+
+    def _everyday_resolution(self, query: str, code: str, ranked, top: int, hints) -> Resolution:
+        """The occupation a bare title means in everyday speech first and clear; the other
+        readings follow, a margin behind, as alternatives."""
+        occs = self.index.occupations
+        # A curated meaning of the exact title is as sure as a modern role's title.
+        score = max([ROLE_SCORE, *(r[0] for r in ranked[:1])])
+        rest = [(min(s, score - CLEAR_MARGIN), c, m, d) for s, c, m, d in ranked if c != code]
+        cands = [Candidate(code=code, title=occs[code].title, score=round(score, 4), matched=query)]
+        cands += [
+            Candidate(
+                code=c, title=occs[c].title, score=round(s, 4), matched=self.index.title(m) if m >= 0 else occs[c].title
+            )
+            for s, c, m, _ in rest[: top - 1]
+        ]
+        return Resolution(query=query, candidates=cands, ambiguous=False, hints=hints)
 
     @property
     def semantic(self) -> bool:
