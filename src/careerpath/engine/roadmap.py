@@ -16,7 +16,8 @@ from careerpath.catalog import WorkTemplates
 
 from . import effort
 from .model import ActionPlan, Phase, ResourceRef, RouteStep, SkillToLearn
-from .route import AppliedRoute, step_weeks
+from .narrative import how_long
+from .route import WEEKS_PER_MONTH, AppliedRoute, step_weeks
 
 MAX_PHASE_RESOURCES = 6
 # A ResourceRef's format when the place to learn is a credential's own outline (the CPC, the CFA).
@@ -320,6 +321,10 @@ def _phase_starts(planned: list[PlannedPhase], hours_per_week: float) -> list[tu
     return starts
 
 
+# A program starting within a year is applied to now: admission cycles run about that far ahead.
+APPLY_AHEAD_WEEKS = 52
+
+
 def action_plan(
     steps: list[Step],
     planned: list[PlannedPhase],
@@ -357,10 +362,16 @@ def action_plan(
     for week, phase in starts:
         if 1 <= week <= 3:
             this_month += phase.first_actions
-    if route.program:
+    program_starts = next((week for week, phase in starts if phase.title == route.program), None)
+    if route.program and program_starts is not None and program_starts <= APPLY_AHEAD_WEEKS:
         this_month.append(
             f"Apply to your shortlisted programs for “{route.program}”, or note the next intake "
             "and what to finish before it."
+        )
+    elif route.program:
+        this_month.append(
+            f"Note the application deadlines for “{route.program}”: you will apply in "
+            f"{how_long((program_starts or 0) / WEEKS_PER_MONTH)}, once the steps before it are done."
         )
     this_month.append("Talk to two people who do the job now: ask what they wish they had known before they started.")
 

@@ -178,7 +178,9 @@ def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
         if status != "to do":
             continue
         teaches = step.kind in TEACHING_STEPS and not step.any_field and step.pace == "full_time"
-        if teaches and program is None:
+        if teaches:
+            # The last one teaches the role itself; earlier ones are the way into it (an EMT
+            # course before the fire academy, prerequisites before a PharmD).
             program = step.name
         todo.append(PlannedStep(shown, teaches))
         if step.pace == "full_time":
