@@ -380,9 +380,9 @@ def action_plan(
     next_90 += [f"Keep going with “{phase.title}”: it runs past the first 90 days." for phase in running]
     if not next_90:
         next_90 = [s.text for s in steps if 4 <= s.start_week <= 12][:4]
-    return ActionPlan(
-        this_week=_unique(this_week)[:4], this_month=_unique(this_month)[:5], next_90_days=_unique(next_90)[:5]
-    )
+    week_items = _unique(this_week)[:4]
+    month_items = [item for item in _unique(this_month) if item not in week_items][:5]
+    return ActionPlan(this_week=week_items, this_month=month_items, next_90_days=_unique(next_90)[:5])
 
 
 def _length(phase: PlannedPhase, hours_per_week: float) -> int:
