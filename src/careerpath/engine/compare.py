@@ -23,8 +23,8 @@ from .relevance import Distinctiveness, element_relevance, technology_relevance
 
 WORK_STYLE_RELIANCE = 1.5  # O*NET work-style impact (-3..3) from which a role relies on a style
 MAX_TRANSFERABLE_ELEMENTS = 6
-MAX_TRANSFERABLE_STYLES = 3
-MAX_TRANSFERABLE_TECH = 6
+MAX_TRANSFERABLE_STYLES = 2
+MAX_TRANSFERABLE_TECH = 4
 MAX_TECH_TO_LEARN = 6
 # Below the core plan's threshold (engine/guide.py): a tool postings do not ask for is "also useful".
 NOT_IN_DEMAND_SCORE = 1.0

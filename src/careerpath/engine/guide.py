@@ -73,7 +73,7 @@ DIFFICULTY_BANDS: tuple[tuple[int, Difficulty], ...] = (
 # The core plan: the few items that matter most. Fewer than CORE_MIN only when there are fewer.
 CORE_MAX = 7
 CORE_MIN_SCORE = 1.5  # relevance below which an item is "also useful", never core
-ALSO_USEFUL_MAX = 6
+ALSO_USEFUL_MAX = 4
 CRITICAL_COUNT = 3  # the first core items are Critical, the rest Important
 DERIVED_IN_CORE = 1
 # Curated items rank above O*NET-derived ones of the same standing: a route's "hired for"
