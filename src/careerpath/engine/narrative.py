@@ -69,6 +69,13 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
+def _mid_sentence(name: str) -> str:
+    """A name that opens with an article, lowercased there ("A main programming language" ->
+    "a main programming language"); product and skill names keep their capitals."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("A", "An", "The") and rest else name
+
+
 def how_long(months: float) -> str:
     """'a few weeks', 'about 7 months', 'about 2.5 years': a duration as a person says it."""
     if months < 1:
@@ -250,7 +257,9 @@ def reality_check(
             + (f": {route.view.state_varies}" if route.view.state_varies else "; check your state's rules early.")
         )
     for item in [i for i in to_learn if i.core and not i.covered_by][:2]:
-        challenges.append(f"Getting good at {item.name} (about {item.hours} hours of study and practice).")
+        challenges.append(
+            f"Getting good at {_mid_sentence(item.name)} (about {item.hours} hours of study and practice)."
+        )
     outlook = kb.outlook(target)
     everyone = market.all_occupations_outlook(kb)
     rate, average = market.openings_rate(outlook), market.openings_rate(everyone)
