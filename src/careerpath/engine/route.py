@@ -218,6 +218,16 @@ def _bridge_jobs(kb: KnowledgeBase, socs: tuple[str, ...]) -> list[RoleChoice]:
     return found
 
 
+# BLS education categories that count towards a longer degree, as a sentence says them.
+EDUCATION_WORDS = {
+    "Postsecondary nondegree award": "a postsecondary certificate",
+    "Associate's degree": "an associate's degree",
+    "Bachelor's degree": "a bachelor's degree",
+    "Master's degree": "a master's degree",
+    "Doctoral or professional degree": "a doctoral or professional degree",
+}
+
+
 def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRoute:
     """No curated route: BLS's typical entry education, experience and training, stated as such."""
     outlook = kb.outlook(target)
@@ -256,8 +266,14 @@ def apply_bls(kb: KnowledgeBase, source: str | None, target: str) -> AppliedRout
             name=f"Earn {article} {words} in a field the role uses",
             pace="full_time",
             months=(years * 12, years * 12),
-            detail="BLS's typical entry education for the role; compare accredited programs "
-            "and what employers in your area ask for.",
+            detail=(
+                f"BLS's typical entry education for the role. {capitalised(people(kb.occupation(source).title))} "
+                f"typically hold {EDUCATION_WORDS[source_outlook.education]}, so this counts the years left; "
+                "ask programs which of your credits transfer."
+                if source and source_outlook and source_outlook.education in EDUCATION_WORDS
+                else "BLS's typical entry education for the role; compare accredited programs "
+                "and what employers in your area ask for."
+            ),
         )
         steps.append(step)
         todo.append(PlannedStep(step, teaches=True))
