@@ -76,3 +76,13 @@ def test_a_stale_file_is_ignored(kb, tmp_path):
     assert derived._load(tmp_path / "missing.npz", kb.content_hash) is None
     path.write_bytes(b"not an npz file")
     assert derived._load(path, kb.content_hash) is None
+
+
+def test_a_donor_named_by_hand_replaces_the_one_the_title_match_would_pick(kb):
+    from careerpath.engine.profiles import chosen_donors
+
+    p = profiles_for(kb)
+    for code, donor in chosen_donors().items():
+        row = kb.index[code]
+        assert p.donor[row] != row, f"{code} has its own ratings: it needs no donor"
+        assert kb.codes[p.donor[row]] == donor, code

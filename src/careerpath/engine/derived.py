@@ -26,7 +26,7 @@ import numpy as np
 from careerpath.cachedir import cache_dir
 from careerpath.kb import KnowledgeBase
 
-from .profiles import compute_profiles
+from .profiles import DONORS_FILE, compute_profiles
 from .relevance import compute_distinctiveness
 
 SHIPPED_NAME = "derived.npz"
@@ -37,11 +37,11 @@ def builder_fingerprint() -> str:
     """Changes whenever the code that derives the arrays changes."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in ("derived.py", "profiles.py", "relevance.py"):
+    for path in (here / "derived.py", here / "profiles.py", here / "relevance.py", DONORS_FILE):
         try:
-            digest.update((here / name).read_bytes())
+            digest.update(path.read_bytes())
         except OSError:  # installed without sources: the version stands in
-            digest.update(name.encode())
+            digest.update(path.name.encode())
     return digest.hexdigest()[:16]
 
 

@@ -7,6 +7,7 @@ each with a reason and where to learn it, then proof of ability and the job sear
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -49,7 +50,7 @@ from .model import (
     TransferableSkill,
 )
 from .narrative import LONG_STEPS, faq, how_long, overview, reality_check
-from .profiles import Profiles, profiles_for
+from .profiles import Profiles, chosen_donors, profiles_for
 from .relevance import distinctiveness_for
 from .roadmap import CREDENTIAL, action_plan, plan_phases, schedule, study_hours
 from .route import AppliedRoute, already_there, apply_route
@@ -262,6 +263,7 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, Priority, bool]], list[
             continue
         seen.add(gap.name.casefold())
         ranked.append(gap)
+    ranked = _without_restatements(ranked)
     curated_names = " ".join(g.name.lower() for g in ranked if g.origin != "occupation")
     # "pandas" needs no entry of its own beside "Python data stack (pandas, scikit-learn)".
     ranked = [
@@ -281,6 +283,29 @@ def _core_plan(gaps: list[Gap]) -> tuple[list[tuple[Gap, Priority, bool]], list[
     ]
     chosen += [(g, "Nice to have", False) for g in rest]
     return chosen, rest
+
+
+_MINOR_WORDS = frozenset("and or the for with from into its their your of in on to a an".split())
+
+
+def _content_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) > 2 and w not in _MINOR_WORDS)
+
+
+def _without_restatements(ranked: list[Gap]) -> list[Gap]:
+    """A role's needs and its occupation's route often name the same thing in other words
+    ("Scrum" and "Agile and Scrum delivery"): of two curated topics sharing half the words of
+    the shorter, only the higher-ranked one stays."""
+    kept: list[Gap] = []
+    seen: list[frozenset[str]] = []
+    for gap in ranked:
+        if gap.kind in ("topic", "hired_for"):
+            words = _content_words(gap.name)
+            if words and any(len(words & other) * 2 >= min(len(words), len(other)) for other in seen):
+                continue
+            seen.append(words)
+        kept.append(gap)
+    return kept
 
 
 def _capped(gap: Gap) -> float:
@@ -507,10 +532,14 @@ def _data_notes(kb: KnowledgeBase, p: Profiles, roles: list[Role], salary: Salar
     for role in roles:
         row = kb.index[role.code]
         if role.ratings_borrowed_from:
+            how = (
+                "whose work careerpath judges closest (catalog/profile_donors.yaml)"
+                if chosen_donors().get(role.code) == role.ratings_borrowed_from.code
+                else "the closest rated occupation in the SOC hierarchy"
+            )
             notes.append(
                 f"O*NET has no skill or knowledge ratings for {role.title}; this guide uses those of "
-                f"{role.ratings_borrowed_from.title} ({role.ratings_borrowed_from.code}), the closest "
-                "rated occupation in the SOC hierarchy."
+                f"{role.ratings_borrowed_from.title} ({role.ratings_borrowed_from.code}), {how}."
             )
         estimated = int(p.level_estimated[row].sum())
         if estimated:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal, cast
 
 import numpy as np
@@ -98,10 +99,24 @@ def _text_vectors(kb: KnowledgeBase) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
-def _donors(kb: KnowledgeBase, has_data: np.ndarray, similarity: dict[int, np.ndarray]) -> tuple[int, ...]:
-    """Each row's own index if it has data, else the closest rated occupation: within the
-    longest shared SOC code prefix (at least the major group when one is rated there),
-    the one whose title and description read most alike."""
+DONORS_FILE = Path(__file__).resolve().parents[1] / "catalog" / "profile_donors.yaml"
+
+
+@lru_cache(maxsize=1)
+def chosen_donors() -> dict[str, str]:
+    """catalog/profile_donors.yaml: unrated occupation -> the donor named by hand."""
+    from careerpath import yamlcache
+
+    return {entry["code"]: entry["donor"] for entry in yamlcache.load(DONORS_FILE) or []}
+
+
+def _donors(
+    kb: KnowledgeBase, has_data: np.ndarray, similarity: dict[int, np.ndarray], chosen: dict[str, str]
+) -> tuple[int, ...]:
+    """Each row's own index if it has data, else the donor named in profile_donors.yaml when
+    that one has data, else the closest rated occupation: within the longest shared SOC code
+    prefix (at least the major group when one is rated there), the one whose title and
+    description read most alike."""
     codes = kb.codes
     by_prefix: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
@@ -113,6 +128,10 @@ def _donors(kb: KnowledgeBase, has_data: np.ndarray, similarity: dict[int, np.nd
     for i, code in enumerate(codes):
         if has_data[i]:
             donors.append(i)
+            continue
+        named = kb.index.get(chosen.get(code, ""))
+        if named is not None and has_data[named]:
+            donors.append(named)
             continue
         # 15-1299.00 looks to 15-1299.xx, then 15-129x, ...; a major group with no rated
         # occupation at all (military, 55-) looks everywhere rather than at a random neighbour.
@@ -177,7 +196,8 @@ def compute_profiles(kb: KnowledgeBase) -> Profiles:
     unrated = sorted(set(np.flatnonzero(~np.logical_and.reduce(list(rated.values()))).tolist()))
     text = _text_vectors(kb)
     similarity = dict(zip(unrated, text[unrated] @ text.T, strict=True)) if unrated else {}
-    donor = _donors(kb, rated["skills"], similarity)
+    chosen = chosen_donors()
+    donor = _donors(kb, rated["skills"], similarity, chosen)
     importance, level, estimated = (_with_donors(a, donor) for a in (importance, level, estimated))
     # Whatever is still missing after estimation carries no evidence either way.
     importance = np.nan_to_num(importance, nan=1.0)
@@ -185,7 +205,7 @@ def compute_profiles(kb: KnowledgeBase) -> Profiles:
     requirement = (importance * level).sum(axis=1)
 
     def borrowed(name: str) -> tuple[np.ndarray, tuple[int, ...]]:
-        donors = _donors(kb, rated[name], similarity)
+        donors = _donors(kb, rated[name], similarity, chosen)
         return _with_donors(raw[name], donors), donors
 
     work_styles, style_donor = borrowed("work_styles")
