@@ -287,12 +287,18 @@ def people(title: str) -> str:
     return in_sentence(base)
 
 
+# Titles that name a unit, not its people: one person in them is a soldier.
+UNITS = {"Infantry": "infantry soldier", "Special Forces": "special forces soldier"}
+
+
 @lru_cache(maxsize=4096)
 def singular(title: str) -> str:
     """'Software Developers' -> 'software developer', for a sentence about one person.
 
     Every job holder in the title becomes one person: both sides of "Musicians and Singers",
     the supervisor but not the workers in "Supervisors of Helpers"."""
+    if title in UNITS:
+        return UNITS[title]
     words = _holders(title).split(" ")
     if words[0].startswith("Helpers--"):  # "Helpers--Carpenters": a helper to carpenters
         return "helper to " + " ".join([words[0][len("Helpers--") :], *words[1:]]).lower()
