@@ -284,6 +284,12 @@ def people(title: str) -> str:
     base = _QUALIFIER.sub("", title)
     if base.split(" ")[-1].lower() == "occupations":
         return "workers in " + in_sentence(base)
+    # O*NET's inverted titles read the natural way round: "Cooks, Restaurant" -> "restaurant
+    # cooks", "Teachers, Postsecondary" -> "postsecondary teachers" (not "Physicians,
+    # Pathologists", where both halves name the people).
+    holders, comma, kind = base.partition(", ")
+    if comma and ", " not in kind and holders.endswith("s") and not kind.endswith("s"):
+        base = f"{kind} {holders}"
     return in_sentence(base)
 
 

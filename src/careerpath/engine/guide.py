@@ -24,6 +24,7 @@ from .compare import (
     Gap,
     Known,
     _article,
+    capitalised,
     compare_elements,
     compare_technologies,
     display_name,
@@ -434,10 +435,10 @@ def _difficulty(
             else "No degree, licence or apprenticeship stands between you and applying."
         ),
         "profile": (
-            f"{source_title} already meet all but {unmet:.0%} of what {people(target_title)} need in "
+            f"{capitalised(people(source_title))} already meet all but {unmet:.0%} of what {people(target_title)} need in "
             "O*NET skills and knowledge."
             if round(unmet * 100) > 0
-            else f"{source_title} already meet what {people(target_title)} need in O*NET skills and knowledge."
+            else f"{capitalised(people(source_title))} already meet what {people(target_title)} need in O*NET skills and knowledge."
         ),
         "job_zone": (
             f"A step up of {zone_step} in O*NET job zone (the preparation a job needs)."
