@@ -18,6 +18,18 @@ def test_months_hours_and_degree_match_apply_route(kb):
     n = len(kb.codes)
     pairs = [(rng.randrange(n), rng.randrange(n)) for _ in range(1500)]
     pairs += [(kb.index["29-1141.00"], kb.index[c]) for c in ("29-1171.00", "29-1215.00", "29-2061.00")]
+    # The rules route.py applies to few pairs: a graduate's shorter way in (an accelerated BSN,
+    # alternative certification), a job sharing its SOC code's route, one exam of a battery.
+    pairs += [
+        (kb.index[a], kb.index[b])
+        for a, b in (
+            ("15-1252.00", "29-1141.00"),
+            ("25-3031.00", "25-2031.00"),
+            ("15-2051.01", "15-2051.00"),
+            ("29-1141.01", "29-1141.00"),
+            ("25-2021.00", "21-1012.00"),
+        )
+    ]
     checked = 0
     for s, t in pairs:
         source, target = kb.codes[s], kb.codes[t]

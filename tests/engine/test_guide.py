@@ -291,3 +291,14 @@ def test_explanations_never_end_in_an_empty_list_or_a_zero_percent_difference():
         for driver in guide.difficulty_drivers:
             assert ": ." not in driver.explanation, (source, target, driver)
         assert not re.search(r"(?<![\d.])0% (?:less|more)", guide.overview), (source, target)
+
+
+def test_a_graduate_takes_the_routes_shorter_way_for_bachelors_holders():
+    from careerpath.service import plan_guide
+
+    developer = plan_guide("Software Developer", "Registered Nurse")  # developers hold a bachelor's
+    assistant = plan_guide("Medical Assistant", "Registered Nurse")  # medical assistants do not
+    todo = [s.name for s in developer.route.steps if s.status == "to do"]
+    assert any("Accelerated BSN" in name for name in todo)
+    assert not any("Accelerated BSN" in s.name for s in assistant.route.steps)
+    assert developer.timeline_months < assistant.timeline_months

@@ -27,11 +27,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog
+from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog, Step
 from careerpath.kb import KnowledgeBase
 
 from . import effort
-from .route import BLS_DEGREE
+from .route import BLS_DEGREE, builds_skills, graduate_alternative
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,14 @@ def _bls_rank(kb: KnowledgeBase, code: str) -> int:
 
 
 @lru_cache(maxsize=4)
+def _holding(routes: RouteCatalog, step: Step) -> tuple[str, str | None]:
+    """What holding a step's credential means (route.py's _same_credential): the credential,
+    or for an exam battery (Praxis, NIC) the credential and the step that names the test."""
+    assert step.credential is not None
+    exam = routes.credential(step.credential).kind == "exam"
+    return step.credential, step.name.casefold() if exam else None
+
+
 def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
     codes = np.array(kb.codes)
     n = len(codes)
@@ -69,7 +77,7 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
     # credentials its own route requires.
     bls_rank = np.array([_bls_rank(kb, c) for c in kb.codes], dtype=np.int8)
     level = bls_rank.copy()
-    holds: dict[str, np.ndarray] = {}
+    holds: dict[tuple[str, str | None], np.ndarray] = {}
     for i, code in enumerate(kb.codes):
         own = routes.route_for(code)
         if own is None:
@@ -78,7 +86,7 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
             level[i] = max(level[i], DEGREE_RANK[own.degree])
         for step in own.steps:
             if step.credential and not step.optional:
-                holds.setdefault(step.credential, np.zeros(n, dtype=bool))[i] = True
+                holds.setdefault(_holding(routes, step), np.zeros(n, dtype=bool))[i] = True
 
     # People whose own occupation has the same curated route (critical care nurses and
     # registered nurses share 29-1141's) have already walked it.
@@ -116,15 +124,18 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
         licensed[t] = route.licensed
         names = []
         walked = own_route == route.soc
+        # As route.py: a job filed under the route's SOC code but not its own shares the formal
+        # steps, not the skill-building ones.
+        own_exact = (codes == route.soc) | (np.char.startswith(codes, route.soc) & np.char.endswith(codes, ".00"))
         hired = False  # as route.py: experience after the application step is the job itself
         for step in route.steps:
             after_hire, hired = hired and step.kind == "experience", hired or step.kind == "job_search"
             if step.optional or (step.kind == "degree" and not route.degree_required) or after_hire:
                 continue
             done = matching(step.satisfied_by) if step.satisfied_by else np.zeros(n, dtype=bool)
-            done = done | walked
-            if step.credential and step.credential in holds:
-                done = done | holds[step.credential]
+            done = done | (walked & (own_exact | (not builds_skills(step))))
+            if step.credential and _holding(routes, step) in holds:
+                done = done | holds[_holding(routes, step)]
             if step.kind == "degree" and step.degree_level is not None:
                 rank = DEGREE_RANK[step.degree_level]
                 admits = any(
@@ -132,11 +143,20 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
                 )
                 if step.any_field or admits:
                     done = done | (level >= rank)
-                degree[:, t] = np.where(~done, np.maximum(degree[:, t], rank), degree[:, t])
+            # As route.py: people who typically hold a bachelor's take the route's own shorter
+            # way for them (an accelerated BSN, alternative certification) instead of this degree.
+            faster = graduate_alternative(route, step)
+            graduate = (~done & (level >= DEGREE_RANK["bachelor"])) if faster is not None else np.zeros(n, dtype=bool)
+            if step.kind == "degree" and step.degree_level is not None:
+                needs = ~done & ~graduate
+                degree[:, t] = np.where(needs, np.maximum(degree[:, t], DEGREE_RANK[step.degree_level]), degree[:, t])
             if step.credential:
                 names.append((routes.credential(step.credential).name, done))
             if step.pace == "full_time":
-                months[:, t] += np.where(done, 0, step.typical_months).astype(np.float32)
+                own_months = np.where(done, 0, step.typical_months)
+                if faster is not None and faster.months:
+                    own_months = np.where(graduate, (faster.months[0] + faster.months[1]) / 2, own_months)
+                months[:, t] += own_months.astype(np.float32)
             else:
                 hours[:, t] += np.where(done, 0, step.hours or 0).astype(np.float32)
         credentials.append(tuple(names))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog, Step
+from careerpath.catalog.routes import DEGREE_RANK, Alternative, RouteCatalog, Step
 from careerpath.catalog.routes import EntryRoute as CuratedRoute
 from careerpath.kb import KnowledgeBase
 
@@ -99,7 +99,7 @@ def _same_credential(held: Step, needed: Step, routes: RouteCatalog) -> bool:
     return held.name.casefold() == needed.name.casefold()
 
 
-def _builds_skills(step: Step) -> bool:
+def builds_skills(step: Step) -> bool:
     """Study, practice or job hunting, as opposed to a degree, exam, licence or training program."""
     return step.kind in ("experience", "job_search") or (step.kind == "program" and step.pace == "part_time")
 
@@ -116,7 +116,7 @@ def _done_because(
         # care nurse is a registered nurse), not necessarily its skills: a business
         # intelligence analyst has not yet learnt the machine learning a data scientist is
         # hired for, nor built the portfolio.
-        if own or not _builds_skills(step):
+        if own or not builds_skills(step):
             return f"as {source_one} you have already come this way in"
     if _matches(source, step.satisfied_by):
         return f"as {source_one} you already have this"
@@ -146,12 +146,65 @@ def _degree_words(route: CuratedRoute) -> str:
     return f"{words} ({route.degree_field})" if route.degree_field else words
 
 
+def graduate_alternative(route: CuratedRoute, step: Step) -> Alternative | None:
+    """The route's own alternative for people who already hold a bachelor's (an accelerated
+    BSN, alternative teacher certification, a Master of Accountancy), when `step` is the
+    field-specific degree, up to a bachelor's, that it replaces."""
+    if step.kind != "degree" or step.any_field or step.degree_level is None:
+        return None
+    if DEGREE_RANK[step.degree_level] > DEGREE_RANK["bachelor"]:
+        return None
+    return next(
+        (a for a in route.alternatives if a.months and "bachelor" in f"{a.name} {a.detail}".lower()),
+        None,
+    )
+
+
+def _graduate_way(
+    kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, step: Step, source: str | None
+) -> Alternative | None:
+    """graduate_alternative, when the source's holders typically have a bachelor's."""
+    if source is None or _source_level(kb, routes, source) < DEGREE_RANK["bachelor"]:
+        return None
+    return graduate_alternative(route, step)
+
+
 def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str | None) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
     hired = False  # after the route's application step, experience is the job itself
     for step in route.steps:
-        because = _done_because(kb, routes, route, step, source)
         optional = step.optional or (step.kind == "degree" and not route.degree_required)
+        faster = None if optional else _graduate_way(kb, routes, route, step, source)
+        if faster is not None and not _done_because(kb, routes, route, step, source):
+            # Shown as the route's degree, marked optional, and followed by the way people with
+            # a degree already take: the plan counts that one.
+            assert source is not None and faster.months is not None
+            holders = capitalised(people(kb.occupation(source).title))
+            steps.append(
+                RouteStep(
+                    kind=step.kind,
+                    name=step.name,
+                    detail=step.detail,
+                    pace=step.pace,
+                    months=step.months,
+                    status="optional",
+                    done_because=None,
+                )
+            )
+            shown = RouteStep(
+                kind="program",
+                name=faster.name,
+                detail=f"{holders} typically hold a bachelor's already, which opens this shorter way in: {faster.detail}",
+                pace="full_time",
+                months=faster.months,
+                status="to do",
+            )
+            steps.append(shown)
+            program = faster.name
+            todo.append(PlannedStep(shown, True))
+            months += (faster.months[0] + faster.months[1]) / 2
+            continue
+        because = _done_because(kb, routes, route, step, source)
         status: RouteStatus = (
             "done"
             if because
