@@ -64,6 +64,12 @@ ONET_OR_SOC = rf"^{codes.SOC_OR_ONET}$"
 URL = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
 
 
+def midpoint(months: tuple[int, int]) -> float:
+    """The typical length of a step or alternative given as a range of months, for the
+    timeline; the range itself is shown to the reader."""
+    return (months[0] + months[1]) / 2
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
@@ -128,9 +134,8 @@ class Step(_Frozen):
 
     @property
     def typical_months(self) -> float:
-        """Midpoint of the range, for the timeline; the range itself is shown to the reader."""
         assert self.months is not None
-        return (self.months[0] + self.months[1]) / 2
+        return midpoint(self.months)
 
 
 class HiredFor(_Frozen):

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog, Step
+from careerpath.catalog.routes import DEGREE_RANK, RouteCatalog, Step, midpoint
 from careerpath.kb import KnowledgeBase
 
 from . import effort
@@ -155,7 +155,7 @@ def feasibility_for(kb: KnowledgeBase, routes: RouteCatalog) -> Feasibility:
             if step.pace == "full_time":
                 own_months = np.where(done, 0, step.typical_months)
                 if faster is not None and faster.months:
-                    own_months = np.where(graduate, (faster.months[0] + faster.months[1]) / 2, own_months)
+                    own_months = np.where(graduate, midpoint(faster.months), own_months)
                 months[:, t] += own_months.astype(np.float32)
             else:
                 hours[:, t] += np.where(done, 0, step.hours or 0).astype(np.float32)

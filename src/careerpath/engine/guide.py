@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from careerpath.catalog import Catalog
-from careerpath.catalog.routes import RouteCatalog
+from careerpath.catalog.routes import RouteCatalog, midpoint
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 from careerpath.kb.products import product_names, product_of
@@ -413,7 +413,7 @@ def _difficulty(
 ) -> tuple[Difficulty, int, list[Driver]]:
     # A job search is not school or training: only the steps before it make a move hard.
     searching = sum(
-        (p.step.months[0] + p.step.months[1]) / 2
+        midpoint(p.step.months)
         for p in route.todo
         if p.step.kind == "job_search" and p.step.pace == "full_time" and p.step.months
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from careerpath.catalog.routes import midpoint
 from careerpath.kb import KnowledgeBase
 
 from . import effort, market
@@ -102,7 +103,8 @@ def money(value: float | None, missing: str = "not published") -> str:
     return missing if value is None else f"${value:,.0f}"
 
 
-def _names(names: list[str], limit: int = 3) -> str:
+def listed(names: list[str], limit: int = 3) -> str:
+    """'a, b and c': the first `limit` names as a sentence lists them."""
     names = names[:limit]
     if len(names) <= 1:
         return "".join(names)
@@ -166,9 +168,9 @@ def overview(
         )
     strengths = [t.name for t in transferable if t.kind in ("skill", "knowledge", "technology")]
     if strengths:
-        parts.append(f"You bring {_names(strengths)}.")
+        parts.append(f"You bring {listed(strengths)}.")
     core = [i.name for i in to_learn if i.core]
-    plan = f"The plan centres on {_names(core, 4)}" if core else "There is little to learn"
+    plan = f"The plan centres on {listed(core, 4)}" if core else "There is little to learn"
     if route.program:
         plan += f" (taught in “{route.program}”)"
     parts.append(plan + f", and takes about {counted(months, 'month')} at {a_week(hours_per_week)}.")
@@ -236,16 +238,16 @@ def reality_check(
     school = [s for s in long_steps if s.kind not in PAID_STEPS]
     paid = [s for s in long_steps if s.kind in PAID_STEPS]
     if school:
-        months = sum((s.months[0] + s.months[1]) / 2 for s in school if s.months)
-        steps = _names([f"“{s.name}”" for s in school], 3)
+        months = sum(midpoint(s.months) for s in school if s.months)
+        steps = listed([f"“{s.name}”" for s in school], 3)
         challenges.append(
             f"Time and money: {steps} {'takes' if len(school) == 1 else 'take'} "
             f"{how_long(months)} before you work in the role; plan how you will pay for "
             "it and live meanwhile."
         )
     if paid:
-        months = sum((s.months[0] + s.months[1]) / 2 for s in paid if s.months)
-        steps = _names([f"“{s.name}”" for s in paid], 3)
+        months = sum(midpoint(s.months) for s in paid if s.months)
+        steps = listed([f"“{s.name}”" for s in paid], 3)
         challenges.append(
             f"Patience: {steps} {'takes' if len(paid) == 1 else 'take'} {how_long(months)}. "
             f"{'It is' if len(paid) == 1 else 'They are'} paid work, though often at trainee or "
@@ -357,7 +359,7 @@ def faq(
         if todo:
             answer += " Your steps, in order: " + "; ".join(todo) + "."
         if done:
-            answer += f" Already behind you: {_names(done, 4)}."
+            answer += f" Already behind you: {listed(done, 4)}."
         if view.state_varies:
             answer += f" {view.state_varies}"
         if not view.curated:
@@ -436,7 +438,7 @@ def faq(
             FAQ(
                 question="Which jobs lie on the way?",
                 answer=(
-                    f"People often work as {_names(names, 3)} first (careerpath's curated route): a job you can get "
+                    f"People often work as {listed(names, 3)} first (careerpath's curated route): a job you can get "
                     "sooner that builds the experience employers look for."
                 ),
             )

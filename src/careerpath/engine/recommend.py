@@ -47,7 +47,7 @@ from . import effort
 from .compare import display_name
 from .feasibility import Feasibility, feasibility_for
 from .inputs import Inputs
-from .narrative import money
+from .narrative import listed, money
 from .profiles import Profiles, profiles_for
 from .relevance import DISTINCTIVE_Z, MIN_IMPORTANCE, distinctiveness_for
 from .route import DEGREE_WORDS
@@ -509,10 +509,6 @@ def _short(name: str) -> str:
     return head if sep and tail.endswith(")") and ")" not in tail[:-1] else name
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _duration(months: float) -> str:
     if months < 1:
         return "under a month"
@@ -535,9 +531,13 @@ def explain(
     time to job-ready and the pay change."""
     first = []
     if strengths:
-        first.append(f"Your {_and(strengths)} carry over")
+        first.append(f"Your {listed(strengths, len(strengths))} carry over")
     if gaps:
-        first.append(f"the biggest gaps are {_and(gaps)}" if len(gaps) > 1 else f"the biggest gap is {_and(gaps)}")
+        first.append(
+            f"the biggest gaps are {listed(gaps, len(gaps))}"
+            if len(gaps) > 1
+            else f"the biggest gap is {listed(gaps, len(gaps))}"
+        )
     else:
         first.append("no distinctive skill or knowledge gap stands out")
     sentence = "; ".join(first)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerpath.catalog.routes import DEGREE_RANK, Alternative, RouteCatalog, Step
+from careerpath.catalog.routes import DEGREE_RANK, Alternative, RouteCatalog, Step, midpoint
 from careerpath.catalog.routes import EntryRoute as CuratedRoute
 from careerpath.kb import KnowledgeBase
 
@@ -202,7 +202,7 @@ def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
             steps.append(shown)
             program = faster.name
             todo.append(PlannedStep(shown, True))
-            months += (faster.months[0] + faster.months[1]) / 2
+            months += midpoint(faster.months)
             continue
         because = _done_because(kb, routes, route, step, source)
         status: RouteStatus = (
@@ -387,6 +387,6 @@ def step_weeks(step: RouteStep, hours_per_week: float) -> int:
     study hours at the person's pace."""
     if step.pace == "full_time":
         assert step.months is not None
-        return max(1, round((step.months[0] + step.months[1]) / 2 * WEEKS_PER_MONTH))
+        return max(1, round(midpoint(step.months) * WEEKS_PER_MONTH))
     assert step.hours is not None
     return effort.weeks(step.hours, hours_per_week)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from careerpath.catalog.routes import midpoint
 from careerpath.kb import KnowledgeBase
 from careerpath.kb.api import NATIONAL
 
@@ -83,9 +84,7 @@ def _kind(guide: Guide, route_months: float) -> str:
 
 def _option(kb: KnowledgeBase, source: str, guide: Guide) -> Option:
     route_months = sum(
-        (s.months[0] + s.months[1]) / 2
-        for s in guide.route.steps
-        if s.status == "to do" and s.pace == "full_time" and s.months
+        midpoint(s.months) for s in guide.route.steps if s.status == "to do" and s.pace == "full_time" and s.months
     )
     salary, demand = guide.salary, guide.demand
     return Option(
