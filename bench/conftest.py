@@ -9,14 +9,19 @@ import pytest
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
-def _fresh_process_seconds(code: str, runs: int = 5) -> list[float]:
-    """Wall time of `python -c code` in new processes (warm OS cache, cold interpreter)."""
+def _wall_seconds(argv: list[str], runs: int = 5) -> list[float]:
+    """Wall time of running `argv` in new processes (warm OS cache, cold interpreter)."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        subprocess.run(argv, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return times
+
+
+def _fresh_process_seconds(code: str, runs: int = 5) -> list[float]:
+    """Wall time of `python -c code` in new processes."""
+    return _wall_seconds([sys.executable, "-c", code], runs)
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:
@@ -35,6 +40,11 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def fresh_process_seconds():
     return _fresh_process_seconds
+
+
+@pytest.fixture(scope="session")
+def wall_seconds():
+    return _wall_seconds
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def test_warm_guide_latency(benchmark, percentiles):
     assert p50 < 0.005 and p99 < 0.020
 
 
-def test_cli_end_to_end_in_a_fresh_process(benchmark):
+def test_cli_end_to_end_in_a_fresh_process(benchmark, wall_seconds):
     command = [
         sys.executable,
         "-m",
@@ -36,21 +36,15 @@ def test_cli_end_to_end_in_a_fresh_process(benchmark):
         "--format",
         "json",
     ]
-    subprocess.run(command, check=True, capture_output=True)  # warm the OS cache and the KB unpack
-
-    def run():
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        return time.perf_counter() - start
-
-    samples = [run() for _ in range(5)]
-    benchmark.pedantic(run, rounds=1, iterations=1)
+    wall_seconds(command, runs=1)  # warm the OS cache and the KB unpack
+    samples = wall_seconds(command, runs=5)
+    benchmark.pedantic(wall_seconds, args=(command,), kwargs={"runs": 1}, rounds=1, iterations=1)
     median = sorted(samples)[2]
     print(f"\nCLI guide, fresh process: median {median * 1000:.0f} ms")
     assert median < 1.0
 
 
-def test_cli_cold_start_against_bare_python(benchmark):
+def test_cli_cold_start_against_bare_python(benchmark, wall_seconds):
     """Issue #17's measure: `careerpath guide` from a fresh process against `python -c pass`,
     measured side by side (interleaved, so the machine's load weighs on both alike).
 
@@ -79,13 +73,11 @@ def test_cli_cold_start_against_bare_python(benchmark):
         ],
     }
     for argv in commands.values():
-        subprocess.run(argv, check=True, capture_output=True)  # warm the OS cache and the user cache
+        wall_seconds(argv, runs=1)  # warm the OS cache and the user cache
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(7):
+    for _ in range(7):  # interleaved, so a change in the machine's load weighs on all alike
         for name, argv in commands.items():
-            start = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True)
-            samples[name].append(time.perf_counter() - start)
+            samples[name] += wall_seconds(argv, runs=1)
     median = {name: sorted(times)[3] for name, times in samples.items()}
     bare = median["python -c pass"]
     for name, seconds in median.items():

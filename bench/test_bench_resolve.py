@@ -37,20 +37,14 @@ def job_board_titles(n: int, seed: int = 7) -> list[str]:
 COLD_SNIPPET = "from careerpath.resolve import Resolver; Resolver.default().resolve('nurse')"
 
 
-def _wall(argv: list[str], runs: int = 7) -> tuple[float, float]:
-    """(median, min) wall time in ms of running argv in a fresh process."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True)
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times), min(times)
+def _median_and_best_ms(seconds: list[float]) -> tuple[float, float]:
+    return statistics.median(seconds) * 1e3, min(seconds) * 1e3
 
 
-def test_cold_start_fresh_process(benchmark):
+def test_cold_start_fresh_process(benchmark, fresh_process_seconds):
     """Python start + imports + loading the shipped index + one resolve, in a new process."""
-    bare, _ = _wall([sys.executable, "-c", "pass"])
-    median, best = _wall([sys.executable, "-c", COLD_SNIPPET])
+    bare, _ = _median_and_best_ms(fresh_process_seconds("pass", runs=7))
+    median, best = _median_and_best_ms(fresh_process_seconds(COLD_SNIPPET, runs=7))
     benchmark.extra_info.update(cold_ms=round(median, 1), python_ms=round(bare, 1))
     print(f"\nfresh-process resolve: median {median:.0f} ms (min {best:.0f}); bare python {bare:.0f} ms")
     benchmark.pedantic(
@@ -63,10 +57,10 @@ def test_cold_start_fresh_process(benchmark):
     assert median < 200
 
 
-def test_cold_cli(benchmark):
+def test_cold_cli(benchmark, wall_seconds):
     """`careerpath resolve X` as a person runs it once (includes the CLI's own imports)."""
     argv = [sys.executable, "-m", "careerpath.cli", "resolve", "Registered Nurse", "--json"]
-    median, best = _wall(argv, runs=5)
+    median, best = _median_and_best_ms(wall_seconds(argv, runs=5))
     benchmark.extra_info.update(cli_ms=round(median, 1))
     print(f"\ncold `careerpath resolve`: median {median:.0f} ms (min {best:.0f})")
     benchmark.pedantic(

@@ -98,19 +98,10 @@ def test_warm_latency_with_semantic(benchmark, resolvers):
     assert d50 <= 15.0 and d99 <= 40.0
 
 
-def _wall(code: str, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
-
-
-def test_cold_start_with_semantic(benchmark):
+def test_cold_start_with_semantic(benchmark, fresh_process_seconds):
     weak = "from careerpath.resolve import Resolver; Resolver.default().resolve('person who fixes cars')"
     confident = "from careerpath.resolve import Resolver; Resolver.default().resolve('nurse')"
-    cold_weak, cold_confident = _wall(weak), _wall(confident)
+    cold_weak, cold_confident = (statistics.median(fresh_process_seconds(code)) * 1e3 for code in (weak, confident))
     benchmark.extra_info.update(cold_weak_ms=cold_weak, cold_confident_ms=cold_confident)
     print(
         f"\nfresh process, semantic installed: weak title {cold_weak:.0f} ms (loads the model), "
