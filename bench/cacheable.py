@@ -29,7 +29,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from web.server import free_port
+from web.server import free_port, start_app
 
 SLUG = "software-developers-to-technical-writers"
 BARE_APP = """
@@ -98,23 +98,7 @@ def main() -> int:
         "CAREERPATH_PAGE_RATE_PER_MINUTE": "1000000",
         "CAREERPATH_PAGE_RATE_BURST": "100000",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "careerpath.web.app:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
+    server = start_app(port, env, "--workers", str(args.workers), "--no-access-log")
     base = f"http://127.0.0.1:{port}"
     page = f"/pathways/{SLUG}"
     try:

@@ -31,7 +31,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from web.server import free_port
+from web.server import free_port, start_app
 
 SLUG = "software-developers-to-technical-writers"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
@@ -127,23 +127,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-"))
     port = free_port()
     env = {**os.environ, "DATABASE_URL": args.database_url or f"sqlite:///{tmp / 'bench.sqlite'}"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "careerpath.web.app:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-    )
+    server = start_app(port, env, "--workers", str(args.workers), "--no-access-log")
     url = f"http://127.0.0.1:{port}/pathways/{SLUG}"
     try:
         for _ in range(300):

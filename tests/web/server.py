@@ -17,26 +17,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_app(port: int, env: dict[str, str], *options: str) -> subprocess.Popen:
+    """careerpath's app under uvicorn on 127.0.0.1:`port`, with any further uvicorn options
+    (the benches add --workers and --no-access-log)."""
+    command = [sys.executable, "-m", "uvicorn", "careerpath.web.app:create_app", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", *options]
+    return subprocess.Popen(command, env=env)
+
+
 @contextmanager
 def running_server(database_url: str, **env):
     port = free_port()
-    environment = {**os.environ, "DATABASE_URL": database_url, **env}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "careerpath.web.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-    )
+    proc = start_app(port, {**os.environ, "DATABASE_URL": database_url, **env})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
