@@ -55,14 +55,17 @@ def test_loaded_profiles_and_relevance_equal_the_computed_ones(kb):
     assert d_loaded.branded == d_computed.branded and "Workday software" in d_loaded.branded
 
 
-def test_another_knowledge_base_derives_its_arrays_once_into_the_cache(kb, tmp_path, monkeypatch):
+def test_another_knowledge_base_derives_its_arrays_once_into_the_cache(kb, tmp_path, monkeypatch, request):
+    request.addfinalizer(derived.derived_arrays.cache_clear)  # leave no arrays from the patched paths
     monkeypatch.setenv("CAREERPATH_CACHE", str(tmp_path))
     monkeypatch.setattr(derived, "shipped_derived_path", lambda: tmp_path / "absent.npz")
     calls = []
     real_derive = derived.derive
     monkeypatch.setattr(derived, "derive", lambda k: calls.append(1) or real_derive(k))
+    derived.derived_arrays.cache_clear()  # as a new process: nothing loaded yet
 
     first = derived.derived_arrays(kb)
+    derived.derived_arrays.cache_clear()  # the next process reads the cached file
     second = derived.derived_arrays(kb)
     assert len(calls) == 1, "the second process-equivalent load must read the cached file"
     assert list(tmp_path.glob("derived-*.npz")), "derived arrays are kept in the cache directory"

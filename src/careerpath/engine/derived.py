@@ -136,6 +136,7 @@ def write_shipped_derived(kb: KnowledgeBase, path: Path | None = None) -> Path:
     return path
 
 
+@lru_cache(maxsize=4)  # profiles_for and distinctiveness_for both read it: load the file once
 def derived_arrays(kb: KnowledgeBase) -> dict[str, np.ndarray]:
     """The shipped arrays when they belong to ``kb``, else the cached ones, else derived now
     (and cached for the next process)."""
