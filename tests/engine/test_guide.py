@@ -302,3 +302,4 @@ def test_a_graduate_takes_the_routes_shorter_way_for_bachelors_holders():
     assert any("Accelerated BSN" in name for name in todo)
     assert not any("Accelerated BSN" in s.name for s in assistant.route.steps)
     assert developer.timeline_months < assistant.timeline_months
+    assert not any("Accelerated BSN" in a.name for a in developer.route.alternatives), "taken, not another way"

@@ -172,6 +172,7 @@ def _graduate_way(
 def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, source: str | None) -> AppliedRoute:
     steps, todo, program, months = [], [], None, 0.0
     hired = False  # after the route's application step, experience is the job itself
+    taken: set[str] = set()  # alternatives the plan takes, no longer "another way"
     for step in route.steps:
         optional = step.optional or (step.kind == "degree" and not route.degree_required)
         faster = None if optional else _graduate_way(kb, routes, route, step, source)
@@ -201,6 +202,7 @@ def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
             )
             steps.append(shown)
             program = faster.name
+            taken.add(faster.name)
             todo.append(PlannedStep(shown, True))
             months += midpoint(faster.months)
             continue
@@ -246,7 +248,11 @@ def apply_curated(kb: KnowledgeBase, routes: RouteCatalog, route: CuratedRoute, 
         degree=_degree_words(route),
         degree_required=route.degree_required,
         steps=steps,
-        alternatives=[RouteAlternative(name=a.name, months=a.months, detail=a.detail) for a in route.alternatives],
+        alternatives=[
+            RouteAlternative(name=a.name, months=a.months, detail=a.detail)
+            for a in route.alternatives
+            if a.name not in taken
+        ],
         bridge_jobs=_bridge_jobs(kb, route.bridge_jobs),
         cost=route.cost,
         sources=list(route.sources),
